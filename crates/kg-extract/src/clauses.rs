@@ -1,0 +1,358 @@
+//! The view of a sentence that relation rules work on: arguments (entity mentions
+//! and resolved pronouns) in token order, clause boundaries, modality and negation.
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{title_at, Mention, TextView};
+use crate::model::EntityType;
+use crate::sentences::Sentence;
+
+/// A possible argument of a relation: an entity mentioned at some tokens.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Arg {
+    /// Entity index.
+    pub entity: usize,
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Followed by a possessive `'s`.
+    pub possessive: bool,
+    /// A demonym used as an adjective.
+    pub adjectival: bool,
+    /// Modifies a titled person or another name right after it ("Chinese" in "Chinese President Xi").
+    pub modifier: bool,
+    /// A pronoun resolved to the entity.
+    pub pronoun: bool,
+    /// First token of the whole noun phrase, with title and modifiers ("Russian President Vladimir Putin").
+    pub np_first: usize,
+}
+
+/// Words that open a new clause: the subject of a verb after them is found after them.
+pub const CLAUSE_WORDS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "after", "before", "because", "although", "though", "while", "whereas",
+    "unless", "if", "when", "until", "but", "so", "whether", "once",
+];
+/// Prepositions: a name right after one is not a subject.
+pub const PREPOSITIONS: &[&str] = &[
+    "of", "in", "to", "for", "with", "from", "by", "on", "at", "about", "against", "between", "into", "over", "under", "among",
+    "toward", "towards", "across", "without", "via", "including", "like", "than", "as", "since", "during", "amid", "through",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "yet", "refrained", "refrain", "refrains", "refraining", "declined", "declines", "denied", "denies", "deny", "denying", "failed", "fails", "without", "instead"];
+const MODALS: &[&str] = &["would", "could", "might", "may", "should", "if", "unless", "whether", "can"];
+const FUTURE: &[&str] = &["will", "shall", "'ll"];
+const HYPOTHETICAL_VERBS: &[&str] = &[
+    "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "seek", "seeks", "sought",
+    "seeking", "aim", "aims", "aimed", "intend", "intends", "intended", "refuse", "refused", "refuses", "decline", "declined",
+    "declines", "fail", "failed", "fails", "threaten", "threatened", "threatens", "wish", "wishes", "expect", "expects", "expected",
+    "try", "tries", "tried", "attempt", "attempts", "considering", "consider", "considers", "weighing", "ready", "prepared",
+    "preparing", "likely", "unlikely", "able", "set", "due", "poised", "expected", "urged", "urge", "urges", "asked", "ask", "calling", "called",
+];
+const WORRY_WORDS: &[&str] = &["worried", "worry", "worries", "concern", "concerns", "concerned", "fear", "fears", "feared", "alleged", "allegedly", "accused", "accusations", "accusation", "suspected", "rumours", "rumors", "reports", "speculation", "denies", "denied", "possibility", "chance", "risk", "prospect"];
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
+
+/// Pronouns that may stand for a person.
+pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
+
+/// One sentence prepared for relation rules.
+pub struct SentenceView<'a> {
+    /// The document.
+    pub view: &'a TextView<'a>,
+    /// The sentence.
+    pub sentence: Sentence,
+    /// Arguments in token order.
+    pub args: Vec<Arg>,
+}
+
+impl<'a> SentenceView<'a> {
+    /// Collects the arguments of a sentence from the document's mentions.
+    pub fn new(lex: &Lexicon, view: &'a TextView<'a>, sentence: Sentence, mentions: &[Mention], of_mention: &[Option<usize>], types: &[EntityType], last_person: &mut Option<usize>) -> Self {
+        let mut args: Vec<Arg> = Vec::new();
+        let in_sentence: Vec<(usize, &Mention)> = mentions.iter().enumerate().filter(|(_, m)| m.first >= sentence.first && m.first < sentence.last && !m.embedded).collect();
+        let mut k = 0;
+        for i in sentence.first..sentence.last {
+            while k < in_sentence.len() && in_sentence[k].1.first == i {
+                let (mi, m) = in_sentence[k];
+                if let Some(e) = of_mention[mi] {
+                    args.push(Arg {
+                        entity: e,
+                        entity_type: types[e],
+                        first: m.first,
+                        last: m.last,
+                        possessive: m.possessive,
+                        adjectival: m.adjectival,
+                        modifier: false,
+                        pronoun: false,
+                        np_first: m.title.as_ref().map_or(m.first, |t| t.2),
+                    });
+                    if types[e] == EntityType::Person {
+                        *last_person = Some(e);
+                    }
+                }
+                k += 1;
+            }
+            let lower = view.tokens[i].lower();
+            if PERSON_PRONOUNS.contains(&lower.as_str()) && !args.iter().any(|a| a.first <= i && i < a.last) {
+                if let Some(p) = *last_person {
+                    args.push(Arg { entity: p, entity_type: EntityType::Person, first: i, last: i + 1, possessive: false, adjectival: false, modifier: false, pronoun: true, np_first: i });
+                }
+            }
+        }
+        let mut sv = SentenceView { view, sentence, args };
+        sv.mark_modifiers(lex);
+        sv
+    }
+
+    fn mark_modifiers(&mut self, lex: &Lexicon) {
+        for idx in 0..self.args.len() {
+            let a = self.args[idx];
+            let mut j = a.last;
+            if self.word(j) == "'s" {
+                j += 1;
+            }
+            // Directly followed by another name: "Ukraine's Volodymyr Zelenskiy".
+            let next_arg = self.args.iter().any(|b| b.first == j && !b.pronoun && b.entity_type == EntityType::Person);
+            // Followed by a title and then a person: "Chinese President Xi", "Russia's foreign ministry spokeswoman Maria Zakharova".
+            let mut titled = false;
+            if let Some((n, _)) = title_at(lex, self.view, j, self.sentence.last) {
+                titled = self.args.iter().any(|b| b.first == j + n && b.entity_type == EntityType::Person)
+                    || self.args.iter().any(|b| b.first == j && b.entity_type == EntityType::Person);
+            }
+            // The person's own title inside the same capitalised name.
+            if !titled {
+                titled = self.args.iter().any(|b| b.entity_type == EntityType::Person && b.first > j && b.first <= j + 4 && (j..b.first).all(|k| self.view.tokens[k].is_capitalized()) && title_at(lex, self.view, j, b.first).is_some());
+            }
+            self.args[idx].modifier = next_arg || titled;
+        }
+        // A modifier extends the noun phrase of the name it modifies.
+        for idx in 0..self.args.len() {
+            let a = self.args[idx];
+            if a.modifier {
+                let mut j = a.last;
+                if self.word(j) == "'s" {
+                    j += 1;
+                }
+                if let Some(h) = self.args.iter().position(|b| b.first > a.first && b.np_first >= j && b.np_first <= j + 4 && b.entity_type == EntityType::Person) {
+                    self.args[h].np_first = self.args[h].np_first.min(a.first);
+                }
+            }
+        }
+    }
+
+    /// The lower-case word at token `i` (empty outside the text).
+    pub fn word(&self, i: usize) -> String {
+        self.view.tokens.get(i).map(|t| t.lower()).unwrap_or_default()
+    }
+
+    /// The argument starting at token `i`.
+    pub fn arg_starting(&self, i: usize) -> Option<Arg> {
+        self.args.iter().find(|a| a.first == i).copied()
+    }
+
+    /// The argument ending just before token `i`.
+    pub fn arg_ending(&self, i: usize) -> Option<Arg> {
+        self.args.iter().rev().find(|a| a.last == i).copied()
+    }
+
+    /// True when token `i` closes or opens a clause.
+    pub fn is_boundary(&self, i: usize) -> bool {
+        let w = self.word(i);
+        CLAUSE_WORDS.contains(&w.as_str()) || matches!(w.as_str(), ";" | ":" | "\"" | "(" | ")" | "-")
+    }
+
+    /// The first token of the clause that contains token `i`.
+    pub fn clause_start(&self, i: usize) -> usize {
+        let mut k = i;
+        while k > self.sentence.first {
+            if self.is_boundary(k - 1) {
+                return k;
+            }
+            k -= 1;
+        }
+        self.sentence.first
+    }
+
+    /// True when the event at tokens `[c, end)` is negated, hypothetical or reported as a fear.
+    pub fn is_unasserted(&self, c: usize, end: usize, future_ok: bool) -> bool {
+        let start = self.clause_start(c).max(c.saturating_sub(6));
+        for k in start..c {
+            let w = self.word(k);
+            if NEGATIONS.contains(&w.as_str()) || (MODALS.contains(&w.as_str()) && !(future_ok && w == "would")) {
+                return true;
+            }
+            if !future_ok && FUTURE.contains(&w.as_str()) {
+                return true;
+            }
+        }
+        if c > self.sentence.first {
+            let prev = self.word(c - 1);
+            if prev == "from" {
+                return true; // "refrained from denouncing", "held back from supporting"
+            }
+            if prev == "to" && c >= 2 && HYPOTHETICAL_VERBS.contains(&self.word(c - 2).as_str()) {
+                return true;
+            }
+        }
+        // "worried about China providing weapons": the whole clause is a fear.
+        let sentence_start = self.sentence.first;
+        for k in c.saturating_sub(8).max(sentence_start)..c {
+            if WORRY_WORDS.contains(&self.word(k).as_str()) {
+                return true;
+            }
+        }
+        // "offers no concrete path".
+        matches!(self.word(end).as_str(), "no" | "nothing" | "not")
+    }
+
+    /// True when the verb at `c` is passive ("was sanctioned", "welcomed by").
+    pub fn is_passive(&self, c: usize) -> bool {
+        let before = |k: usize| c >= k && c - k >= self.sentence.first && BE_FORMS.contains(&self.word(c - k).as_str());
+        before(1) || (before(2) && self.word(c - 1).ends_with("ly"))
+    }
+
+    /// A usable subject of the verb at token `c`: the nearest argument to its left in
+    /// the same clause that is not a modifier, a possessive or a prepositional object,
+    /// skipping appositives ("Xi, the most powerful world leader ..., made").
+    pub fn subject_before(&self, c: usize, gerund: bool) -> Option<Arg> {
+        let clause = self.clause_start(c);
+        let mut k = c;
+        while k > clause {
+            k -= 1;
+            let w = self.word(k);
+            if w == "," {
+                if let Some(open) = self.appositive_open(clause, k) {
+                    k = open;
+                    continue;
+                }
+                if gerund {
+                    // A participial clause takes the main clause's subject: the first one.
+                    return self.first_subject(clause, k);
+                }
+                continue;
+            }
+            if let Some(a) = self.arg_ending(k + 1) {
+                if self.usable_subject(&a, c) {
+                    return Some(a);
+                }
+                k = a.first;
+            }
+        }
+        None
+    }
+
+    fn usable_subject(&self, a: &Arg, verb: usize) -> bool {
+        if a.modifier || a.possessive {
+            return false;
+        }
+        let prep = a.first > self.sentence.first && PREPOSITIONS.contains(&self.word(a.first - 1).as_str());
+        !prep || a.last == verb
+    }
+
+    fn first_subject(&self, from: usize, to: usize) -> Option<Arg> {
+        self.args.iter().find(|a| a.first >= from && a.last <= to && self.usable_subject(a, usize::MAX)).copied()
+    }
+
+    /// When the comma at `close` ends an appositive or relative phrase that began at an
+    /// earlier comma, the index of that earlier comma.
+    fn appositive_open(&self, clause: usize, close: usize) -> Option<usize> {
+        let mut k = close;
+        while k > clause {
+            k -= 1;
+            if self.word(k) == "," {
+                let first = self.word(k + 1);
+                let opens = matches!(first.as_str(), "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their")
+                    || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
+                    || self.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
+                return opens.then_some(k);
+            }
+        }
+        None
+    }
+
+    /// Arguments coordinated with `head` to its left ("Britain, France and Germany").
+    pub fn coordinated_before(&self, head: Arg) -> Vec<Arg> {
+        let mut out = vec![head];
+        let mut k = head.np_first;
+        loop {
+            if k <= self.sentence.first {
+                break;
+            }
+            let w = self.word(k - 1);
+            if w != "and" && w != "," {
+                break;
+            }
+            let mut j = k - 1;
+            if w == "," && j > self.sentence.first && self.word(j - 1) == "and" {
+                j -= 1;
+            }
+            match self.arg_ending(j) {
+                Some(a) if !a.modifier && !a.possessive && (w == "and" || a.entity_type == head.entity_type) => {
+                    out.insert(0, a);
+                    k = a.np_first;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Arguments coordinated with `head` to its right.
+    pub fn coordinated_after(&self, head: Arg, limit: usize) -> Vec<Arg> {
+        let mut out = vec![head];
+        let mut k = head.last;
+        while k < limit {
+            let w = self.word(k);
+            if w != "and" && w != "," && w != "or" {
+                break;
+            }
+            let mut j = k + 1;
+            if w == "," && self.word(j) == "and" {
+                j += 1;
+            }
+            if self.word(j) == "the" {
+                j += 1;
+            }
+            match self.arg_starting(j) {
+                Some(a) if a.entity_type == head.entity_type || w == "and" => {
+                    out.push(a);
+                    k = a.last;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// The first argument after token `from` in the clause, preferring the one right
+    /// after `preposition` when the cue names one.
+    pub fn object_after(&self, from: usize, preposition: Option<&str>) -> Option<Arg> {
+        let limit = (from + 14).min(self.sentence.last);
+        let mut k = from;
+        let mut first_any = None;
+        while k < limit {
+            let w = self.word(k);
+            if k > from && (self.is_boundary(k) || w == ".") {
+                break;
+            }
+            if let Some(a) = self.arg_starting(k) {
+                if !a.modifier {
+                    let prev = if k > 0 { self.word(k - 1) } else { String::new() };
+                    let prev2 = if k > 1 { self.word(k - 2) } else { String::new() };
+                    if let Some(p) = preposition {
+                        if prev == p || (prev == "the" && prev2 == p) {
+                            return Some(a);
+                        }
+                    }
+                    if first_any.is_none() {
+                        first_any = Some(a);
+                    }
+                }
+                k = a.last;
+                continue;
+            }
+            k += 1;
+        }
+        first_any
+    }
+}

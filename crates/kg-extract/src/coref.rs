@@ -1,0 +1,284 @@
+//! Coreference within a document: mentions become entities.
+//!
+//! Countries meet by gazetteer entry (name, alias, demonym, capital used for the
+//! state); capitals in a place context become cities; persons meet by full name,
+//! surname or given name, across spelling variants; organisations by normalised
+//! label, by acronym, or by a head-noun reference ("the foreign ministry").
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{org_key, Mention, MentionKind, TextView};
+use crate::model::{EntityType, Span};
+use crate::names::{normalize_label, same_name_part};
+
+/// An entity under construction.
+#[derive(Debug, Clone)]
+pub struct EntityDraft {
+    /// Entity type.
+    pub entity_type: EntityType,
+    /// The label.
+    pub label: String,
+    /// Surfaces other than the label.
+    pub aliases: Vec<String>,
+    /// Mention spans.
+    pub spans: Vec<Span>,
+    /// Words of the person's fullest name (persons only).
+    name_words: Vec<String>,
+}
+
+impl EntityDraft {
+    fn new(entity_type: EntityType, label: String) -> Self {
+        EntityDraft { entity_type, label, aliases: Vec::new(), spans: Vec::new(), name_words: Vec::new() }
+    }
+
+    fn add_alias(&mut self, alias: &str) {
+        let alias = alias.trim();
+        if alias.is_empty() || alias == self.label || self.aliases.iter().any(|a| a == alias) {
+            return;
+        }
+        self.aliases.push(alias.to_string());
+    }
+}
+
+/// Entities of a document and the entity of each mention.
+#[derive(Debug, Clone, Default)]
+pub struct Resolution {
+    /// Entities in order of creation (re-sorted by the caller).
+    pub entities: Vec<EntityDraft>,
+    /// For each mention, its entity (None when the mention was dropped).
+    pub of_mention: Vec<Option<usize>>,
+}
+
+struct Resolver<'a> {
+    lex: &'a Lexicon,
+    res: Resolution,
+    by_key: HashMap<String, usize>,
+}
+
+impl Resolver<'_> {
+    fn entity(&mut self, key: String, ty: EntityType, label: &str) -> usize {
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let e = self.res.entities.len();
+        self.res.entities.push(EntityDraft::new(ty, label.to_string()));
+        self.by_key.insert(key, e);
+        e
+    }
+
+    fn attach(&mut self, mi: usize, e: usize, m: &Mention) {
+        self.res.of_mention[mi] = Some(e);
+        let d = &mut self.res.entities[e];
+        d.spans.push(Span { start: m.start, end: m.end });
+        d.add_alias(&m.surface);
+    }
+}
+
+/// Resolves the mentions of a document into entities.
+pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resolution {
+    let mut r = Resolver { lex, res: Resolution { entities: Vec::new(), of_mention: vec![None; mentions.len()] }, by_key: HashMap::new() };
+    let _ = view;
+    // Pass 1: everything but single-word names and head-noun references.
+    for (mi, m) in mentions.iter().enumerate() {
+        match &m.kind {
+            MentionKind::Country(c) => {
+                let c = *c;
+                let e = r.entity(format!("country:{}", r.lex.countries[c].code), EntityType::Country, &r.lex.countries[c].name.clone());
+                r.attach(mi, e, m);
+            }
+            MentionKind::Capital(c) => {
+                let c = *c;
+                let country = &r.lex.countries[c];
+                if m.place_context {
+                    let city = country.capitals.first().cloned().unwrap_or_else(|| m.surface.clone());
+                    let e = r.entity(format!("city:{}", normalize_label(&city)), EntityType::City, &city);
+                    r.attach(mi, e, m);
+                } else {
+                    let name = country.name.clone();
+                    let e = r.entity(format!("country:{}", country.code), EntityType::Country, &name);
+                    r.attach(mi, e, m);
+                }
+            }
+            MentionKind::Place(name) => {
+                let e = r.entity(format!("place:{}", normalize_label(name)), m.entity_type, name);
+                r.attach(mi, e, m);
+            }
+            MentionKind::LexiconOrg(o) => {
+                let label = r.lex.organizations[*o].label.clone();
+                let e = r.entity(format!("org:{}", org_key(&label)), EntityType::Organization, &label);
+                r.attach(mi, e, m);
+            }
+            MentionKind::Org(label) => {
+                let e = match org_suffix_match(&r, label) {
+                    Some(e) => e,
+                    None => r.entity(format!("org:{}", org_key(label)), EntityType::Organization, label),
+                };
+                r.attach(mi, e, m);
+            }
+            MentionKind::Group(label) => {
+                let e = r.entity(format!("group:{}", normalize_label(label)), EntityType::Group, label);
+                r.attach(mi, e, m);
+            }
+            MentionKind::Person(name) if name.split_whitespace().count() > 1 => {
+                let e = person_cluster(&mut r, name);
+                r.attach(mi, e, m);
+                if let Some((title, _, _)) = &m.title {
+                    let alias = format!("{title} {name}");
+                    r.res.entities[e].add_alias(&alias);
+                }
+            }
+            _ => {}
+        }
+    }
+    // Pass 2: single names, acronyms and references, now that every full name is known.
+    for (mi, m) in mentions.iter().enumerate() {
+        match &m.kind {
+            MentionKind::Person(name) if name.split_whitespace().count() == 1 => {
+                let e = match single_name_match(&r, name, m.start) {
+                    Some(e) => e,
+                    None => person_cluster(&mut r, name),
+                };
+                r.attach(mi, e, m);
+                if let Some((title, _, _)) = &m.title {
+                    let alias = format!("{title} {name}");
+                    r.res.entities[e].add_alias(&alias);
+                }
+            }
+            MentionKind::Unresolved(word) => {
+                let e = if let Some(e) = single_name_match(&r, word, m.start) {
+                    e
+                } else if let Some(e) = acronym_match(&r, word) {
+                    e
+                } else if m.place_context {
+                    let ty = if r.lex.cities.contains_key(&word.to_lowercase()) { EntityType::City } else { EntityType::Location };
+                    r.entity(format!("place:{}", normalize_label(word)), ty, word)
+                } else {
+                    r.entity(format!("org:{}", org_key(word)), EntityType::Organization, word)
+                };
+                r.attach(mi, e, m);
+            }
+            MentionKind::OrgReference(head) => {
+                if let Some(e) = reference_match(&r, mentions, mi, head) {
+                    r.res.of_mention[mi] = Some(e);
+                    r.res.entities[e].spans.push(Span { start: m.start, end: m.end });
+                }
+            }
+            _ => {}
+        }
+    }
+    r.res
+}
+
+/// An organisation already known under a name that ends the same way, one being the
+/// other with words in front ("Ukrainian National Security and Defence Council" and
+/// "National Security and Defence Council"). The shorter name becomes the label.
+fn org_suffix_match(r: &Resolver, label: &str) -> Option<usize> {
+    let key = org_key(label);
+    if key.split(' ').count() < 2 {
+        return None;
+    }
+    r.res.entities.iter().position(|d| {
+        if d.entity_type != EntityType::Organization {
+            return false;
+        }
+        let other = org_key(&d.label);
+        other.split(' ').count() >= 2 && (other.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {other}")))
+    })
+}
+
+fn person_cluster(r: &mut Resolver, name: &str) -> usize {
+    let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+    for (e, d) in r.res.entities.iter_mut().enumerate() {
+        if d.entity_type != EntityType::Person || d.name_words.is_empty() {
+            continue;
+        }
+        if names_compatible(&d.name_words, &words) {
+            if words.len() > d.name_words.len() {
+                let old = std::mem::replace(&mut d.label, name.to_string());
+                d.name_words = words;
+                d.add_alias(&old);
+            } else {
+                d.add_alias(name);
+            }
+            return e;
+        }
+    }
+    let e = r.entity(format!("person:{}", normalize_label(name)), EntityType::Person, name);
+    r.res.entities[e].name_words = words;
+    e
+}
+
+/// Two names of one person: same surname (spelling variants allowed) and, when both
+/// have given names, the same given name.
+fn names_compatible(a: &[String], b: &[String]) -> bool {
+    let (Some(la), Some(lb)) = (a.last(), b.last()) else { return false };
+    if !same_name_part(la, lb) {
+        return false;
+    }
+    if a.len() > 1 && b.len() > 1 {
+        return same_name_part(&a[0], &b[0]);
+    }
+    true
+}
+
+/// The person a single word names: a surname or given name of a known person,
+/// preferring the one mentioned last before `pos`.
+fn single_name_match(r: &Resolver, word: &str, pos: usize) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (e, d) in r.res.entities.iter().enumerate() {
+        if d.entity_type != EntityType::Person || d.name_words.len() < 2 {
+            continue;
+        }
+        let last = d.name_words.last().map(String::as_str).unwrap_or("");
+        let hit = same_name_part(last, word) || same_name_part(&d.name_words[0], word) || d.name_words.iter().skip(1).any(|w| w == word);
+        if hit {
+            let recency = d.spans.iter().filter(|s| s.start < pos).map(|s| s.start + 1).max().unwrap_or(0);
+            if best.is_none_or(|(_, b)| recency > b) {
+                best = Some((e, recency));
+            }
+        }
+    }
+    best.map(|(e, _)| e)
+}
+
+/// An acronym of a known organisation ("NSDC" for National Security and Defence Council).
+fn acronym_match(r: &Resolver, word: &str) -> Option<usize> {
+    let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
+        return None;
+    }
+    r.res.entities.iter().position(|d| {
+        d.entity_type == EntityType::Organization && {
+            let initials: String = d
+                .label
+                .split_whitespace()
+                .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "and" | "for" | "the" | "&"))
+                .filter_map(|w| w.chars().next())
+                .map(|c| c.to_ascii_uppercase())
+                .collect();
+            initials == letters
+        }
+    })
+}
+
+/// The organisation a head-noun reference points to: the last one mentioned
+/// before it whose label ends with the same head ("foreign ministry").
+fn reference_match(r: &Resolver, mentions: &[Mention], mi: usize, head: &str) -> Option<usize> {
+    let head_word = head.split_whitespace().last().unwrap_or(head);
+    let mut best = None;
+    let here = mentions[mi].sentence;
+    for (k, m) in mentions[..mi].iter().enumerate() {
+        if m.sentence + 2 < here {
+            continue;
+        }
+        if let Some(e) = r.res.of_mention[k] {
+            let d = &r.res.entities[e];
+            let label = d.label.to_lowercase();
+            if d.entity_type == EntityType::Organization && (label.ends_with(head) || (label.ends_with(head_word) && best.is_none())) {
+                best = Some(e);
+            }
+        }
+    }
+    best
+}

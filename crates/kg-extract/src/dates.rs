@@ -1,0 +1,244 @@
+//! Dates: the publication date from a leading date line, and relative or partial
+//! dates in a sentence resolved against it.
+
+use crate::tokens::{Token, TokenKind};
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day, 1–31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A valid date, or None.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Date> {
+        let mut it = s.trim().splitn(3, '-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next()?.parse().ok()?;
+        let d = it.next()?.parse().ok()?;
+        Date::new(y, m, d)
+    }
+
+    /// ISO 8601 `YYYY-MM-DD`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    fn days(self) -> i64 {
+        // Days since 1970-01-01 (H. Hinnant's days_from_civil).
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Day of the week, 0 = Monday.
+    pub fn weekday(self) -> u32 {
+        (self.days() + 3).rem_euclid(7) as u32
+    }
+
+    /// The date `n` days later (earlier when negative).
+    pub fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Month number of a month name or abbreviation ("Sept", "July").
+pub fn month_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    NAMES.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|p| p as u32 + 1)
+}
+
+/// Day of week of a weekday name, 0 = Monday.
+pub fn weekday_number(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    const NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    NAMES.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && w.len() <= 4)).map(|p| p as u32)
+}
+
+fn number(t: &Token) -> Option<u32> {
+    (t.kind == TokenKind::Number).then(|| t.norm.parse().ok()).flatten()
+}
+
+/// A full date written in tokens starting at `i`: "July 24, 2024", "24 July 2024",
+/// "Sept. 28, 2013", "Thu 7 Jan 2021", "2024-07-24". Returns the date and tokens used.
+pub fn date_at(tokens: &[Token], i: usize) -> Option<(Date, usize)> {
+    let t = |k: usize| tokens.get(i + k);
+    let skip_dot = |k: usize| usize::from(tokens.get(i + k).is_some_and(|x| x.norm == "."));
+    let mut o = 0;
+    if t(0).and_then(|x| weekday_number(&x.norm)).is_some() {
+        o = 1 + skip_dot(1);
+        if t(o).is_some_and(|x| x.norm == ",") {
+            o += 1;
+        }
+    }
+    // Month Day, Year
+    if let Some(m) = t(o).and_then(|x| month_number(&x.norm)) {
+        let mut k = o + 1 + skip_dot(o + 1);
+        let d = t(k).and_then(number)?;
+        k += 1;
+        if t(k).is_some_and(|x| x.norm == ",") {
+            k += 1;
+        }
+        let y = t(k).and_then(number)?;
+        return Date::new(y as i32, m, d).map(|dt| (dt, k + 1));
+    }
+    // Day Month Year
+    if let Some(d) = t(o).and_then(number) {
+        if let Some(m) = t(o + 1).and_then(|x| month_number(&x.norm)) {
+            let k = o + 2 + skip_dot(o + 2);
+            let y = t(k).and_then(number)?;
+            return Date::new(y as i32, m, d).map(|dt| (dt, k + 1));
+        }
+    }
+    // ISO, tokenised as one hyphenated number.
+    if let Some(x) = t(o) {
+        if let Some(dt) = Date::parse_iso(&x.norm) {
+            return Some((dt, o + 1));
+        }
+    }
+    None
+}
+
+/// The publication date from a date line among the first lines of the text, with the
+/// index of the first token after it.
+pub fn publication_date(tokens: &[Token]) -> Option<(Date, usize)> {
+    let mut line_start = 0;
+    let mut lines = 0;
+    for i in 0..tokens.len().min(200) {
+        if i > 0 && tokens[i].newline_before {
+            line_start = i;
+            lines += 1;
+            if lines > 3 {
+                break;
+            }
+        }
+        if i != line_start && !(tokens[i - 1].norm == "," || tokens[i - 1].norm == "-" || tokens[i - 1].norm == "(") {
+            continue;
+        }
+        if let Some((d, n)) = date_at(tokens, i) {
+            let end = i + n;
+            let line_ends = tokens.get(end).is_none_or(|t| t.newline_before || matches!(t.norm.as_str(), "-" | "(" | ")" | "/"));
+            if line_ends {
+                return Some((d, end));
+            }
+        }
+    }
+    None
+}
+
+/// The date a sentence speaks of, resolved against the publication date: an explicit
+/// date, a weekday ("on Wednesday"), "yesterday", "last month", "last year", "in February".
+pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Option<Date>) -> Option<String> {
+    for i in first..last {
+        if let Some((d, _)) = date_at(&tokens[..last], i) {
+            return Some(d.iso());
+        }
+    }
+    let pubd = published?;
+    let lower = |k: usize| tokens.get(k).map(|t| t.lower()).unwrap_or_default();
+    for i in first..last {
+        let w = lower(i);
+        if let Some(wd) = weekday_number(&w).filter(|_| w.len() > 4) {
+            let back = (i64::from(pubd.weekday()) - i64::from(wd)).rem_euclid(7);
+            return Some(pubd.add_days(-back).iso());
+        }
+        match w.as_str() {
+            "today" => return Some(pubd.iso()),
+            "yesterday" => return Some(pubd.add_days(-1).iso()),
+            "last" | "past" if lower(i + 1) == "month" => {
+                let (y, m) = if pubd.month == 1 { (pubd.year - 1, 12) } else { (pubd.year, pubd.month - 1) };
+                return Some(format!("{y:04}-{m:02}"));
+            }
+            "last" if lower(i + 1) == "year" => return Some(format!("{:04}", pubd.year - 1)),
+            "this" if lower(i + 1) == "month" => return Some(format!("{:04}-{:02}", pubd.year, pubd.month)),
+            "in" | "since" | "until" | "by" => {
+                if let Some(m) = tokens.get(i + 1).filter(|t| t.is_capitalized()).and_then(|t| month_number(&t.norm)).filter(|_| lower(i + 1).len() > 3) {
+                    if tokens.get(i + 2).and_then(number).is_some_and(|y| y > 1900) {
+                        return Some(format!("{:04}-{m:02}", number(&tokens[i + 2]).unwrap_or(0)));
+                    }
+                    let year = if m <= pubd.month { pubd.year } else { pubd.year - 1 };
+                    return Some(format!("{year:04}-{m:02}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    #[test]
+    fn reads_date_lines_in_common_formats() {
+        for (text, iso) in [
+            ("July 24, 2024\n\nText", "2024-07-24"),
+            ("Sept. 28, 2013\n\nText", "2013-09-28"),
+            ("Thu 7 Jan 2021\n\nText", "2021-01-07"),
+            ("24 July 2024\nText", "2024-07-24"),
+            ("2024-07-24\nText", "2024-07-24"),
+        ] {
+            let toks = tokenize(text);
+            assert_eq!(publication_date(&toks).map(|d| d.0.iso()), Some(iso.to_string()), "{text}");
+        }
+    }
+
+    #[test]
+    fn resolves_relative_dates() {
+        let pubd = Date::new(2024, 7, 24);
+        let toks = tokenize("Xi spoke on Wednesday and visited Russia last month.");
+        assert_eq!(sentence_date(&toks, 0, toks.len(), pubd).as_deref(), Some("2024-07-24"));
+        let toks = tokenize("He visited Russia last month.");
+        assert_eq!(sentence_date(&toks, 0, toks.len(), pubd).as_deref(), Some("2024-06"));
+        let toks = tokenize("They met on Monday.");
+        assert_eq!(sentence_date(&toks, 0, toks.len(), pubd).as_deref(), Some("2024-07-22"));
+        let toks = tokenize("Since February, he has promoted a plan.");
+        assert_eq!(sentence_date(&toks, 0, toks.len(), pubd).as_deref(), Some("2024-02"));
+    }
+
+    #[test]
+    fn weekday_of_known_date() {
+        assert_eq!(Date::new(2024, 7, 24).map(Date::weekday), Some(2));
+        assert_eq!(Date::new(2024, 3, 1).map(|d| d.add_days(-1).iso()).as_deref(), Some("2024-02-29"));
+    }
+}

@@ -1,0 +1,385 @@
+//! The lexicons embedded from `data/` at compile time: countries, cities,
+//! organisations, titles and event cues.
+
+use std::collections::HashMap;
+
+use crate::tokens::tokenize;
+
+const COUNTRIES_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv");
+const CITIES_TSV: &str = include_str!("../../../data/gazetteer/cities.tsv");
+const ORGANIZATIONS_TSV: &str = include_str!("../../../data/lexicon/organizations.tsv");
+const TITLES_TSV: &str = include_str!("../../../data/lexicon/titles.tsv");
+const VERBS_TSV: &str = include_str!("../../../data/lexicon/verbs.tsv");
+const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
+
+/// A country (or former state) of the gazetteer.
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166 alpha-2 code, or `X-` and a Phoenix code for former states.
+    pub code: String,
+    /// Common English name: the entity label.
+    pub name: String,
+    /// Official names, short forms and abbreviations.
+    pub aliases: Vec<String>,
+    /// Demonyms and adjectival forms ("Chinese").
+    pub demonyms: Vec<String>,
+    /// Capital cities, first the usual English spelling.
+    pub capitals: Vec<String>,
+}
+
+/// An intergovernmental organisation or agency of the lexicon.
+#[derive(Debug, Clone)]
+pub struct Organization {
+    /// The canonical label.
+    pub label: String,
+    /// Short forms and other names.
+    pub aliases: Vec<String>,
+}
+
+/// What a gazetteer phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GazetteerHit {
+    /// A country name or alias (index into `countries`).
+    CountryName(usize),
+    /// A demonym or adjectival form of a country.
+    Demonym(usize),
+    /// The plural of a demonym ("Ukrainians"): the people, a Group.
+    DemonymPlural(usize),
+    /// A capital city of a country.
+    Capital(usize),
+    /// An organisation of the lexicon (index into `organizations`).
+    Organization(usize),
+}
+
+/// A gazetteer entry: what it names and whether it must match letter case exactly.
+#[derive(Debug, Clone, Copy)]
+pub struct GazetteerEntry {
+    /// What the phrase names.
+    pub hit: GazetteerHit,
+    /// Acronyms ("US", "WHO") match only in upper case.
+    pub exact_case: bool,
+}
+
+/// How a title relates its holder to the state or organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleRole {
+    /// Heads it (`leaderOf`).
+    Leader,
+    /// Any other position (`memberOf`).
+    Member,
+}
+
+impl TitleRole {
+    /// The contract predicate for this role.
+    pub fn predicate(self) -> &'static str {
+        match self {
+            TitleRole::Leader => "leaderOf",
+            TitleRole::Member => "memberOf",
+        }
+    }
+}
+
+/// Whether a cue is a verb (inflected) or a noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A verb; its first word is matched in every inflected form.
+    Verb,
+    /// A noun phrase, matched as written (and with a plural of the first word).
+    Noun,
+}
+
+/// An event or relation cue from `data/lexicon/verbs.tsv`.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// Lower-case words after the first (the first is matched through `cue_index`).
+    pub rest: Vec<String>,
+    /// A trailing preposition that introduces the object ("with", "to", "on").
+    pub preposition: Option<String>,
+    /// Verb or noun.
+    pub kind: CueKind,
+    /// The contract predicate.
+    pub predicate: String,
+    /// CAMEO root (two digits), empty when none.
+    pub cameo: String,
+    /// CAMEO three-digit code, empty when none.
+    pub code: String,
+}
+
+/// An inflected form of a cue's first word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueForm {
+    /// Index into `cues`.
+    pub cue: usize,
+    /// The form is a past participle (passive voice possible).
+    pub participle: bool,
+    /// The form is a gerund or present participle.
+    pub gerund: bool,
+}
+
+/// All lexicons, parsed once.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Countries and former states.
+    pub countries: Vec<Country>,
+    /// Organisations.
+    pub organizations: Vec<Organization>,
+    /// Gazetteer phrases (lower-case token sequences joined by spaces).
+    pub phrases: HashMap<String, Vec<GazetteerEntry>>,
+    /// Longest gazetteer phrase in tokens.
+    pub max_phrase_tokens: usize,
+    /// Cities by lower-case name: (name, ISO code of the country).
+    pub cities: HashMap<String, (String, String)>,
+    /// Titles by lower-case token sequence.
+    pub titles: HashMap<String, TitleRole>,
+    /// Longest title in tokens.
+    pub max_title_tokens: usize,
+    /// Event cues.
+    pub cues: Vec<Cue>,
+    /// Cue forms by the lower-case first word.
+    pub cue_index: HashMap<String, Vec<CueForm>>,
+    /// Common lower-case English words (not names when capitalised at a sentence start).
+    pub common_words: std::collections::HashSet<String>,
+}
+
+const PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "in", "of", "between", "for", "at", "by"];
+
+fn key_of(phrase: &str) -> String {
+    tokenize(phrase).iter().map(|t| t.lower()).collect::<Vec<_>>().join(" ")
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    !letters.is_empty() && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
+}
+
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+}
+
+fn list(field: Option<&&str>) -> Vec<String> {
+    field.map(|f| f.split('|').filter(|s| !s.trim().is_empty()).map(|s| s.trim().to_string()).collect()).unwrap_or_default()
+}
+
+/// The plural of a demonym, or `None` where English uses none ("Chinese", "British", "French").
+pub fn demonym_plural(demonym: &str) -> Option<String> {
+    let lower = demonym.to_lowercase();
+    if lower.ends_with("ese") || lower.ends_with("ish") || lower.ends_with("ch") || lower.ends_with("ss") || lower.ends_with('s') {
+        return None;
+    }
+    if lower.ends_with("man") {
+        return Some(format!("{}men", &demonym[..demonym.len() - 3]));
+    }
+    Some(format!("{demonym}s"))
+}
+
+/// Inflected forms of a verb lemma: (form, is_participle, is_gerund).
+pub fn verb_forms(lemma: &str) -> Vec<(String, bool, bool)> {
+    const IRREGULAR: &[(&str, &[&str], &[&str])] = &[
+        ("speak", &["spoke"], &["spoken"]),
+        ("meet", &["met"], &["met"]),
+        ("hold", &["held"], &["held"]),
+        ("make", &["made"], &["made"]),
+        ("pay", &["paid"], &["paid"]),
+        ("fly", &["flew"], &["flown"]),
+        ("send", &["sent"], &["sent"]),
+        ("buy", &["bought"], &["bought"]),
+        ("sell", &["sold"], &["sold"]),
+        ("fight", &["fought"], &["fought"]),
+        ("strike", &["struck"], &["struck", "stricken"]),
+        ("say", &["said"], &["said"]),
+        ("tell", &["told"], &["told"]),
+        ("give", &["gave"], &["given"]),
+        ("ban", &["banned"], &["banned"]),
+        ("slap", &["slapped"], &["slapped"]),
+        ("travel", &["travelled", "traveled"], &["travelled", "traveled"]),
+        ("expel", &["expelled"], &["expelled"]),
+        ("write", &["wrote"], &["written"]),
+        ("slam", &["slammed"], &["slammed"]),
+        ("shell", &["shelled"], &["shelled"]),
+        ("arm", &["armed"], &["armed"]),
+        ("veto", &["vetoed"], &["vetoed"]),
+    ];
+    let mut out: Vec<(String, bool, bool)> = vec![(lemma.to_string(), false, false)];
+    let bytes = lemma.as_bytes();
+    let last = bytes.last().copied().unwrap_or(b' ') as char;
+    let before_last = if bytes.len() >= 2 { bytes[bytes.len() - 2] as char } else { ' ' };
+    let vowel = |c: char| "aeiou".contains(c);
+    let third = if last == 'y' && !vowel(before_last) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") || lemma.ends_with('x') || lemma.ends_with('z') || lemma.ends_with('o') {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    out.push((third, false, false));
+    let stem_ing = if last == 'e' && before_last != 'e' { lemma[..lemma.len() - 1].to_string() } else { lemma.to_string() };
+    if let Some((_, past, part)) = IRREGULAR.iter().find(|(l, _, _)| *l == lemma) {
+        for p in past.iter() {
+            out.push((p.to_string(), false, false));
+        }
+        for p in part.iter() {
+            out.push((p.to_string(), true, false));
+        }
+        let doubled = past[0].ends_with(&format!("{last}{last}ed")) && !lemma.ends_with(&format!("{last}{last}"));
+        let ing = if doubled { format!("{lemma}{last}ing") } else { format!("{stem_ing}ing") };
+        out.push((ing, false, true));
+    } else {
+        let past = if last == 'e' {
+            format!("{lemma}d")
+        } else if last == 'y' && !vowel(before_last) {
+            format!("{}ied", &lemma[..lemma.len() - 1])
+        } else {
+            format!("{lemma}ed")
+        };
+        out.push((past, true, false));
+        out.push((format!("{stem_ing}ing"), false, true));
+    }
+    out
+}
+
+impl Lexicon {
+    /// Parses the embedded lexicons.
+    pub fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            countries: Vec::new(),
+            organizations: Vec::new(),
+            phrases: HashMap::new(),
+            max_phrase_tokens: 1,
+            cities: HashMap::new(),
+            titles: HashMap::new(),
+            max_title_tokens: 1,
+            cues: Vec::new(),
+            cue_index: HashMap::new(),
+            common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
+        };
+        for r in rows(COUNTRIES_TSV) {
+            if r.len() < 2 {
+                continue;
+            }
+            let c = Country {
+                code: r[0].to_string(),
+                name: r[1].to_string(),
+                aliases: list(r.get(2)),
+                demonyms: list(r.get(3)),
+                capitals: list(r.get(4)),
+            };
+            let idx = lex.countries.len();
+            lex.add_phrase(&c.name, GazetteerHit::CountryName(idx));
+            for a in &c.aliases {
+                lex.add_phrase(a, GazetteerHit::CountryName(idx));
+            }
+            for d in &c.demonyms {
+                lex.add_phrase(d, GazetteerHit::Demonym(idx));
+                if let Some(p) = demonym_plural(d) {
+                    lex.add_phrase(&p, GazetteerHit::DemonymPlural(idx));
+                }
+            }
+            for cap in &c.capitals {
+                lex.add_phrase(cap, GazetteerHit::Capital(idx));
+            }
+            lex.countries.push(c);
+        }
+        for r in rows(ORGANIZATIONS_TSV) {
+            let o = Organization { label: r[0].to_string(), aliases: list(r.get(1)) };
+            let idx = lex.organizations.len();
+            lex.add_phrase(&o.label, GazetteerHit::Organization(idx));
+            for a in &o.aliases {
+                lex.add_phrase(a, GazetteerHit::Organization(idx));
+            }
+            lex.organizations.push(o);
+        }
+        for r in rows(CITIES_TSV) {
+            if r.len() >= 2 {
+                // Rows are sorted by name, then population (largest first): keep the first.
+                lex.cities.entry(key_of(r[0])).or_insert_with(|| (r[0].to_string(), r[1].to_string()));
+            }
+        }
+        for r in rows(TITLES_TSV) {
+            if r.len() < 2 {
+                continue;
+            }
+            let role = if r[1] == "leaderOf" { TitleRole::Leader } else { TitleRole::Member };
+            let key = key_of(r[0]);
+            lex.max_title_tokens = lex.max_title_tokens.max(key.split(' ').count());
+            lex.titles.insert(key, role);
+        }
+        for r in rows(VERBS_TSV) {
+            if r.len() < 3 {
+                continue;
+            }
+            let mut words: Vec<String> = key_of(r[0]).split(' ').map(str::to_string).collect();
+            let kind = if r[1] == "noun" { CueKind::Noun } else { CueKind::Verb };
+            let preposition = if words.len() > 1 && PREPOSITIONS.contains(&words[words.len() - 1].as_str()) { words.pop() } else { None };
+            let first = words.remove(0);
+            let cue = Cue {
+                rest: words,
+                preposition,
+                kind,
+                predicate: r[2].to_string(),
+                cameo: r.get(3).map(|s| s.trim().to_string()).unwrap_or_default(),
+                code: r.get(4).map(|s| s.trim().to_string()).unwrap_or_default(),
+            };
+            let idx = lex.cues.len();
+            let forms = match kind {
+                CueKind::Verb => verb_forms(&first),
+                CueKind::Noun => vec![(first.clone(), false, false)],
+            };
+            for (form, participle, gerund) in forms {
+                let entry = lex.cue_index.entry(form).or_default();
+                let f = CueForm { cue: idx, participle, gerund };
+                if !entry.contains(&f) {
+                    entry.push(f);
+                }
+            }
+            lex.cues.push(cue);
+        }
+        lex
+    }
+
+    fn add_phrase(&mut self, phrase: &str, hit: GazetteerHit) {
+        let key = key_of(phrase);
+        if key.is_empty() {
+            return;
+        }
+        self.max_phrase_tokens = self.max_phrase_tokens.max(key.split(' ').count());
+        let entry = GazetteerEntry { hit, exact_case: is_acronym(phrase) };
+        let list = self.phrases.entry(key).or_default();
+        if !list.iter().any(|e| e.hit == hit) {
+            list.push(entry);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_countries_with_demonyms_and_capitals() {
+        let lex = Lexicon::load();
+        let china = lex.countries.iter().find(|c| c.name == "China").expect("China");
+        assert!(china.demonyms.contains(&"Chinese".to_string()));
+        assert!(china.capitals.contains(&"Beijing".to_string()));
+        assert!(lex.phrases.contains_key("u.s."));
+        assert!(lex.countries.iter().any(|c| c.name == "Soviet Union"));
+    }
+
+    #[test]
+    fn inflects_regular_and_irregular_verbs() {
+        let forms: Vec<String> = verb_forms("speak").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"spoke".to_string()) && forms.contains(&"speaking".to_string()));
+        let forms: Vec<String> = verb_forms("occupy").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"occupies".to_string()) && forms.contains(&"occupied".to_string()));
+        let forms: Vec<String> = verb_forms("denounce").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"denounced".to_string()) && forms.contains(&"denouncing".to_string()));
+        let forms: Vec<String> = verb_forms("ban").into_iter().map(|f| f.0).collect();
+        assert!(forms.contains(&"banning".to_string()));
+    }
+
+    #[test]
+    fn demonym_plurals() {
+        assert_eq!(demonym_plural("Ukrainian").as_deref(), Some("Ukrainians"));
+        assert_eq!(demonym_plural("Chinese"), None);
+        assert_eq!(demonym_plural("British"), None);
+    }
+}

@@ -1,0 +1,172 @@
+//! News text to a knowledge-graph document: entities, relations, events and quotes,
+//! each with provenance (sentence, offsets, confidence, date).
+//!
+//! The pipeline: [`tokens`] → [`sentences`] → [`mentions`] (gazetteers and name rules)
+//! → [`coref`] (entities) → [`relations`] and [`quotes`] over [`clauses`] → [`model`].
+//! Lexicons are embedded from `data/` at compile time, so the library needs no files.
+//!
+//! ```
+//! let extractor = kg_extract::Extractor::new();
+//! let doc = extractor.extract("demo", "Chinese President Xi Jinping met Russian President Vladimir Putin.", None).unwrap();
+//! assert!(doc.entities.iter().any(|e| e.label == "Xi Jinping"));
+//! ```
+
+pub mod clauses;
+pub mod coref;
+pub mod dates;
+pub mod lexicon;
+pub mod mentions;
+pub mod model;
+pub mod names;
+pub mod quotes;
+pub mod relations;
+pub mod sentences;
+pub mod tokens;
+
+use std::collections::HashMap;
+
+pub use model::{Document, Entity, EntityType, Extraction, Relation, Span};
+
+use clauses::SentenceView;
+use dates::Date;
+use lexicon::Lexicon;
+use mentions::TextView;
+
+/// The version of the extraction rules, recorded with every ingested statement.
+pub const EXTRACTOR_VERSION: &str = concat!("kg-extract/", env!("CARGO_PKG_VERSION"));
+
+/// Errors from extraction.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// A publication date that is not `YYYY-MM-DD`.
+    #[error("invalid publication date {0:?}: expected YYYY-MM-DD")]
+    BadDate(String),
+}
+
+/// The extractor: lexicons loaded once, then any number of documents.
+#[derive(Debug)]
+pub struct Extractor {
+    lex: Lexicon,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Extractor {
+    /// Loads the embedded lexicons.
+    pub fn new() -> Self {
+        Extractor { lex: Lexicon::load() }
+    }
+
+    /// The lexicons in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Extracts one document. `published` (`YYYY-MM-DD`) overrides a date line in the text.
+    pub fn extract(&self, id: &str, text: &str, published: Option<&str>) -> Result<Document, ExtractError> {
+        let given = match published {
+            Some(p) => Some(Date::parse_iso(p).ok_or_else(|| ExtractError::BadDate(p.to_string()))?),
+            None => None,
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let tokens = tokens::tokenize(text);
+        let sentences = sentences::split_sentences(&tokens);
+        let dateline = dates::publication_date(&tokens);
+        let published = given.or(dateline.map(|d| d.0));
+        let view = TextView::new(&self.lex, &tokens, &sentences, &chars);
+        let title = headline(&view, dateline.map(|d| d.1).unwrap_or(0));
+
+        let found = mentions::find_mentions(&self.lex, &view);
+        let res = coref::resolve(&self.lex, &view, &found);
+
+        // Entities in order of first mention, ids e1, e2, …
+        let mut order: Vec<usize> = (0..res.entities.len()).filter(|&e| !res.entities[e].spans.is_empty()).collect();
+        order.sort_by_key(|&e| res.entities[e].spans.iter().map(|s| s.start).min().unwrap_or(usize::MAX));
+        let id_of: HashMap<usize, String> = order.iter().enumerate().map(|(k, &e)| (e, format!("e{}", k + 1))).collect();
+        let types: Vec<EntityType> = res.entities.iter().map(|d| d.entity_type).collect();
+
+        let mut last_person = None;
+        let views: Vec<SentenceView> = sentences.iter().map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut last_person)).collect();
+
+        let mut relations: Vec<Relation> = Vec::new();
+        let mut seen: HashMap<(usize, String, usize), usize> = HashMap::new();
+        for (si, sv) in views.iter().enumerate() {
+            let s = sentences[si];
+            let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
+            all.extend(relations::structure(sv, &found, &res.of_mention, &types));
+            all.extend(relations::events(&self.lex, sv));
+            let date = dates::sentence_date(&tokens, s.first, s.last, published);
+            for f in all {
+                let (a, b) = if relations::SYMMETRIC.contains(&f.predicate.as_str()) && f.subject > f.object { (f.object, f.subject) } else { (f.subject, f.object) };
+                let key = (a, f.predicate.clone(), b);
+                if let Some(&k) = seen.get(&key) {
+                    if relations[k].confidence < f.confidence {
+                        relations[k].confidence = f.confidence;
+                    }
+                    continue;
+                }
+                let (Some(sid), Some(oid)) = (id_of.get(&f.subject), id_of.get(&f.object)) else { continue };
+                seen.insert(key, relations.len());
+                let is_position = matches!(f.predicate.as_str(), "leaderOf" | "memberOf");
+                relations.push(Relation {
+                    subject: sid.clone(),
+                    predicate: f.predicate,
+                    object: Some(oid.clone()),
+                    literal: None,
+                    date: if is_position { None } else { date.clone() },
+                    title: f.title,
+                    cameo: f.cameo,
+                    confidence: f.confidence,
+                    sentence: view.text(s.start, s.end),
+                    start: s.start,
+                    end: s.end,
+                });
+            }
+        }
+        for q in quotes::find_quotes(&view, &views) {
+            let Some(sid) = id_of.get(&q.speaker) else { continue };
+            let s = sentences[q.sentence];
+            relations.push(Relation {
+                subject: sid.clone(),
+                predicate: "said".into(),
+                object: None,
+                literal: Some(q.text),
+                date: dates::sentence_date(&tokens, s.first, s.last, published),
+                title: None,
+                cameo: Some("01".into()),
+                confidence: q.confidence,
+                sentence: view.text(s.start, s.end),
+                start: q.start,
+                end: q.end,
+            });
+        }
+
+        let entities = order
+            .iter()
+            .map(|&e| {
+                let d = &res.entities[e];
+                let mut mentions = d.spans.clone();
+                mentions.sort();
+                mentions.dedup();
+                let mut aliases: Vec<String> = d.aliases.iter().filter(|a| **a != d.label && !a.ends_with("'s") && !a.ends_with("\u{2019}s")).cloned().collect();
+                aliases.sort();
+                aliases.dedup();
+                Entity { id: id_of[&e].clone(), label: d.label.clone(), entity_type: d.entity_type, aliases, mentions }
+            })
+            .collect();
+        Ok(Document { id: id.to_string(), published: published.map(Date::iso), title, entities, relations })
+    }
+}
+
+/// The headline: the first line after the date line, when it reads as one (no final period).
+fn headline(view: &TextView, after: usize) -> Option<String> {
+    let s = view.sentences.iter().find(|s| s.first >= after)?;
+    let last = &view.tokens[s.last - 1];
+    let words = s.last - s.first;
+    let ends_line = view.tokens.get(s.last).is_none_or(|t| t.newline_before);
+    (ends_line && words <= 25 && !matches!(last.norm.as_str(), "." | "!" | "?" | "\"")).then(|| view.text(s.start, s.end))
+}

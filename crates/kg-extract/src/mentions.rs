@@ -1,0 +1,593 @@
+//! Mention detection: gazetteer matches, organisation phrases, titled and
+//! capitalised names, groups. Each mention gets a provisional type and a
+//! grouping key; `coref` turns mentions into entities.
+
+use std::collections::HashSet;
+
+use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
+use crate::model::EntityType;
+use crate::names::normalize_label;
+use crate::sentences::Sentence;
+use crate::tokens::{Token, TokenKind};
+
+/// What a mention names, before coreference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A country by name, alias or demonym (index into the lexicon's countries).
+    Country(usize),
+    /// A capital city; `coref` decides between the city and its state.
+    Capital(usize),
+    /// A city or other place by name.
+    Place(String),
+    /// An organisation of the lexicon.
+    LexiconOrg(usize),
+    /// An organisation found in the text, with its label.
+    Org(String),
+    /// A reference to an organisation by its head noun only ("the foreign ministry").
+    OrgReference(String),
+    /// A person's name (title and honorific removed).
+    Person(String),
+    /// A single capitalised word that names nobody seen so far.
+    Unresolved(String),
+    /// A named collective, with its label.
+    Group(String),
+}
+
+/// A mention of a (provisional) entity in the text.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Start in code points (may be inside a token for "Xi-Zelenskiy").
+    pub start: usize,
+    /// End in code points, exclusive.
+    pub end: usize,
+    /// Index of the sentence.
+    pub sentence: usize,
+    /// What it names.
+    pub kind: MentionKind,
+    /// Provisional entity type.
+    pub entity_type: EntityType,
+    /// The text as written.
+    pub surface: String,
+    /// Followed by a possessive `'s`.
+    pub possessive: bool,
+    /// A demonym used as an adjective ("Chinese").
+    pub adjectival: bool,
+    /// A title written with the name ("President"), its role and first token.
+    pub title: Option<(String, TitleRole, usize)>,
+    /// Index of a mention this organisation is part of ("Russia" in "Russia's foreign ministry").
+    pub parent: Option<usize>,
+    /// In a place context ("in Kyiv", "Kyiv, Ukraine", a dateline).
+    pub place_context: bool,
+    /// Inside a longer mention ("Russia" in "Russia's foreign ministry"): named, but not an argument.
+    pub embedded: bool,
+}
+
+const ORG_KEYWORDS: &[&str] = &[
+    "ministry", "council", "department", "office", "agency", "bank", "company", "corporation", "corp", "inc", "ltd", "plc", "llc",
+    "group", "party", "army", "navy", "court", "commission", "committee", "assembly", "parliament", "service", "university",
+    "union", "organization", "organisation", "fund", "forces", "association", "federation", "institute", "authority", "bureau",
+    "senate", "congress", "house", "administration", "cabinet", "government", "embassy", "reserve", "board", "foundation",
+    "airlines", "airways", "holdings", "motors", "industries", "technologies", "systems", "media", "press", "news", "times",
+    "post", "journal", "tribunal", "secretariat", "directorate", "guard", "police", "front", "movement", "alliance", "league",
+    "club", "society", "centre", "center", "coalition", "brigade", "battalion", "regiment", "command", "exchange", "network",
+    "ag", "sa", "se", "nv", "gmbh", "co",
+];
+
+/// Lower-case heads of government bodies named with a country ("Russia's foreign ministry").
+const STATE_BODY_HEADS: &[&str] = &["ministry", "embassy", "parliament", "cabinet", "presidency", "central bank", "defence ministry", "navy", "air force"];
+/// Modifiers allowed between a country and a state body ("foreign", "defence").
+const STATE_BODY_MODIFIERS: &[&str] = &[
+    "foreign", "defence", "defense", "interior", "finance", "economy", "trade", "health", "justice", "central", "agriculture",
+    "education", "energy", "culture", "emergency", "emergencies", "environment", "transport", "economic", "commerce",
+];
+/// Lower-case heads that make "Eurasian department" an organisation.
+const UNIT_HEADS: &[&str] = &["department", "ministry", "office", "agency", "council", "committee", "commission", "service", "bureau", "directorate"];
+
+const LOCATION_KEYWORDS: &[&str] = &[
+    "sea", "ocean", "river", "mountains", "mountain", "region", "peninsula", "strait", "straits", "gulf", "bay", "island", "islands",
+    "valley", "desert", "coast", "province", "lake", "basin", "plateau", "canal", "oblast", "county", "district", "territory",
+];
+const CONTINENTS: &[&str] = &[
+    "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Antarctica", "Oceania", "Middle East",
+    "Eurasia", "Central Asia", "Southeast Asia", "East Asia", "South Asia", "Western Europe", "Eastern Europe", "Central Europe",
+    "Balkans", "Caucasus", "Scandinavia", "Arctic", "Caribbean", "Sahel", "Horn of Africa", "Pacific", "Atlantic",
+];
+const REGION_ADJECTIVES: &[&str] = &["European", "African", "Asian", "Arab", "Gulf", "Nordic", "Baltic", "Muslim", "Latin American", "Eastern European", "Pacific", "Balkan", "Arctic"];
+const COLLECTIVE_NOUNS: &[&str] = &["countries", "nations", "states", "leaders", "governments", "powers", "allies", "neighbours", "neighbors", "partners", "members"];
+
+/// Words that end a capitalised name even when capitalised (a new sentence part, a weekday).
+const NOT_CONTINUATIONS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "of", "he", "she", "it", "they", "we", "i", "his", "her",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december", "said", "says",
+];
+
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr."];
+const NAME_PARTICLES: &[&str] = &["da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
+
+/// Capitalised words that are not names when they start a sentence or stand alone.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "in", "on", "at", "to", "for", "of", "and", "but", "or", "nor", "so", "yet", "as", "after", "before",
+    "since", "while", "when", "where", "why", "how", "what", "who", "which", "that", "this", "these", "those", "there", "here",
+    "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us",
+    "if", "although", "though", "because", "despite", "during", "following", "according", "earlier", "later", "meanwhile",
+    "however", "also", "still", "now", "then", "today", "yesterday", "tomorrow", "last", "next", "some", "many", "most",
+    "all", "both", "each", "every", "no", "not", "one", "two", "three", "other", "another", "such", "only", "even", "just",
+    "with", "without", "from", "by", "about", "against", "between", "into", "over", "under", "among", "amid", "through",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+    "june", "july", "august", "september", "october", "november", "december", "photo", "credit",
+    "file", "update", "updated", "breaking", "exclusive", "analysis", "opinion", "editing", "reporting", "writing", "via",
+    "handout", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "should", "shall", "might", "must", "let", "please", "thank", "thanks", "yes", "well", "sources", "officials",
+    "western", "west", "east", "north", "south", "more", "less", "old", "first", "second", "third", "several", "few",
+    "once", "again", "instead", "under", "above", "below", "upon", "within", "together", "neither", "either", "whether",
+];
+
+/// The document being analysed: tokens, sentences and the set of words seen in lower case.
+pub struct TextView<'a> {
+    /// The tokens.
+    pub tokens: &'a [Token],
+    /// The sentences.
+    pub sentences: &'a [Sentence],
+    /// The original text as code points.
+    pub chars: &'a [char],
+    lower_words: HashSet<String>,
+    common_words: &'a HashSet<String>,
+}
+
+impl<'a> TextView<'a> {
+    /// Indexes a tokenised document.
+    pub fn new(lex: &'a Lexicon, tokens: &'a [Token], sentences: &'a [Sentence], chars: &'a [char]) -> Self {
+        let lower_words = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()).map(|t| t.norm.clone()).collect();
+        TextView { tokens, sentences, chars, lower_words, common_words: &lex.common_words }
+    }
+
+    /// The original text of a code-point span.
+    pub fn text(&self, start: usize, end: usize) -> String {
+        self.chars[start..end].iter().collect()
+    }
+
+    fn token_lower(&self, i: usize) -> String {
+        self.tokens.get(i).map(|t| t.lower()).unwrap_or_default()
+    }
+}
+
+/// Finds the mentions of one document.
+pub fn find_mentions(lex: &Lexicon, view: &TextView) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    for (si, s) in view.sentences.iter().enumerate() {
+        let mut i = s.first;
+        while i < s.last {
+            match next_mention(lex, view, si, s, i, &out) {
+                Some(found) => {
+                    i = found.iter().map(|m| m.last).max().unwrap_or(i + 1).max(i + 1);
+                    let base = out.len();
+                    for (k, mut m) in found.into_iter().enumerate() {
+                        if m.parent == Some(usize::MAX) {
+                            m.parent = (k > 0).then(|| base + k - 1);
+                        }
+                        out.push(m);
+                    }
+                }
+                None => i += 1,
+            }
+        }
+    }
+    for idx in 0..out.len() {
+        let next = out[idx].last;
+        out[idx].possessive = !out[idx].embedded && view.tokens.get(next).is_some_and(|t| t.norm == "'s" || t.norm == "'");
+        out[idx].place_context = place_context(lex, view, &out[idx]);
+    }
+    out
+}
+
+fn is_sentence_start(view: &TextView, s: &Sentence, i: usize) -> bool {
+    i == s.first || (i > s.first && matches!(view.tokens[i - 1].norm.as_str(), "\"" | "(" | "-" | ":" | "'"))
+}
+
+/// A month or weekday abbreviation in a date ("Jan. 6", "Thu 7 Jan").
+fn date_abbreviation(view: &TextView, i: usize) -> bool {
+    let t = &view.tokens[i];
+    let dated = view.tokens.get(i + 1).is_some_and(|n| n.norm == "." || n.kind == TokenKind::Number);
+    t.norm.len() <= 4 && dated && (crate::dates::month_number(&t.norm).is_some() || crate::dates::weekday_number(&t.norm).is_some())
+        || (t.norm == "May" && view.tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number))
+        || (t.norm == "May" && i > 0 && matches!(view.token_lower(i - 1).as_str(), "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"))
+}
+
+/// A capitalised token that can begin or continue a name.
+fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
+    let Some(t) = view.tokens.get(i) else { return false };
+    if t.kind != TokenKind::Word || !t.is_capitalized() || i >= s.last {
+        return false;
+    }
+    let lower = t.lower();
+    if NOT_NAMES.contains(&lower.as_str()) && !t.is_all_caps() || date_abbreviation(view, i) {
+        return false;
+    }
+    if is_sentence_start(view, s, i) && !t.is_all_caps() && view.common_words.contains(&lower) && !view.tokens.get(i + 1).is_some_and(|n| n.is_capitalized() && n.kind == TokenKind::Word) {
+        return false;
+    }
+    if is_sentence_start(view, s, i) && !t.is_all_caps() && view.lower_words.contains(&lower) {
+        return false;
+    }
+    if is_sentence_start(view, s, i) && (lower.ends_with("ing") || lower.ends_with("ly")) {
+        return false;
+    }
+    true
+}
+
+fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Option<(usize, GazetteerHit)> {
+    let t = view.tokens.get(i)?;
+    if !t.is_capitalized() || t.kind != TokenKind::Word {
+        return None;
+    }
+    let max = lex.max_phrase_tokens.min(s.last - i);
+    for len in (1..=max).rev() {
+        let key: Vec<String> = (i..i + len).map(|j| view.token_lower(j)).collect();
+        if let Some(entries) = lex.phrases.get(&key.join(" ")) {
+            let exact: String = (i..i + len).map(|j| view.tokens[j].norm.as_str()).collect::<Vec<_>>().join(" ");
+            for e in entries {
+                if e.exact_case && !exact.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+                    continue;
+                }
+                if len == 1 && !e.exact_case && t.is_all_caps() && t.norm.len() <= 3 {
+                    continue;
+                }
+                // The last word of a multi-word match must be capitalised too ("Security Council").
+                return Some((len, e.hit));
+            }
+        }
+    }
+    None
+}
+
+/// Longest title starting at token `i`: (tokens, role).
+pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
+    let max = lex.max_title_tokens.min(limit.saturating_sub(i));
+    for len in (1..=max).rev() {
+        let key: Vec<String> = (i..i + len).map(|j| view.token_lower(j)).collect();
+        if let Some(role) = lex.titles.get(&key.join(" ")) {
+            return Some((len, *role));
+        }
+    }
+    None
+}
+
+fn make(view: &TextView, si: usize, first: usize, last: usize, kind: MentionKind, entity_type: EntityType) -> Mention {
+    let (start, end) = (view.tokens[first].start, view.tokens[last - 1].end);
+    Mention {
+        first,
+        last,
+        start,
+        end,
+        sentence: si,
+        kind,
+        entity_type,
+        surface: view.text(start, end),
+        possessive: false,
+        adjectival: false,
+        title: None,
+        parent: None,
+        place_context: false,
+        embedded: false,
+    }
+}
+
+fn country_mention(lex: &Lexicon, view: &TextView, si: usize, i: usize, len: usize, hit: GazetteerHit) -> Mention {
+    let (kind, ty, adjectival) = match hit {
+        GazetteerHit::CountryName(c) => (MentionKind::Country(c), EntityType::Country, false),
+        GazetteerHit::Demonym(c) => (MentionKind::Country(c), EntityType::Country, true),
+        GazetteerHit::DemonymPlural(c) => {
+            let label = view.text(view.tokens[i].start, view.tokens[i + len - 1].end);
+            let _ = c;
+            (MentionKind::Group(label), EntityType::Group, false)
+        }
+        GazetteerHit::Capital(c) => (MentionKind::Capital(c), EntityType::City, false),
+        GazetteerHit::Organization(o) => (MentionKind::LexiconOrg(o), EntityType::Organization, false),
+    };
+    let _ = lex;
+    let mut m = make(view, si, i, i + len, kind, ty);
+    m.adjectival = adjectival;
+    m
+}
+
+/// A state body named with its country: "Russia's foreign ministry", "the Chinese Foreign Ministry".
+fn state_body(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize, len: usize, hit: GazetteerHit) -> Option<Vec<Mention>> {
+    let country = match hit {
+        GazetteerHit::CountryName(c) | GazetteerHit::Demonym(c) => c,
+        _ => return None,
+    };
+    let mut j = i + len;
+    if view.tokens.get(j).is_some_and(|t| t.norm == "'s") {
+        j += 1;
+    }
+    let body_start = j;
+    while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j).as_str()) {
+        j += 1;
+    }
+    let head_len = [2usize, 1].into_iter().find(|&n| {
+        j + n <= s.last && STATE_BODY_HEADS.contains(&(j..j + n).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ").as_str())
+    })?;
+    let end = j + head_len;
+    let body: Vec<String> = (body_start..end).map(|k| view.token_lower(k)).collect();
+    let label = format!("{}'s {}", lex.countries[country].name, body.join(" "));
+    let mut parent = country_mention(lex, view, si, i, len, hit);
+    parent.embedded = true;
+    let mut org = make(view, si, i, end, MentionKind::Org(label), EntityType::Organization);
+    org.parent = Some(usize::MAX); // patched by the caller to the parent's index
+    Some(vec![parent, org])
+}
+
+fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize, so_far: &[Mention]) -> Option<Vec<Mention>> {
+    let t = &view.tokens[i];
+    if t.kind != TokenKind::Word {
+        return None;
+    }
+    let lower = t.lower();
+    // Hyphenated pairs of known names: "the Xi-Zelenskiy talks".
+    if t.is_capitalized() && t.norm.contains('-') {
+        if let Some(pair) = hyphen_pair(view, si, i, so_far) {
+            return Some(pair);
+        }
+    }
+    // "the West", "Western countries", "Western" sanctions.
+    if (t.norm == "West" && i > s.first && view.token_lower(i - 1) == "the" && !name_token(view, s, i + 1)) || (t.norm == "Western" && !name_token(view, s, i + 1)) {
+        let mut last = i + 1;
+        if t.norm == "Western" && COLLECTIVE_NOUNS.contains(&view.token_lower(i + 1).as_str()) {
+            last += 1;
+        }
+        return Some(vec![make(view, si, i, last, MentionKind::Group("the West".into()), EntityType::Group)]);
+    }
+    // Regional groups: "European countries".
+    for adj in REGION_ADJECTIVES {
+        let words: Vec<&str> = adj.split(' ').collect();
+        if (0..words.len()).all(|k| view.tokens.get(i + k).is_some_and(|x| x.norm == words[k])) {
+            let noun = i + words.len();
+            if COLLECTIVE_NOUNS.contains(&view.token_lower(noun).as_str()) {
+                let label = format!("{} {}", adj, view.token_lower(noun));
+                return Some(vec![make(view, si, i, noun + 1, MentionKind::Group(label), EntityType::Group)]);
+            }
+        }
+    }
+    // "the foreign ministry", "the ministry": a reference by head noun.
+    if !t.is_capitalized() && (STATE_BODY_MODIFIERS.contains(&lower.as_str()) || STATE_BODY_HEADS.contains(&lower.as_str())) && i > s.first && view.token_lower(i - 1) == "the" {
+        let mut j = i;
+        while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j).as_str()) {
+            j += 1;
+        }
+        if j < s.last && STATE_BODY_HEADS.contains(&view.token_lower(j).as_str()) {
+            let head: Vec<String> = (i..=j).map(|k| view.token_lower(k)).collect();
+            return Some(vec![make(view, si, i, j + 1, MentionKind::OrgReference(head.join(" ")), EntityType::Organization)]);
+        }
+        return None;
+    }
+    if !t.is_capitalized() {
+        return None;
+    }
+    let gaz = gazetteer_match(lex, view, s, i);
+    let seq_end = capitalized_run(lex, view, s, i);
+    if let Some((len, hit)) = gaz {
+        if let Some(found) = state_body(lex, view, si, s, i, len, hit) {
+            return Some(found);
+        }
+        // A longer capitalised name wins when it is an organisation ("Ukrainian National Security and Defence Council").
+        let longer_org = seq_end > i + len && (i..seq_end).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        if !longer_org {
+            return Some(vec![country_mention(lex, view, si, i, len, hit)]);
+        }
+    }
+    // Capitalised adjective + lower-case unit head: "Eurasian department".
+    if seq_end > i && UNIT_HEADS.contains(&view.token_lower(seq_end).as_str()) && !view.tokens[seq_end].is_capitalized() {
+        let label = view.text(view.tokens[i].start, view.tokens[seq_end].end);
+        return Some(vec![make(view, si, i, seq_end + 1, MentionKind::Org(label), EntityType::Organization)]);
+    }
+    if seq_end <= i {
+        return None;
+    }
+    classify_run(lex, view, si, s, i, seq_end)
+}
+
+/// End of the capitalised name starting at `i` (exclusive); `i` when none starts there.
+fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> usize {
+    let honorific = view.tokens.get(i).is_some_and(|t| HONORIFICS.contains(&t.norm.as_str()));
+    if !honorific && !name_token(view, s, i) {
+        return i;
+    }
+    let mut j = i + 1;
+    if honorific && view.tokens.get(j).is_some_and(|t| t.norm == ".") {
+        j += 1;
+    }
+    loop {
+        if j >= s.last {
+            break;
+        }
+        let t = &view.tokens[j];
+        if t.kind == TokenKind::Word && t.is_capitalized() && !NOT_CONTINUATIONS.contains(&t.lower().as_str()) && !starts_title_after_org(lex, view, i, j) {
+            j += 1;
+            continue;
+        }
+        let lower = t.lower();
+        // An organisation keyword before the connector or among the capitalised words after it
+        // ("National Security and Defence Council").
+        let mut ahead = j + 1;
+        while ahead < s.last && view.tokens[ahead].is_capitalized() {
+            ahead += 1;
+        }
+        let has_org = (i..ahead).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        // Only a title that itself contains the connector continues ("Secretary of State").
+        let title_so_far = title_at(lex, view, i, s.last).is_some_and(|(n, _)| i + n > j);
+        let connector = NAME_PARTICLES.contains(&lower.as_str())
+            || (matches!(lower.as_str(), "of" | "for" | "and" | "the" | "&") && (has_org || title_so_far || is_place_word(view, i, j)));
+        let title_follows = title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        if title_follows {
+            break;
+        }
+        if connector && name_token(view, s, j + 1) || (connector && lower != "the" && view.token_lower(j + 1) == "the" && name_token(view, s, j + 2)) {
+            j += if view.token_lower(j + 1) == "the" && lower != "the" { 2 } else { 1 };
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// In "Presidential Office Andriy Yermak and Secretary of …", a title after an organisation
+/// name starts a new phrase.
+fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
+    let org_before = (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+    org_before && title_at(lex, view, j, j + lex.max_title_tokens).is_some_and(|(n, _)| view.tokens.get(j + n).is_some_and(|t| t.is_capitalized()))
+}
+
+fn is_place_word(view: &TextView, i: usize, j: usize) -> bool {
+    (i..j).any(|k| matches!(view.token_lower(k).as_str(), "republic" | "kingdom" | "state" | "states" | "university" | "gulf" | "bay" | "sea" | "isle" | "islands"))
+}
+
+fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize, end: usize) -> Option<Vec<Mention>> {
+    let mut a = i;
+    let mut honorific = false;
+    while a < end && HONORIFICS.contains(&view.tokens[a].norm.as_str()) {
+        honorific = true;
+        a += 1;
+        if a < end && view.tokens[a].norm == "." {
+            a += 1;
+        }
+    }
+    let mut title = None;
+    if let Some((n, role)) = title_at(lex, view, a, end) {
+        if a + n < end {
+            title = Some((view.text(view.tokens[a].start, view.tokens[a + n - 1].end), role, a));
+            a += n;
+        } else {
+            return None; // a title alone ("the President")
+        }
+    }
+    let words: Vec<String> = (a..end).map(|k| view.token_lower(k)).collect();
+    let surface = view.text(view.tokens[a].start, view.tokens[end - 1].end);
+    let has_org = words.iter().any(|w| ORG_KEYWORDS.contains(&w.as_str()));
+    // "Presidential Office Andriy Yermak": an organisation name directly followed by a person's name.
+    if has_org && title.is_none() && !honorific {
+        let last_kw = (a..end).rev().find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str())).unwrap_or(a);
+        let rest = last_kw + 1..end;
+        if rest.len() >= 2 && rest.clone().all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k).as_str())) && !rest.clone().any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str())) {
+            let mut found = classify_run(lex, view, si, s, i, last_kw + 1)?;
+            let name = view.text(view.tokens[last_kw + 1].start, view.tokens[end - 1].end);
+            found.push(make(view, si, last_kw + 1, end, MentionKind::Person(name), EntityType::Person));
+            return Some(found);
+        }
+    }
+    if has_org && title.is_none() && !honorific {
+        // A demonym or country in front is the state the body belongs to.
+        let mut m = make(view, si, i, end, MentionKind::Org(String::new()), EntityType::Organization);
+        let mut found = Vec::new();
+        if let Some((len, hit)) = gazetteer_match(lex, view, s, i) {
+            if matches!(hit, GazetteerHit::Demonym(_) | GazetteerHit::CountryName(_)) && i + len < end {
+                let stripped = view.text(view.tokens[i + len].start, view.tokens[end - 1].end);
+                m.kind = MentionKind::Org(stripped);
+                m.parent = Some(usize::MAX);
+                let mut parent = country_mention(lex, view, si, i, len, hit);
+                parent.embedded = true;
+                found.push(parent);
+            }
+        }
+        if m.kind == MentionKind::Org(String::new()) {
+            m.kind = MentionKind::Org(view.text(view.tokens[i].start, view.tokens[end - 1].end));
+        }
+        found.push(m);
+        return Some(found);
+    }
+    let mut m = make(view, si, a, end, MentionKind::Person(surface.clone()), EntityType::Person);
+    m.title = title.clone();
+    if title.is_some() || honorific {
+        return Some(vec![m]);
+    }
+    // Whole name in the gazetteer after all ("Islamic Republic of Iran").
+    if let Some((len, hit)) = gazetteer_match(lex, view, s, a) {
+        if a + len == end {
+            return Some(vec![country_mention(lex, view, si, a, len, hit)]);
+        }
+    }
+    let continent = CONTINENTS.iter().any(|c| *c == surface);
+    if continent || words.last().is_some_and(|w| LOCATION_KEYWORDS.contains(&w.as_str())) {
+        m.kind = MentionKind::Place(surface);
+        m.entity_type = EntityType::Location;
+        return Some(vec![m]);
+    }
+    if let Some((name, _)) = lex.cities.get(&words.join(" ")) {
+        if end - a > 1 || !person_context(view, a) {
+            m.kind = MentionKind::Place(name.clone());
+            m.entity_type = EntityType::City;
+            return Some(vec![m]);
+        }
+    }
+    if end - a == 1 {
+        if view.tokens[a].kind == TokenKind::Number {
+            return None;
+        }
+        m.kind = MentionKind::Unresolved(surface);
+        m.entity_type = EntityType::Organization;
+        return Some(vec![m]);
+    }
+    if end - a > 5 || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        m.kind = MentionKind::Org(surface);
+        m.entity_type = EntityType::Organization;
+    }
+    Some(vec![m])
+}
+
+/// A single word right after a title or honorific is a person ("President Rouhani").
+fn person_context(view: &TextView, i: usize) -> bool {
+    i > 0 && HONORIFICS.contains(&view.tokens[i - 1].norm.as_str())
+}
+
+fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Option<Vec<Mention>> {
+    let t = &view.tokens[i];
+    let parts: Vec<&str> = t.norm.split('-').collect();
+    if parts.len() != 2 || !parts.iter().all(|p| p.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    let known = |p: &str| {
+        so_far.iter().any(|m| match &m.kind {
+            MentionKind::Person(n) => n.split_whitespace().any(|w| crate::names::same_name_part(w, p)),
+            _ => false,
+        })
+    };
+    if !(known(parts[0]) && known(parts[1])) {
+        return None;
+    }
+    let split = t.start + parts[0].chars().count();
+    let mut a = make(view, si, i, i + 1, MentionKind::Person(parts[0].to_string()), EntityType::Person);
+    a.end = split;
+    a.surface = parts[0].to_string();
+    let mut b = make(view, si, i, i + 1, MentionKind::Person(parts[1].to_string()), EntityType::Person);
+    b.start = split + 1;
+    b.surface = parts[1].to_string();
+    Some(vec![a, b])
+}
+
+fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
+    let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { String::new() };
+    if matches!(prev.as_str(), "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
+        return true;
+    }
+    // "Kyiv, Ukraine"
+    if view.tokens.get(m.last).is_some_and(|t| t.norm == ",") {
+        if let Some((_, GazetteerHit::CountryName(_))) = view.sentences.get(m.sentence).and_then(|s| gazetteer_match(lex, view, s, m.last + 1)) {
+            return true;
+        }
+    }
+    // A dateline: "WASHINGTON —" or "KYIV (Reuters) -" at the start of a line.
+    let s = &view.sentences[m.sentence];
+    if m.first == s.first && view.tokens[m.first].is_all_caps() {
+        return view.tokens.get(m.last).is_some_and(|t| matches!(t.norm.as_str(), "-" | "(" | ","));
+    }
+    false
+}
+
+/// Normalised grouping key of an organisation label.
+pub fn org_key(label: &str) -> String {
+    normalize_label(label)
+}

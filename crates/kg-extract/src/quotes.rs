@@ -1,0 +1,215 @@
+//! Direct quotations and their speakers: attribution after the quote (`," Xi said`,
+//! `," said Yu Jun`), before it (`Zakharova said: "…"`), split around it
+//! (`"…," he said, "…"`), and colon-introduced (`gave his account on Twitter: "…"`).
+//! Short scare quotes ("no limits") are not quotations.
+
+use crate::clauses::{Arg, SentenceView, PERSON_PRONOUNS};
+use crate::lexicon::verb_forms;
+use crate::mentions::TextView;
+use crate::model::EntityType;
+
+/// A quotation with its speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    /// Speaker entity.
+    pub speaker: usize,
+    /// The quoted words (parts of a split quote joined by a space).
+    pub text: String,
+    /// Start of the quotation in code points.
+    pub start: usize,
+    /// End in code points, exclusive.
+    pub end: usize,
+    /// Index of the sentence that carries the attribution.
+    pub sentence: usize,
+    /// Confidence.
+    pub confidence: f64,
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "add", "tweet", "write", "state", "declare", "note", "announce", "explain", "insist", "stress", "remark",
+    "comment", "post", "reply", "respond", "warn", "continue", "conclude", "argue", "claim", "complain", "recall", "acknowledge",
+    "admit", "emphasise", "emphasize", "observe", "quip", "testify",
+];
+/// Quotations shorter than this many words are scare quotes.
+const MIN_QUOTE_WORDS: usize = 5;
+
+fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERBS.iter().any(|v| verb_forms(v).iter().any(|(f, _, _)| f == word))
+}
+
+/// A quoted span in token indices: the opening and closing mark.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    open: usize,
+    close: usize,
+}
+
+fn quote_spans(view: &TextView) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in view.tokens.iter().enumerate() {
+        if t.norm != "\"" {
+            if t.paragraph_before {
+                open = None;
+            }
+            continue;
+        }
+        let raw = view.chars[t.start];
+        let opening = match raw {
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
+            '\u{201D}' | '\u{00BB}' => false,
+            _ => open.is_none(),
+        };
+        match (opening, open) {
+            (true, _) => open = Some(i),
+            (false, Some(o)) => {
+                out.push(Span { open: o, close: i });
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    out
+}
+
+fn sentence_of(view: &TextView, token: usize) -> usize {
+    view.sentences.iter().position(|s| s.first <= token && token < s.last).unwrap_or(0)
+}
+
+/// Finds the attributed quotations of a document. `sentence_views` gives, per sentence,
+/// its arguments (entities and resolved pronouns).
+pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quote> {
+    let spans = quote_spans(view);
+    let mut out: Vec<Quote> = Vec::new();
+    let mut used_as_continuation = vec![false; spans.len()];
+    for (qi, q) in spans.iter().enumerate() {
+        if used_as_continuation[qi] {
+            continue;
+        }
+        let words = (q.open + 1..q.close).filter(|&k| view.tokens[k].kind != crate::tokens::TokenKind::Punct).count();
+        if words < MIN_QUOTE_WORDS {
+            continue;
+        }
+        let mut text = quote_text(view, q);
+        let mut end = view.tokens[q.close].start;
+        let start = view.tokens[q.open].end;
+        let close_sentence = sentence_of(view, q.close);
+        let open_sentence = sentence_of(view, q.open);
+        let mut found = after_quote(view, &sentence_views[close_sentence], q.close);
+        if let Some((_, attribution_end, _)) = found {
+            // A split quote: `"…," he said, "…"`.
+            if let Some((next_i, next)) = spans.iter().enumerate().skip(qi + 1).next() {
+                let gap_ok = next.open == attribution_end + 1 && view.word_is(attribution_end, ",") || next.open == attribution_end;
+                if gap_ok && !view.tokens[next.open].paragraph_before {
+                    text = format!("{} {}", text.trim_end_matches([',', ' ']), quote_text(view, next));
+                    end = view.tokens[next.close].start;
+                    used_as_continuation[next_i] = true;
+                }
+            }
+        }
+        if found.is_none() {
+            found = before_quote(view, &sentence_views[open_sentence], q.open).map(|(a, c)| (a, q.open, c));
+        }
+        if let Some((speaker, _, confidence)) = found {
+            if matches!(speaker.entity_type, EntityType::Person | EntityType::Organization | EntityType::Country) {
+                out.push(Quote { speaker: speaker.entity, text, start, end, sentence: open_sentence, confidence });
+            }
+        }
+    }
+    out
+}
+
+fn quote_text(view: &TextView, q: &Span) -> String {
+    let t = view.text(view.tokens[q.open].end, view.tokens[q.close].start);
+    t.trim().trim_end_matches(',').trim().to_string()
+}
+
+/// `," Xi said` / `," said Yu Jun` / `," he told reporters` / `, according to X`:
+/// (speaker, token after the attribution, confidence).
+fn after_quote(view: &TextView, sv: &SentenceView, close: usize) -> Option<(Arg, usize, f64)> {
+    let mut k = close + 1;
+    if view.tokens.get(k).is_some_and(|t| t.paragraph_before) {
+        return None;
+    }
+    if view.word_is(k, ",") {
+        k += 1;
+    }
+    let limit = (k + 8).min(sv.sentence.last);
+    // "according to X"
+    if view.lower(k) == "according" && view.lower(k + 1) == "to" {
+        let a = sv.arg_starting(k + 2).or_else(|| sv.arg_starting(k + 3))?;
+        return Some((a, a.last, 0.8));
+    }
+    // Speaker then verb: `Xi said`, `he said`, `Obama told reporters`.
+    if let Some(a) = sv.arg_starting(k) {
+        let mut v = a.last;
+        while v < limit && view.lower(v).ends_with("ly") {
+            v += 1;
+        }
+        if is_speech_verb(&view.lower(v)) {
+            let c = if a.pronoun { 0.75 } else { 0.9 };
+            return Some((a, attribution_end(view, sv, v + 1), c));
+        }
+    }
+    // Verb then speaker: `said Yu Jun, deputy head …`.
+    if is_speech_verb(&view.lower(k)) {
+        let a = sv.arg_starting(k + 1).or_else(|| {
+            // `said the foreign ministry's spokesman Zhao Lijian`
+            sv.args.iter().find(|a| a.first > k && a.first <= k + 6 && a.entity_type == EntityType::Person).copied()
+        })?;
+        return Some((a, attribution_end(view, sv, a.last), 0.9));
+    }
+    None
+}
+
+fn attribution_end(view: &TextView, sv: &SentenceView, mut k: usize) -> usize {
+    while k < sv.sentence.last && !matches!(view.lower(k).as_str(), "," | "." | "\"" | ";" | ":") {
+        k += 1;
+    }
+    k
+}
+
+/// `Zakharova said: "…"`, `Netanyahu said in a statement: "…"`, `gave his account on Twitter: "…"`.
+fn before_quote(view: &TextView, sv: &SentenceView, open: usize) -> Option<(Arg, f64)> {
+    if open <= sv.sentence.first {
+        return None;
+    }
+    let lead = view.lower(open - 1);
+    if lead != ":" && lead != "," && !is_speech_verb(&lead) && lead != "that" {
+        return None;
+    }
+    // The nearest speech verb before the quote, in the same sentence.
+    let verb = (sv.sentence.first..open).rev().take(12).find(|&k| is_speech_verb(&view.lower(k)) && !view.tokens[k].is_capitalized());
+    if let Some(v) = verb {
+        if let Some(a) = sv.subject_before(v, false) {
+            return Some((a, if a.pronoun { 0.75 } else { 0.85 }));
+        }
+        // `said Yu Jun:`
+        if let Some(a) = sv.arg_starting(v + 1) {
+            return Some((a, 0.8));
+        }
+        return None;
+    }
+    if lead == ":" {
+        let person = sv.args.iter().find(|a| a.first < open && a.entity_type == EntityType::Person && !a.modifier);
+        return person.map(|a| (*a, 0.7));
+    }
+    None
+}
+
+impl TextView<'_> {
+    /// The lower-case word at token `i`, empty past the end.
+    pub fn lower(&self, i: usize) -> String {
+        self.tokens.get(i).map(|t| t.lower()).unwrap_or_default()
+    }
+
+    /// True when token `i` is exactly `s`.
+    pub fn word_is(&self, i: usize, s: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.norm == s)
+    }
+}
+
+/// True when the token is a person pronoun.
+pub fn is_person_pronoun(word: &str) -> bool {
+    PERSON_PRONOUNS.contains(&word)
+}

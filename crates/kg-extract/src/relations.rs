@@ -1,0 +1,481 @@
+//! Relation rules: positions from titles, structure from possessive state bodies,
+//! events from the cue lexicon (verbs and nominal events), with voice, coordination
+//! and modality handled by `clauses`.
+
+use crate::clauses::{Arg, SentenceView};
+use crate::lexicon::{CueForm, CueKind, Lexicon, TitleRole};
+use crate::mentions::{title_at, Mention};
+use crate::model::EntityType;
+
+/// A relation between two entities before ids are assigned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Subject entity.
+    pub subject: usize,
+    /// Predicate.
+    pub predicate: String,
+    /// Object entity.
+    pub object: usize,
+    /// Title as written, for positions.
+    pub title: Option<String>,
+    /// CAMEO root.
+    pub cameo: Option<String>,
+    /// Confidence.
+    pub confidence: f64,
+}
+
+/// Predicates whose direction does not matter.
+pub const SYMMETRIC: &[&str] = &["partnersWith", "spokeWith", "metWith", "signedAgreementWith", "cooperatedWith"];
+
+fn actor(t: EntityType) -> bool {
+    matches!(t, EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Group)
+}
+
+/// Whether the contract allows `predicate` between these types.
+pub fn types_allowed(predicate: &str, s: EntityType, o: EntityType) -> bool {
+    use EntityType::*;
+    match predicate {
+        "leaderOf" | "memberOf" => s == Person && matches!(o, Country | Organization),
+        "partOf" => s == Organization && matches!(o, Organization | Country),
+        "locatedIn" => matches!(s, City | Location | Organization) && matches!(o, Country | Location | City) && s != o || (s == City && o == Country),
+        "visited" => actor(s) && matches!(o, Country | City | Location),
+        "appointed" => actor(s) && o == Person,
+        "partnersWith" => matches!(s, Country | Organization | Person) && matches!(o, Country | Organization | Person),
+        _ => actor(s) && actor(o),
+    }
+}
+
+fn push(out: &mut Vec<Found>, subject: &Arg, predicate: &str, object: &Arg, title: Option<String>, cameo: &str, confidence: f64) {
+    if subject.entity == object.entity || !types_allowed(predicate, subject.entity_type, object.entity_type) {
+        return;
+    }
+    let cameo = (!cameo.is_empty()).then(|| cameo.to_string());
+    out.push(Found { subject: subject.entity, predicate: predicate.to_string(), object: object.entity, title, cameo, confidence });
+}
+
+/// Position relations of the persons in a sentence.
+pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<usize>]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for p in sv.args.iter().filter(|a| a.entity_type == EntityType::Person && !a.pronoun) {
+        let title_in_name = mentions
+            .iter()
+            .enumerate()
+            .find(|(mi, m)| m.first == p.first && of_mention[*mi] == Some(p.entity))
+            .and_then(|(_, m)| m.title.clone());
+        let (title, role, title_first) = match title_in_name {
+            Some(t) => t,
+            None => match title_before(lex, sv, p.first) {
+                Some(t) => t,
+                None => ("".into(), TitleRole::Member, p.first),
+            },
+        };
+        let title_text = (!title.is_empty()).then(|| title.clone());
+        if !title.is_empty() {
+            // "Chinese President Xi", "Russia's foreign ministry spokeswoman Maria Zakharova".
+            let mut j = title_first;
+            if j > sv.sentence.first && sv.word(j - 1) == "'s" {
+                j -= 1;
+            }
+            if let Some(a) = sv.arg_ending(j) {
+                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", 0.9);
+            }
+            // "President Rouhani of the Islamic Republic of Iran".
+            if let Some(a) = of_phrase(sv, p.last) {
+                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", 0.85);
+            }
+        } else if let Some(a) = sv.arg_ending(p.first) {
+            // "chief of staff of Presidential Office Andriy Yermak".
+            let mut k = a.first;
+            if k > sv.sentence.first && sv.word(k - 1) == "the" {
+                k -= 1;
+            }
+            if k > sv.sentence.first && sv.word(k - 1) == "of" {
+                if let Some((t, role, _)) = title_before(lex, sv, k - 1) {
+                    push(&mut out, p, role.predicate(), &a, Some(t), "", 0.85);
+                }
+            }
+        }
+        // "Putin, Russia's president", "Yu Jun, deputy head of the foreign ministry's Eurasian department".
+        if sv.word(p.last) == "," {
+            if let Some((t, role, org)) = appositive_title(lex, sv, p.last + 1) {
+                if let Some(org) = org {
+                    push(&mut out, p, role.predicate(), &org, Some(t), "", 0.85);
+                }
+            }
+        }
+        // "Iran's president, Hassan Rouhani", "the European Union's foreign policy chief, Catherine Ashton".
+        if p.first > sv.sentence.first + 1 && sv.word(p.first - 1) == "," {
+            if let Some((t, role, first)) = title_before(lex, sv, p.first - 1) {
+                let mut j = first;
+                if j > sv.sentence.first && sv.word(j - 1) == "'s" {
+                    j -= 1;
+                }
+                if let Some(a) = sv.arg_ending(j).filter(|a| a.possessive || a.adjectival) {
+                    push(&mut out, p, role.predicate(), &a, Some(t), "", 0.85);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A title (possibly "chairman and chief executive", possibly with adjectives such as
+/// "former" or "new") that ends just before token `end`: (title, role, first token).
+fn title_before(lex: &Lexicon, sv: &SentenceView, end: usize) -> Option<(String, TitleRole, usize)> {
+    let lo = sv.sentence.first.max(end.saturating_sub(lex.max_title_tokens + 3));
+    let mut best: Option<(usize, TitleRole)> = None;
+    for start in (lo..end).rev() {
+        if let Some((n, role)) = title_at(lex, sv.view, start, end) {
+            if start + n == end {
+                best = Some((start, role));
+            }
+        }
+    }
+    let (mut first, mut role) = best?;
+    // "chairman and chief executive": take the first title's role.
+    if first >= 2 && sv.word(first - 1) == "and" {
+        if let Some((start, r)) = (sv.sentence.first.max(first.saturating_sub(1 + lex.max_title_tokens))..first - 1).find_map(|s| title_at(lex, sv.view, s, first - 1).filter(|(n, _)| s + n == first - 1).map(|(_, r)| (s, r))) {
+            first = start;
+            role = if r == TitleRole::Leader || role == TitleRole::Leader { TitleRole::Leader } else { TitleRole::Member };
+        }
+    }
+    let text = sv.view.text(sv.view.tokens[first].start, sv.view.tokens[end - 1].end);
+    Some((text, role, first))
+}
+
+/// "of [the] X" right after token `from`: X.
+fn of_phrase(sv: &SentenceView, from: usize) -> Option<Arg> {
+    if sv.word(from) != "of" && sv.word(from) != "at" {
+        return None;
+    }
+    // Skip a determiner and lower-case words ("the foreign ministry's Eurasian department").
+    let mut k = from + 1;
+    let limit = (k + 5).min(sv.sentence.last);
+    while k < limit && sv.arg_starting(k).is_none() {
+        let t = &sv.view.tokens[k];
+        if t.is_capitalized() || !(t.kind == crate::tokens::TokenKind::Word) {
+            return None;
+        }
+        k += 1;
+    }
+    last_in_chain(sv, sv.arg_starting(k)?)
+}
+
+/// In "the foreign ministry's Eurasian department", the head: the last name of a possessive chain.
+fn last_in_chain(sv: &SentenceView, mut a: Arg) -> Option<Arg> {
+    while a.possessive {
+        match sv.arg_starting(a.last + 1) {
+            Some(b) => a = b,
+            None => return Some(a),
+        }
+    }
+    Some(a)
+}
+
+/// After "Person ,": "[det] [X's|Xn] title [of|at ... X]" → (title, role, organisation).
+fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(String, TitleRole, Option<Arg>)> {
+    let mut k = from;
+    if matches!(sv.word(k).as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let mut owner = None;
+    if let Some(a) = sv.arg_starting(k) {
+        if a.possessive || a.adjectival {
+            owner = last_in_chain(sv, a);
+            k = a.last + usize::from(a.possessive);
+            if owner.is_some_and(|o| o.first != a.first) {
+                k = owner.map(|o| o.last + usize::from(o.possessive)).unwrap_or(k);
+            }
+        }
+    }
+    while matches!(sv.word(k).as_str(), "former" | "new" | "then" | "current" | "acting" | "interim" | "top" | "senior" | "chief" | "longtime") && title_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| title_at(lex, sv.view, k + n, sv.sentence.last).is_some()) {
+        k += 1;
+    }
+    let (n, role) = title_at(lex, sv.view, k, sv.sentence.last)?;
+    let title = sv.view.text(sv.view.tokens[k].start, sv.view.tokens[k + n - 1].end);
+    let mut j = k + n;
+    // "... of global commercial activities at Louis Vuitton": look a few words on for of/at + name.
+    let limit = (j + 8).min(sv.sentence.last);
+    while j < limit && !matches!(sv.word(j).as_str(), "," | "." | ";" | "\"" | "who" | "which") {
+        if matches!(sv.word(j).as_str(), "of" | "at" | "for") {
+            if let Some(a) = of_phrase(sv, j).or_else(|| sv.arg_starting(j + 1)) {
+                // "X, chief of staff of Presidential Office Andriy Yermak and …" is a list, not an appositive.
+                if sv.arg_starting(a.last).is_some_and(|b| b.entity_type == EntityType::Person) {
+                    return None;
+                }
+                return Some((title, role, Some(a)));
+            }
+        }
+        j += 1;
+    }
+    Some((title, role, owner))
+}
+
+/// Structure: state bodies are part of their state; bodies named with a possessive
+/// organisation are part of it; "City, Country" is located in it.
+pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<usize>], types: &[EntityType]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        if m.first < sv.sentence.first || m.first >= sv.sentence.last {
+            continue;
+        }
+        if let (Some(parent), Some(e)) = (m.parent, of_mention[mi]) {
+            if let Some(pe) = of_mention.get(parent).copied().flatten() {
+                let arg = |entity: usize| Arg { entity, entity_type: types[entity], first: 0, last: 0, possessive: false, adjectival: false, modifier: false, pronoun: false, np_first: 0 };
+                let predicate = match body_kind(&m.surface) {
+                    BodyKind::Government => "partOf",
+                    BodyKind::Company => "locatedIn",
+                    BodyKind::Other => continue,
+                };
+                push(&mut out, &arg(e), predicate, &arg(pe), None, "", 0.9);
+            }
+        }
+    }
+    for a in &sv.args {
+        // "the foreign ministry's Eurasian department": the department is part of the ministry.
+        if a.possessive && a.entity_type == EntityType::Organization {
+            if let Some(b) = sv.arg_starting(a.last + 1).filter(|b| b.entity_type == EntityType::Organization) {
+                push(&mut out, &b, "partOf", a, None, "", 0.8);
+            }
+        }
+        // "Kyiv, Ukraine", "Bakhmut, in eastern Ukraine".
+        if matches!(a.entity_type, EntityType::City | EntityType::Location) && sv.word(a.last) == "," {
+            let mut k = a.last + 1;
+            if sv.word(k) == "in" {
+                k += 1;
+            }
+            while sv.view.tokens.get(k).is_some_and(|t| !t.is_capitalized() && matches!(t.norm.as_str(), "eastern" | "western" | "northern" | "southern" | "central" | "northeastern" | "northwestern" | "southeastern" | "southwestern")) {
+                k += 1;
+            }
+            if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country) {
+                push(&mut out, a, "locatedIn", &b, None, "", 0.8);
+            }
+        }
+    }
+    out
+}
+
+enum BodyKind {
+    Government,
+    Company,
+    Other,
+}
+
+/// Whether an organisation named with a state is one of its bodies or a company based there.
+fn body_kind(surface: &str) -> BodyKind {
+    const GOVERNMENT: &[&str] = &[
+        "ministry", "council", "department", "parliament", "assembly", "senate", "congress", "court", "commission", "committee",
+        "office", "agency", "bureau", "army", "navy", "forces", "guard", "police", "embassy", "cabinet", "government",
+        "administration", "presidency", "air", "central",
+    ];
+    const COMPANY: &[&str] = &["company", "group", "corporation", "corp", "inc", "ltd", "plc", "holdings", "airlines", "airways", "motors", "industries", "bank"];
+    let lower = surface.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    if words.iter().any(|w| GOVERNMENT.contains(w)) {
+        BodyKind::Government
+    } else if words.iter().any(|w| COMPANY.contains(w)) {
+        BodyKind::Company
+    } else {
+        BodyKind::Other
+    }
+}
+
+/// A cue matched in a sentence.
+struct CueMatch {
+    first: usize,
+    end: usize,
+    form: CueForm,
+}
+
+/// True when the word at `i` is used as a noun: after a determiner, a possessive or an
+/// adjective-like name ("a meeting of", "the Xi-Zelenskiy talks", "Russia's invasion").
+fn nominal_use(sv: &SentenceView, i: usize) -> bool {
+    const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no"];
+    let mut k = i;
+    if let Some(a) = sv.arg_ending(k) {
+        k = a.first;
+    } else {
+        // Adjectives between the determiner and the noun ("a long meeting").
+        let mut steps = 0;
+        while k > sv.sentence.first && steps < 2 && sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-') && !DETERMINERS.contains(&sv.word(k - 1).as_str()) && !sv.word(k - 1).ends_with("ed") && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1).as_str()) && !["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"].contains(&sv.word(k - 1).as_str()) {
+            k -= 1;
+            steps += 1;
+        }
+    }
+    if k == i && sv.arg_ending(i).is_none() {
+        return k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1).as_str());
+    }
+    k > sv.sentence.first && (DETERMINERS.contains(&sv.word(k - 1).as_str()) || sv.arg_ending(k).is_some_and(|a| a.possessive) || sv.word(k - 1) == "'s")
+}
+
+fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
+    let mut out: Vec<CueMatch> = Vec::new();
+    let mut i = sv.sentence.first;
+    while i < sv.sentence.last {
+        let w = sv.word(i);
+        let mut best: Option<CueMatch> = None;
+        if let Some(forms) = lex.cue_index.get(&w) {
+            for f in forms {
+                let cue = &lex.cues[f.cue];
+                if cue.kind == CueKind::Verb && sv.view.tokens[i].is_capitalized() && i != sv.sentence.first {
+                    continue;
+                }
+                if (cue.kind == CueKind::Verb) == nominal_use(sv, i) {
+                    continue;
+                }
+                // A noun cue's first word must not itself be part of a name.
+                if sv.args.iter().any(|a| a.first <= i && i < a.last) {
+                    continue;
+                }
+                let ok = cue.rest.iter().enumerate().all(|(k, r)| sv.word(i + 1 + k) == *r);
+                if !ok {
+                    continue;
+                }
+                let mut end = i + 1 + cue.rest.len();
+                if let Some(p) = &cue.preposition {
+                    if cue.kind == CueKind::Noun {
+                        if sv.word(end) != *p {
+                            continue;
+                        }
+                        end += 1;
+                    }
+                }
+                if best.as_ref().is_none_or(|b| end > b.end) {
+                    best = Some(CueMatch { first: i, end, form: *f });
+                }
+            }
+        }
+        match best {
+            Some(b) => {
+                i = b.end;
+                out.push(b);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Event relations of a sentence.
+pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
+    let mut out = Vec::new();
+    for m in match_cues(lex, sv) {
+        let cue = &lex.cues[m.form.cue];
+        let pred = cue.predicate.as_str();
+        let future_ok = pred == "pledgedTo" || pred == "aided" || pred == "visited";
+        if sv.is_unasserted(m.first, m.end, future_ok) {
+            continue;
+        }
+        match cue.kind {
+            CueKind::Verb => verb_event(sv, &m, pred, &cue.cameo, cue.preposition.as_deref(), &mut out),
+            CueKind::Noun => noun_event(sv, &m, pred, &cue.cameo, cue.preposition.as_deref(), &mut out),
+        }
+    }
+    out
+}
+
+fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
+    let symmetric = SYMMETRIC.contains(&pred);
+    let passive = m.form.participle && (sv.is_passive(m.first) || sv.word(m.end) == "by");
+    if passive {
+        // "was sanctioned by the EU": agent after "by", patient before the verb.
+        let by = (m.end..(m.end + 3).min(sv.sentence.last)).find(|&k| sv.word(k) == "by");
+        let Some(agent) = by.and_then(|k| sv.object_after(k + 1, None)) else { return };
+        let Some(patient) = sv.subject_before(m.first, false) else { return };
+        if (patient.last..m.first).any(|k| sv.word(k) == "," || sv.word(k) == "but") {
+            return;
+        }
+        for s in sv.coordinated_after(agent, sv.sentence.last) {
+            for o in sv.coordinated_before(patient) {
+                push(out, &s, pred, &o, None, cameo, 0.65);
+            }
+        }
+        return;
+    }
+    let Some(subject) = sv.subject_before(m.first, m.form.gerund) else { return };
+    let subjects = sv.coordinated_before(subject);
+    let adjacent = subject.last == m.first;
+    let confidence = if adjacent { 0.8 } else { 0.7 };
+    match sv.object_after(m.end, prep) {
+        Some(object) => {
+            for o in sv.coordinated_after(object, sv.sentence.last) {
+                for s in &subjects {
+                    push(out, s, pred, &o, None, cameo, confidence);
+                }
+            }
+        }
+        None if symmetric && subjects.len() > 1 => {
+            // "Xi and Putin signed a partnership agreement".
+            for (k, a) in subjects.iter().enumerate() {
+                for b in &subjects[k + 1..] {
+                    push(out, a, pred, b, None, cameo, confidence);
+                }
+            }
+        }
+        None => {}
+    }
+}
+
+fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
+    // The actor is named right before the noun: "Russia's invasion", "Western sanctions",
+    // "the Xi-Zelenskiy talks", possibly with adjectives between ("Russia's full-scale invasion").
+    let mut k = m.first;
+    let mut steps = 0;
+    while k > sv.sentence.first && steps < 3 && sv.arg_ending(k).is_none() && sv.arg_ending(k.saturating_sub(1)).filter(|_| sv.word(k - 1) == "'s").is_none() {
+        let w = sv.word(k - 1);
+        if !sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-') || ["the", "a", "an", "of", "to", "with", "and"].contains(&w.as_str()) {
+            break;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    if k > sv.sentence.first && sv.word(k - 1) == "'s" {
+        k -= 1;
+    }
+    let before: Vec<Arg> = sv.args.iter().filter(|a| a.last == k && !a.pronoun).copied().collect();
+    let owner = before.first().copied();
+    if prep == Some("between") {
+        // "talks between A and B".
+        if let Some(first) = sv.arg_starting(m.end).or_else(|| sv.arg_starting(m.end + 1)) {
+            let parties = sv.coordinated_after(first, sv.sentence.last);
+            for (a, x) in parties.iter().enumerate() {
+                for y in &parties[a + 1..] {
+                    push(out, x, pred, y, None, cameo, 0.75);
+                }
+            }
+        }
+        return;
+    }
+    if before.len() == 2 {
+        // A hyphenated pair "Xi-Zelenskiy talks".
+        push(out, &before[0], pred, &before[1], None, cameo, 0.75);
+        return;
+    }
+    match (owner, prep) {
+        (Some(s), Some(_)) => {
+            if let Some(o) = sv.object_after(m.end, None) {
+                for o in sv.coordinated_after(o, sv.sentence.last) {
+                    push(out, &s, pred, &o, None, cameo, 0.75);
+                }
+            }
+        }
+        (Some(o), None) if o.possessive => {
+            // "China has become Russia's biggest partner".
+            if let Some(s) = sv.subject_before(o.first, false) {
+                push(out, &s, pred, &o, None, cameo, 0.7);
+            }
+        }
+        (None, None) if pred == "partnersWith" => {
+            // "China and Russia are partners".
+            if let Some(s) = sv.subject_before(m.first, false) {
+                let all = sv.coordinated_before(s);
+                for (a, x) in all.iter().enumerate() {
+                    for y in &all[a + 1..] {
+                        push(out, x, pred, y, None, cameo, 0.65);
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Rebuild data/gazetteer/*.tsv from ../shared/datasets (standard library only).
+
+usage: python3 scripts/build_gazetteers.py [DATASETS_DIR] [OUT_DIR]
+
+Sources (licences in data/gazetteer/README.md):
+  countries_and_leaders/world_countries_mledoze.json   names, official names, demonyms, capitals
+  countries_and_leaders/countryinfo_schrodt_120116.parsed.json  dotted abbreviations, acronyms, capital spellings
+  countries_and_leaders/geonames_cities15000.tsv       cities with population >= 100,000
+  petrarch_phoenix_dictionaries/Phoenix.Countries.actors.txt  former states (Soviet Union, ...)
+  uner_en_ewt/en_ewt-ud-{dev,test}.iob2                 common lower-case English words
+The output is deterministic: rows sorted, fields joined with '|'.
+"""
+import json
+import os
+import re
+import sys
+import unicodedata
+
+DATASETS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "datasets")
+OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "data", "gazetteer")
+CITY_MIN_POPULATION = 100_000
+
+
+def latin(s):
+    """True when every letter of s is Latin script (so the alias can occur in English text)."""
+    for ch in s:
+        if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN"):
+            return False
+    return True
+
+
+def title_case(s):
+    """SCHRODT-STYLE UPPER CASE to Title Case, keeping short function words lower."""
+    small = {"of", "and", "the", "de", "da", "du", "la", "le"}
+    words = s.lower().split()
+    return " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+GENERIC_NAME_WORDS = {"united", "republic", "islands", "island", "kingdom", "states", "state", "democratic",
+                      "federal", "people", "peoples", "socialist", "islamic", "northern", "southern", "north", "south"}
+
+
+def is_initials(acronym, official):
+    """USA for United States of America, UK for United Kingdom (function words skipped)."""
+    words = [w for w in re.findall(r"[A-Za-z]+", official) if w.lower() not in ("of", "and", "the")]
+    initials = "".join(w[0].upper() for w in words)
+    return len(acronym) >= 2 and initials.startswith(acronym)
+
+
+def part_of_name(synonym, official):
+    """A short form that is a run of whole words of the official name (Britain, America, United States)."""
+    syn = synonym.lower()
+    if len(syn) < 4 or syn in GENERIC_NAME_WORDS or not re.fullmatch(r"[a-z ]+", syn):
+        return False
+    return re.search(r"\b" + re.escape(syn) + r"\b", official.lower()) is not None and syn != official.lower()
+
+
+def clean(values):
+    out = []
+    for v in values:
+        v = v.strip()
+        if v and "|" not in v and "\t" not in v and v not in out:
+            out.append(v)
+    return out
+
+
+def countries():
+    world = json.load(open(os.path.join(DATASETS, "countries_and_leaders", "world_countries_mledoze.json"), encoding="utf-8"))
+    schrodt = json.load(open(os.path.join(DATASETS, "countries_and_leaders", "countryinfo_schrodt_120116.parsed.json"), encoding="utf-8"))
+    by_iso2 = {r["iso3166_alpha2"]: r for r in schrodt if r.get("iso3166_alpha2")}
+    rows = []
+    iso3 = set()
+    for c in world:
+        code = c["cca2"]
+        iso3.add(c["cca3"])
+        name = c["name"]["common"]
+        official = c["name"]["official"]
+        aliases = [official] if official != name else []
+        for alt in c.get("altSpellings", []):
+            # Two-letter ISO codes ("IN", "IT", "NO") are English words in headlines: leave them out.
+            if alt == code or "," in alt or not latin(alt) or len(alt) < 2:
+                continue
+            aliases.append(alt)
+        s = by_iso2.get(code)
+        capitals = list(c.get("capital", []))
+        if s:
+            for syn in s.get("nationality_and_synonyms", []):
+                # Only unambiguous abbreviations: dotted forms (U.S., U.K.) and 2-4 letter acronyms.
+                if re.fullmatch(r"(?:[A-Z]\.){2,4}", syn) or (re.fullmatch(r"[A-Z]{2,4}", syn) and is_initials(syn, official)):
+                    aliases.append(syn)
+                elif part_of_name(syn, official) and not is_initials(syn, official):
+                    aliases.append(title_case(syn))
+            for cap in s.get("capital", []):
+                capitals.append(title_case(re.sub(r"\s+D\.?C\.?$", "", cap)))
+        capitals = [re.sub(r"\s+D\.?C\.?$", "", x) for x in capitals]
+        demonyms = []
+        eng = (c.get("demonyms") or {}).get("eng") or {}
+        for k in ("m", "f"):
+            if eng.get(k):
+                demonyms.append(eng[k])
+        rows.append((code, name, clean(aliases), clean(demonyms), clean(capitals)))
+    rows.extend(former_states(iso3))
+    rows.sort()
+    with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:
+        f.write("# iso2\tname\taliases\tdemonyms\tcapitals\n")
+        for code, name, aliases, demonyms, capitals in rows:
+            f.write("\t".join([code, name, "|".join(aliases), "|".join(demonyms), "|".join(capitals)]) + "\n")
+    return len(rows)
+
+
+def former_states(current_iso3):
+    """Former states from the Phoenix country dictionary: a block whose only code is a bare
+    three-letter state code that no current country uses (SUN = Soviet Union, CSK, YUG, ...)."""
+    path = os.path.join(DATASETS, "petrarch_phoenix_dictionaries", "Phoenix.Countries.actors.txt")
+    text = open(path, encoding="utf-8", errors="replace").read()
+    rows = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [l.split("#")[0].rstrip() for l in block.splitlines()]
+        lines = [l for l in lines if l.strip()]
+        if not lines or lines[0].startswith(("+", "\t", " ", "[")) or lines[0].endswith("_"):
+            continue
+        codes = re.findall(r"\[([A-Z]{3})(?:\s[^\]]*)?\]", block.split("#")[0] if False else "\n".join(lines))
+        all_codes = re.findall(r"\[([^\]]+)\]", "\n".join(lines))
+        if len(all_codes) != 1 or len(codes) != 1 or codes[0] in current_iso3:
+            continue
+        name = title_case(re.sub(r"\[.*", "", lines[0]).replace("_", " ").strip())
+        synonyms = []
+        for l in lines[1:]:
+            if l.startswith("+"):
+                syn = l[1:].replace("_", " ").strip()
+                if latin(syn) and "(" not in syn:
+                    synonyms.append(syn if re.fullmatch(r"[A-Z]{2,5}", syn) else title_case(syn))
+        # Adjectival forms ("Soviet") are one-word synonyms that are a prefix of the name.
+        demonyms = [s for s in synonyms if " " not in s and name.startswith(s + " ")]
+        aliases = [s for s in synonyms if s not in demonyms]
+        rows.append(("X-" + codes[0], name, clean(aliases), clean(demonyms), []))
+    return rows
+
+
+def cities():
+    path = os.path.join(DATASETS, "countries_and_leaders", "geonames_cities15000.tsv")
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        header = f.readline().rstrip("\n").split("\t")
+        col = {h: i for i, h in enumerate(header)}
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            pop = int(p[col["population"]] or 0)
+            if pop >= CITY_MIN_POPULATION:
+                rows.append((p[col["name"]], p[col["countrycode"]], pop))
+    rows.sort(key=lambda r: (r[0], -r[2], r[1]))
+    with open(os.path.join(OUT, "cities.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name\tiso2\tpopulation\n")
+        for name, cc, pop in rows:
+            f.write(f"{name}\t{cc}\t{pop}\n")
+    return len(rows)
+
+
+def common_words():
+    """Lower-case English words seen at least twice in lower case (and never tagged as part of a
+    name) in UNER English-EWT dev+test (CC BY-SA 4.0): capitalised at a sentence start, they are
+    ordinary words, not names ("Sanctions were imposed", "Negotiators agreed")."""
+    counts, named = {}, set()
+    for split in ("dev", "test"):
+        path = os.path.join(DATASETS, "uner_en_ewt", f"en_ewt-ud-{split}.iob2")
+        for line in open(path, encoding="utf-8"):
+            if line.startswith("#") or not line.strip():
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 3:
+                continue
+            word, tag = cols[1], cols[2]
+            if tag != "O":
+                named.add(word.lower())
+            elif re.fullmatch(r"[a-z][a-z'-]*", word):
+                counts[word] = counts.get(word, 0) + 1
+    words = sorted(w for w, n in counts.items() if n >= 2 and w not in named and len(w) > 1)
+    with open(os.path.join(OUT, "common_words.txt"), "w", encoding="utf-8") as f:
+        f.write("# Lower-case common English words from UNER English-EWT dev+test (CC BY-SA 4.0); see README.md\n")
+        f.write("\n".join(words) + "\n")
+    return len(words)
+
+
+if __name__ == "__main__":
+    os.makedirs(OUT, exist_ok=True)
+    print(f"countries: {countries()} rows, cities: {cities()} rows, common words: {common_words()} -> {OUT}")

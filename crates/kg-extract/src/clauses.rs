@@ -31,26 +31,165 @@ pub struct Arg {
 
 /// Words that open a new clause: the subject of a verb after them is found after them.
 pub const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "where", "after", "before", "because", "although", "though", "while", "whereas",
-    "unless", "if", "when", "until", "but", "so", "whether", "once",
+    "that", "which", "who", "whom", "whose", "where", "after", "before", "because", "although", "though", "while", "whereas", "unless",
+    "if", "when", "until", "but", "so", "whether", "once",
 ];
 /// Prepositions: a name right after one is not a subject.
 pub const PREPOSITIONS: &[&str] = &[
-    "of", "in", "to", "for", "with", "from", "by", "on", "at", "about", "against", "between", "into", "over", "under", "among",
-    "toward", "towards", "across", "without", "via", "including", "like", "than", "as", "since", "during", "amid", "through",
+    "of",
+    "in",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "on",
+    "at",
+    "about",
+    "against",
+    "between",
+    "into",
+    "over",
+    "under",
+    "among",
+    "toward",
+    "towards",
+    "across",
+    "without",
+    "via",
+    "including",
+    "like",
+    "than",
+    "as",
+    "since",
+    "during",
+    "amid",
+    "through",
 ];
-const NEGATIONS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "yet", "refrained", "refrain", "refrains", "refraining", "declined", "declines", "denied", "denies", "deny", "denying", "failed", "fails", "without", "instead"];
+const NEGATIONS: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "no",
+    "neither",
+    "nor",
+    "yet",
+    "refrained",
+    "refrain",
+    "refrains",
+    "refraining",
+    "declined",
+    "declines",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "failed",
+    "fails",
+    "without",
+    "instead",
+];
 const MODALS: &[&str] = &["would", "could", "might", "may", "should", "if", "unless", "whether", "can"];
 const FUTURE: &[&str] = &["will", "shall", "'ll"];
 const HYPOTHETICAL_VERBS: &[&str] = &[
-    "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "seek", "seeks", "sought",
-    "seeking", "aim", "aims", "aimed", "intend", "intends", "intended", "refuse", "refused", "refuses", "decline", "declined",
-    "declines", "fail", "failed", "fails", "threaten", "threatened", "threatens", "wish", "wishes", "expect", "expects", "expected",
-    "try", "tries", "tried", "attempt", "attempts", "considering", "consider", "considers", "weighing", "ready", "prepared",
-    "preparing", "likely", "unlikely", "able", "set", "due", "poised", "expected", "urged", "urge", "urges", "asked", "ask", "calling", "called",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "want",
+    "wants",
+    "wanted",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "aim",
+    "aims",
+    "aimed",
+    "intend",
+    "intends",
+    "intended",
+    "refuse",
+    "refused",
+    "refuses",
+    "decline",
+    "declined",
+    "declines",
+    "fail",
+    "failed",
+    "fails",
+    "threaten",
+    "threatened",
+    "threatens",
+    "wish",
+    "wishes",
+    "expect",
+    "expects",
+    "expected",
+    "try",
+    "tries",
+    "tried",
+    "attempt",
+    "attempts",
+    "considering",
+    "consider",
+    "considers",
+    "weighing",
+    "ready",
+    "prepared",
+    "preparing",
+    "likely",
+    "unlikely",
+    "able",
+    "set",
+    "due",
+    "poised",
+    "expected",
+    "urged",
+    "urge",
+    "urges",
+    "asked",
+    "ask",
+    "calling",
+    "called",
 ];
-const WORRY_WORDS: &[&str] = &["worried", "worry", "worries", "concern", "concerns", "concerned", "fear", "fears", "feared", "alleged", "allegedly", "accused", "accusations", "accusation", "suspected", "rumours", "rumors", "reports", "speculation", "denies", "denied", "possibility", "chance", "risk", "prospect"];
+const WORRY_WORDS: &[&str] = &[
+    "worried",
+    "worry",
+    "worries",
+    "concern",
+    "concerns",
+    "concerned",
+    "fear",
+    "fears",
+    "feared",
+    "alleged",
+    "allegedly",
+    "accused",
+    "accusations",
+    "accusation",
+    "suspected",
+    "rumours",
+    "rumors",
+    "reports",
+    "speculation",
+    "denies",
+    "denied",
+    "possibility",
+    "chance",
+    "risk",
+    "prospect",
+];
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
+
+/// Determiners that open a noun phrase.
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "their", "its", "his", "her", "our", "some", "many", "both",
+];
 
 /// Pronouns that may stand for a person.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
@@ -67,9 +206,21 @@ pub struct SentenceView<'a> {
 
 impl<'a> SentenceView<'a> {
     /// Collects the arguments of a sentence from the document's mentions.
-    pub fn new(lex: &Lexicon, view: &'a TextView<'a>, sentence: Sentence, mentions: &[Mention], of_mention: &[Option<usize>], types: &[EntityType], last_person: &mut Option<usize>) -> Self {
+    pub fn new(
+        lex: &Lexicon,
+        view: &'a TextView<'a>,
+        sentence: Sentence,
+        mentions: &[Mention],
+        of_mention: &[Option<usize>],
+        types: &[EntityType],
+        last_person: &mut Option<usize>,
+    ) -> Self {
         let mut args: Vec<Arg> = Vec::new();
-        let in_sentence: Vec<(usize, &Mention)> = mentions.iter().enumerate().filter(|(_, m)| m.first >= sentence.first && m.first < sentence.last && !m.embedded).collect();
+        let in_sentence: Vec<(usize, &Mention)> = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.first >= sentence.first && m.first < sentence.last && !m.embedded)
+            .collect();
         let mut k = 0;
         for i in sentence.first..sentence.last {
             while k < in_sentence.len() && in_sentence[k].1.first == i {
@@ -95,7 +246,17 @@ impl<'a> SentenceView<'a> {
             let lower = view.tokens[i].lower();
             if PERSON_PRONOUNS.contains(&lower.as_str()) && !args.iter().any(|a| a.first <= i && i < a.last) {
                 if let Some(p) = *last_person {
-                    args.push(Arg { entity: p, entity_type: EntityType::Person, first: i, last: i + 1, possessive: false, adjectival: false, modifier: false, pronoun: true, np_first: i });
+                    args.push(Arg {
+                        entity: p,
+                        entity_type: EntityType::Person,
+                        first: i,
+                        last: i + 1,
+                        possessive: false,
+                        adjectival: false,
+                        modifier: false,
+                        pronoun: true,
+                        np_first: i,
+                    });
                 }
             }
         }
@@ -112,7 +273,10 @@ impl<'a> SentenceView<'a> {
                 j += 1;
             }
             // Directly followed by another name: "Ukraine's Volodymyr Zelenskiy".
-            let next_arg = self.args.iter().any(|b| b.first == j && !b.pronoun && b.entity_type == EntityType::Person);
+            let next_arg = self
+                .args
+                .iter()
+                .any(|b| b.first == j && !b.pronoun && b.entity_type == EntityType::Person);
             // Followed by a title and then a person: "Chinese President Xi", "Russia's foreign ministry spokeswoman Maria Zakharova".
             let mut titled = false;
             if let Some((n, _)) = title_at(lex, self.view, j, self.sentence.last) {
@@ -121,7 +285,13 @@ impl<'a> SentenceView<'a> {
             }
             // The person's own title inside the same capitalised name.
             if !titled {
-                titled = self.args.iter().any(|b| b.entity_type == EntityType::Person && b.first > j && b.first <= j + 4 && (j..b.first).all(|k| self.view.tokens[k].is_capitalized()) && title_at(lex, self.view, j, b.first).is_some());
+                titled = self.args.iter().any(|b| {
+                    b.entity_type == EntityType::Person
+                        && b.first > j
+                        && b.first <= j + 4
+                        && (j..b.first).all(|k| self.view.tokens[k].is_capitalized())
+                        && title_at(lex, self.view, j, b.first).is_some()
+                });
             }
             self.args[idx].modifier = next_arg || titled;
         }
@@ -133,7 +303,11 @@ impl<'a> SentenceView<'a> {
                 if self.word(j) == "'s" {
                     j += 1;
                 }
-                if let Some(h) = self.args.iter().position(|b| b.first > a.first && b.np_first >= j && b.np_first <= j + 4 && b.entity_type == EntityType::Person) {
+                if let Some(h) = self
+                    .args
+                    .iter()
+                    .position(|b| b.first > a.first && b.np_first >= j && b.np_first <= j + 4 && b.entity_type == EntityType::Person)
+                {
                     self.args[h].np_first = self.args[h].np_first.min(a.first);
                 }
             }
@@ -165,6 +339,14 @@ impl<'a> SentenceView<'a> {
     pub fn clause_start(&self, i: usize) -> usize {
         let mut k = i;
         while k > self.sentence.first {
+            // Jump over an appositive or relative phrase closed by this comma:
+            // "Stubb, who visited Sweden last month, praised Norway".
+            if self.word(k - 1) == "," {
+                if let Some(open) = self.appositive_open(self.sentence.first, k - 1) {
+                    k = open;
+                    continue;
+                }
+            }
             if self.is_boundary(k - 1) {
                 return k;
             }
@@ -236,7 +418,20 @@ impl<'a> SentenceView<'a> {
                     return Some(a);
                 }
                 k = a.first;
+                continue;
             }
+            // A noun phrase that names no entity is the subject ("the planes would fly").
+            if DETERMINERS.contains(&w.as_str()) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() {
+                return None;
+            }
+        }
+        // A relative clause takes its antecedent: "Stubb, who visited Sweden".
+        if clause > self.sentence.first && matches!(self.word(clause - 1).as_str(), "who" | "which" | "that") {
+            let mut j = clause - 1;
+            if j > self.sentence.first && self.word(j - 1) == "," {
+                j -= 1;
+            }
+            return self.arg_ending(j).filter(|a| !a.possessive);
         }
         None
     }
@@ -250,7 +445,10 @@ impl<'a> SentenceView<'a> {
     }
 
     fn first_subject(&self, from: usize, to: usize) -> Option<Arg> {
-        self.args.iter().find(|a| a.first >= from && a.last <= to && self.usable_subject(a, usize::MAX)).copied()
+        self.args
+            .iter()
+            .find(|a| a.first >= from && a.last <= to && self.usable_subject(a, usize::MAX))
+            .copied()
     }
 
     /// When the comma at `close` ends an appositive or relative phrase that began at an
@@ -261,9 +459,15 @@ impl<'a> SentenceView<'a> {
             k -= 1;
             if self.word(k) == "," {
                 let first = self.word(k + 1);
-                let opens = matches!(first.as_str(), "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their")
-                    || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
-                    || self.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
+                let opens = matches!(
+                    first.as_str(),
+                    "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their"
+                ) || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
+                    || self
+                        .view
+                        .tokens
+                        .get(k + 1)
+                        .is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
                 return opens.then_some(k);
             }
         }
@@ -275,6 +479,9 @@ impl<'a> SentenceView<'a> {
         let mut out = vec![head];
         let mut k = head.np_first;
         loop {
+            if k > self.sentence.first && self.word(k - 1) == "the" {
+                k -= 1;
+            }
             if k <= self.sentence.first {
                 break;
             }
@@ -344,7 +551,11 @@ impl<'a> SentenceView<'a> {
                             return Some(a);
                         }
                     }
-                    if first_any.is_none() {
+                    let other_preposition = preposition.is_some_and(|p| {
+                        let before = if prev == "the" { &prev2 } else { &prev };
+                        before != p && PREPOSITIONS.contains(&before.as_str())
+                    });
+                    if first_any.is_none() && !other_preposition {
                         first_any = Some(a);
                     }
                 }

@@ -17,7 +17,7 @@ pub struct Date {
 impl Date {
     /// A valid date, or None.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        (month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -45,7 +45,8 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
-    fn from_days(z: i64) -> Date {
+    /// The date `z` days after 1970-01-01.
+    pub fn from_unix_days(z: i64) -> Date {
         let z = z + 719_468;
         let era = z.div_euclid(146_097);
         let doe = z - era * 146_097;
@@ -65,7 +66,7 @@ impl Date {
 
     /// The date `n` days later (earlier when negative).
     pub fn add_days(self, n: i64) -> Date {
-        Date::from_days(self.days() + n)
+        Date::from_unix_days(self.days() + n)
     }
 }
 
@@ -82,15 +83,34 @@ fn days_in_month(year: i32, month: u32) -> u32 {
 /// Month number of a month name or abbreviation ("Sept", "July").
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    const NAMES: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-    NAMES.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|p| p as u32 + 1)
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    NAMES
+        .iter()
+        .position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .map(|p| p as u32 + 1)
 }
 
 /// Day of week of a weekday name, 0 = Monday.
 pub fn weekday_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     const NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    NAMES.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && w.len() <= 4)).map(|p| p as u32)
+    NAMES
+        .iter()
+        .position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && w.len() <= 4))
+        .map(|p| p as u32)
 }
 
 fn number(t: &Token) -> Option<u32> {
@@ -155,7 +175,9 @@ pub fn publication_date(tokens: &[Token]) -> Option<(Date, usize)> {
         }
         if let Some((d, n)) = date_at(tokens, i) {
             let end = i + n;
-            let line_ends = tokens.get(end).is_none_or(|t| t.newline_before || matches!(t.norm.as_str(), "-" | "(" | ")" | "/"));
+            let line_ends = tokens
+                .get(end)
+                .is_none_or(|t| t.newline_before || matches!(t.norm.as_str(), "-" | "(" | ")" | "/"));
             if line_ends {
                 return Some((d, end));
             }
@@ -184,13 +206,22 @@ pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Opt
             "today" => return Some(pubd.iso()),
             "yesterday" => return Some(pubd.add_days(-1).iso()),
             "last" | "past" if lower(i + 1) == "month" => {
-                let (y, m) = if pubd.month == 1 { (pubd.year - 1, 12) } else { (pubd.year, pubd.month - 1) };
+                let (y, m) = if pubd.month == 1 {
+                    (pubd.year - 1, 12)
+                } else {
+                    (pubd.year, pubd.month - 1)
+                };
                 return Some(format!("{y:04}-{m:02}"));
             }
             "last" if lower(i + 1) == "year" => return Some(format!("{:04}", pubd.year - 1)),
             "this" if lower(i + 1) == "month" => return Some(format!("{:04}-{:02}", pubd.year, pubd.month)),
             "in" | "since" | "until" | "by" => {
-                if let Some(m) = tokens.get(i + 1).filter(|t| t.is_capitalized()).and_then(|t| month_number(&t.norm)).filter(|_| lower(i + 1).len() > 3) {
+                if let Some(m) = tokens
+                    .get(i + 1)
+                    .filter(|t| t.is_capitalized())
+                    .and_then(|t| month_number(&t.norm))
+                    .filter(|_| lower(i + 1).len() > 3)
+                {
                     if tokens.get(i + 2).and_then(number).is_some_and(|y| y > 1900) {
                         return Some(format!("{:04}-{m:02}", number(&tokens[i + 2]).unwrap_or(0)));
                     }

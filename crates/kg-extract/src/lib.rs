@@ -22,6 +22,7 @@ pub mod quotes;
 pub mod relations;
 pub mod sentences;
 pub mod tokens;
+pub mod vocabulary;
 
 use std::collections::HashMap;
 
@@ -90,7 +91,10 @@ impl Extractor {
         let types: Vec<EntityType> = res.entities.iter().map(|d| d.entity_type).collect();
 
         let mut last_person = None;
-        let views: Vec<SentenceView> = sentences.iter().map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut last_person)).collect();
+        let views: Vec<SentenceView> = sentences
+            .iter()
+            .map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut last_person))
+            .collect();
 
         let mut relations: Vec<Relation> = Vec::new();
         let mut seen: HashMap<(usize, String, usize), usize> = HashMap::new();
@@ -101,7 +105,11 @@ impl Extractor {
             all.extend(relations::events(&self.lex, sv));
             let date = dates::sentence_date(&tokens, s.first, s.last, published);
             for f in all {
-                let (a, b) = if relations::SYMMETRIC.contains(&f.predicate.as_str()) && f.subject > f.object { (f.object, f.subject) } else { (f.subject, f.object) };
+                let (a, b) = if vocabulary::is_symmetric(&f.predicate) && f.subject > f.object {
+                    (f.object, f.subject)
+                } else {
+                    (f.subject, f.object)
+                };
                 let key = (a, f.predicate.clone(), b);
                 if let Some(&k) = seen.get(&key) {
                     if relations[k].confidence < f.confidence {
@@ -109,7 +117,9 @@ impl Extractor {
                     }
                     continue;
                 }
-                let (Some(sid), Some(oid)) = (id_of.get(&f.subject), id_of.get(&f.object)) else { continue };
+                let (Some(sid), Some(oid)) = (id_of.get(&f.subject), id_of.get(&f.object)) else {
+                    continue;
+                };
                 seen.insert(key, relations.len());
                 let is_position = matches!(f.predicate.as_str(), "leaderOf" | "memberOf");
                 relations.push(Relation {
@@ -152,13 +162,30 @@ impl Extractor {
                 let mut mentions = d.spans.clone();
                 mentions.sort();
                 mentions.dedup();
-                let mut aliases: Vec<String> = d.aliases.iter().filter(|a| **a != d.label && !a.ends_with("'s") && !a.ends_with("\u{2019}s")).cloned().collect();
+                let mut aliases: Vec<String> = d
+                    .aliases
+                    .iter()
+                    .filter(|a| **a != d.label && !a.ends_with("'s") && !a.ends_with("\u{2019}s"))
+                    .cloned()
+                    .collect();
                 aliases.sort();
                 aliases.dedup();
-                Entity { id: id_of[&e].clone(), label: d.label.clone(), entity_type: d.entity_type, aliases, mentions }
+                Entity {
+                    id: id_of[&e].clone(),
+                    label: d.label.clone(),
+                    entity_type: d.entity_type,
+                    aliases,
+                    mentions,
+                }
             })
             .collect();
-        Ok(Document { id: id.to_string(), published: published.map(Date::iso), title, entities, relations })
+        Ok(Document {
+            id: id.to_string(),
+            published: published.map(Date::iso),
+            title,
+            entities,
+            relations,
+        })
     }
 }
 

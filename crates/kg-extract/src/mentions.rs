@@ -67,64 +67,462 @@ pub struct Mention {
 }
 
 const ORG_KEYWORDS: &[&str] = &[
-    "ministry", "council", "department", "office", "agency", "bank", "company", "corporation", "corp", "inc", "ltd", "plc", "llc",
-    "group", "party", "army", "navy", "court", "commission", "committee", "assembly", "parliament", "service", "university",
-    "union", "organization", "organisation", "fund", "forces", "association", "federation", "institute", "authority", "bureau",
-    "senate", "congress", "house", "administration", "cabinet", "government", "embassy", "reserve", "board", "foundation",
-    "airlines", "airways", "holdings", "motors", "industries", "technologies", "systems", "media", "press", "news", "times",
-    "post", "journal", "tribunal", "secretariat", "directorate", "guard", "police", "front", "movement", "alliance", "league",
-    "club", "society", "centre", "center", "coalition", "brigade", "battalion", "regiment", "command", "exchange", "network",
-    "ag", "sa", "se", "nv", "gmbh", "co",
+    "ministry",
+    "council",
+    "department",
+    "office",
+    "agency",
+    "bank",
+    "company",
+    "corporation",
+    "corp",
+    "inc",
+    "ltd",
+    "plc",
+    "llc",
+    "group",
+    "party",
+    "army",
+    "navy",
+    "court",
+    "commission",
+    "committee",
+    "assembly",
+    "parliament",
+    "service",
+    "university",
+    "union",
+    "organization",
+    "organisation",
+    "fund",
+    "forces",
+    "association",
+    "federation",
+    "institute",
+    "authority",
+    "bureau",
+    "senate",
+    "congress",
+    "house",
+    "administration",
+    "cabinet",
+    "government",
+    "embassy",
+    "reserve",
+    "board",
+    "foundation",
+    "airlines",
+    "airways",
+    "holdings",
+    "motors",
+    "industries",
+    "technologies",
+    "systems",
+    "media",
+    "press",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "tribunal",
+    "secretariat",
+    "directorate",
+    "guard",
+    "police",
+    "front",
+    "movement",
+    "alliance",
+    "league",
+    "club",
+    "society",
+    "centre",
+    "center",
+    "coalition",
+    "brigade",
+    "battalion",
+    "regiment",
+    "command",
+    "exchange",
+    "network",
+    "ag",
+    "sa",
+    "se",
+    "nv",
+    "gmbh",
+    "co",
 ];
 
 /// Lower-case heads of government bodies named with a country ("Russia's foreign ministry").
-const STATE_BODY_HEADS: &[&str] = &["ministry", "embassy", "parliament", "cabinet", "presidency", "central bank", "defence ministry", "navy", "air force"];
+const STATE_BODY_HEADS: &[&str] = &[
+    "ministry",
+    "embassy",
+    "parliament",
+    "cabinet",
+    "presidency",
+    "central bank",
+    "defence ministry",
+    "navy",
+    "air force",
+];
 /// Modifiers allowed between a country and a state body ("foreign", "defence").
 const STATE_BODY_MODIFIERS: &[&str] = &[
-    "foreign", "defence", "defense", "interior", "finance", "economy", "trade", "health", "justice", "central", "agriculture",
-    "education", "energy", "culture", "emergency", "emergencies", "environment", "transport", "economic", "commerce",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "economy",
+    "trade",
+    "health",
+    "justice",
+    "central",
+    "agriculture",
+    "education",
+    "energy",
+    "culture",
+    "emergency",
+    "emergencies",
+    "environment",
+    "transport",
+    "economic",
+    "commerce",
 ];
 /// Lower-case heads that make "Eurasian department" an organisation.
-const UNIT_HEADS: &[&str] = &["department", "ministry", "office", "agency", "council", "committee", "commission", "service", "bureau", "directorate"];
+const UNIT_HEADS: &[&str] = &[
+    "department",
+    "ministry",
+    "office",
+    "agency",
+    "council",
+    "committee",
+    "commission",
+    "service",
+    "bureau",
+    "directorate",
+];
 
 const LOCATION_KEYWORDS: &[&str] = &[
-    "sea", "ocean", "river", "mountains", "mountain", "region", "peninsula", "strait", "straits", "gulf", "bay", "island", "islands",
-    "valley", "desert", "coast", "province", "lake", "basin", "plateau", "canal", "oblast", "county", "district", "territory",
+    "sea",
+    "ocean",
+    "river",
+    "mountains",
+    "mountain",
+    "region",
+    "peninsula",
+    "strait",
+    "straits",
+    "gulf",
+    "bay",
+    "island",
+    "islands",
+    "valley",
+    "desert",
+    "coast",
+    "province",
+    "lake",
+    "basin",
+    "plateau",
+    "canal",
+    "oblast",
+    "county",
+    "district",
+    "territory",
 ];
 const CONTINENTS: &[&str] = &[
-    "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Antarctica", "Oceania", "Middle East",
-    "Eurasia", "Central Asia", "Southeast Asia", "East Asia", "South Asia", "Western Europe", "Eastern Europe", "Central Europe",
-    "Balkans", "Caucasus", "Scandinavia", "Arctic", "Caribbean", "Sahel", "Horn of Africa", "Pacific", "Atlantic",
+    "Europe",
+    "Asia",
+    "Africa",
+    "North America",
+    "South America",
+    "Latin America",
+    "Antarctica",
+    "Oceania",
+    "Middle East",
+    "Eurasia",
+    "Central Asia",
+    "Southeast Asia",
+    "East Asia",
+    "South Asia",
+    "Western Europe",
+    "Eastern Europe",
+    "Central Europe",
+    "Balkans",
+    "Caucasus",
+    "Scandinavia",
+    "Arctic",
+    "Caribbean",
+    "Sahel",
+    "Horn of Africa",
+    "Pacific",
+    "Atlantic",
 ];
-const REGION_ADJECTIVES: &[&str] = &["European", "African", "Asian", "Arab", "Gulf", "Nordic", "Baltic", "Muslim", "Latin American", "Eastern European", "Pacific", "Balkan", "Arctic"];
-const COLLECTIVE_NOUNS: &[&str] = &["countries", "nations", "states", "leaders", "governments", "powers", "allies", "neighbours", "neighbors", "partners", "members"];
+const REGION_ADJECTIVES: &[&str] = &[
+    "European",
+    "African",
+    "Asian",
+    "Arab",
+    "Gulf",
+    "Nordic",
+    "Baltic",
+    "Muslim",
+    "Latin American",
+    "Eastern European",
+    "Pacific",
+    "Balkan",
+    "Arctic",
+];
+const COLLECTIVE_NOUNS: &[&str] = &[
+    "countries",
+    "nations",
+    "states",
+    "leaders",
+    "governments",
+    "powers",
+    "allies",
+    "neighbours",
+    "neighbors",
+    "partners",
+    "members",
+];
 
 /// Words that end a capitalised name even when capitalised (a new sentence part, a weekday).
 const NOT_CONTINUATIONS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "of", "he", "she", "it", "they", "we", "i", "his", "her",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "june", "july", "august", "september", "october", "november", "december", "said", "says",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "of",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "said",
+    "says",
 ];
 
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr."];
-const NAME_PARTICLES: &[&str] = &["da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
+const NAME_PARTICLES: &[&str] = &[
+    "da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le",
+];
 
 /// Capitalised words that are not names when they start a sentence or stand alone.
 const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "to", "for", "of", "and", "but", "or", "nor", "so", "yet", "as", "after", "before",
-    "since", "while", "when", "where", "why", "how", "what", "who", "which", "that", "this", "these", "those", "there", "here",
-    "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us",
-    "if", "although", "though", "because", "despite", "during", "following", "according", "earlier", "later", "meanwhile",
-    "however", "also", "still", "now", "then", "today", "yesterday", "tomorrow", "last", "next", "some", "many", "most",
-    "all", "both", "each", "every", "no", "not", "one", "two", "three", "other", "another", "such", "only", "even", "just",
-    "with", "without", "from", "by", "about", "against", "between", "into", "over", "under", "among", "amid", "through",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
-    "june", "july", "august", "september", "october", "november", "december", "photo", "credit",
-    "file", "update", "updated", "breaking", "exclusive", "analysis", "opinion", "editing", "reporting", "writing", "via",
-    "handout", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
-    "could", "should", "shall", "might", "must", "let", "please", "thank", "thanks", "yes", "well", "sources", "officials",
-    "western", "west", "east", "north", "south", "more", "less", "old", "first", "second", "third", "several", "few",
-    "once", "again", "instead", "under", "above", "below", "upon", "within", "together", "neither", "either", "whether",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "of",
+    "and",
+    "but",
+    "or",
+    "nor",
+    "so",
+    "yet",
+    "as",
+    "after",
+    "before",
+    "since",
+    "while",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "who",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "there",
+    "here",
+    "it",
+    "its",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "your",
+    "him",
+    "them",
+    "us",
+    "if",
+    "although",
+    "though",
+    "because",
+    "despite",
+    "during",
+    "following",
+    "according",
+    "earlier",
+    "later",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "now",
+    "then",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "last",
+    "next",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "one",
+    "two",
+    "three",
+    "other",
+    "another",
+    "such",
+    "only",
+    "even",
+    "just",
+    "with",
+    "without",
+    "from",
+    "by",
+    "about",
+    "against",
+    "between",
+    "into",
+    "over",
+    "under",
+    "among",
+    "amid",
+    "through",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "photo",
+    "credit",
+    "file",
+    "update",
+    "updated",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "editing",
+    "reporting",
+    "writing",
+    "via",
+    "handout",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "shall",
+    "might",
+    "must",
+    "let",
+    "please",
+    "thank",
+    "thanks",
+    "yes",
+    "well",
+    "sources",
+    "officials",
+    "western",
+    "west",
+    "east",
+    "north",
+    "south",
+    "more",
+    "less",
+    "old",
+    "first",
+    "second",
+    "third",
+    "several",
+    "few",
+    "once",
+    "again",
+    "instead",
+    "under",
+    "above",
+    "below",
+    "upon",
+    "within",
+    "together",
+    "neither",
+    "either",
+    "whether",
 ];
 
 /// The document being analysed: tokens, sentences and the set of words seen in lower case.
@@ -136,14 +534,42 @@ pub struct TextView<'a> {
     /// The original text as code points.
     pub chars: &'a [char],
     lower_words: HashSet<String>,
+    /// Words seen capitalised inside a sentence (not first): names, whatever else they mean.
+    inner_capitalized: HashSet<String>,
     common_words: &'a HashSet<String>,
 }
 
 impl<'a> TextView<'a> {
     /// Indexes a tokenised document.
     pub fn new(lex: &'a Lexicon, tokens: &'a [Token], sentences: &'a [Sentence], chars: &'a [char]) -> Self {
-        let lower_words = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()).map(|t| t.norm.clone()).collect();
-        TextView { tokens, sentences, chars, lower_words, common_words: &lex.common_words }
+        let lower_words = tokens
+            .iter()
+            .filter(|t| t.kind == TokenKind::Word && !t.is_capitalized())
+            .map(|t| t.norm.clone())
+            .collect();
+        let mut inner_capitalized = HashSet::new();
+        for s in sentences {
+            for i in s.first + 1..s.last {
+                let t = &tokens[i];
+                let after_quote = matches!(tokens[i - 1].norm.as_str(), "\"" | "(" | ":" | "-");
+                if t.kind == TokenKind::Word
+                    && t.is_capitalized()
+                    && !after_quote
+                    && tokens[i - 1].kind == TokenKind::Word
+                    && tokens[i - 1].is_capitalized()
+                {
+                    inner_capitalized.insert(t.lower());
+                }
+            }
+        }
+        TextView {
+            tokens,
+            sentences,
+            chars,
+            lower_words,
+            inner_capitalized,
+            common_words: &lex.common_words,
+        }
     }
 
     /// The original text of a code-point span.
@@ -177,10 +603,9 @@ pub fn find_mentions(lex: &Lexicon, view: &TextView) -> Vec<Mention> {
             }
         }
     }
-    for idx in 0..out.len() {
-        let next = out[idx].last;
-        out[idx].possessive = !out[idx].embedded && view.tokens.get(next).is_some_and(|t| t.norm == "'s" || t.norm == "'");
-        out[idx].place_context = place_context(lex, view, &out[idx]);
+    for m in out.iter_mut() {
+        m.possessive = !m.embedded && view.tokens.get(m.last).is_some_and(|t| t.norm == "'s" || t.norm == "'");
+        m.place_context = place_context(lex, view, m);
     }
     out
 }
@@ -195,7 +620,12 @@ fn date_abbreviation(view: &TextView, i: usize) -> bool {
     let dated = view.tokens.get(i + 1).is_some_and(|n| n.norm == "." || n.kind == TokenKind::Number);
     t.norm.len() <= 4 && dated && (crate::dates::month_number(&t.norm).is_some() || crate::dates::weekday_number(&t.norm).is_some())
         || (t.norm == "May" && view.tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number))
-        || (t.norm == "May" && i > 0 && matches!(view.token_lower(i - 1).as_str(), "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"))
+        || (t.norm == "May"
+            && i > 0
+            && matches!(
+                view.token_lower(i - 1).as_str(),
+                "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"
+            ))
 }
 
 /// A capitalised token that can begin or continue a name.
@@ -208,10 +638,24 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     if NOT_NAMES.contains(&lower.as_str()) && !t.is_all_caps() || date_abbreviation(view, i) {
         return false;
     }
-    if is_sentence_start(view, s, i) && !t.is_all_caps() && view.common_words.contains(&lower) && !view.tokens.get(i + 1).is_some_and(|n| n.is_capitalized() && n.kind == TokenKind::Word) {
+    let known_name = view.inner_capitalized.contains(&lower);
+    // "Analysts said", "Negotiators agreed": a plural common noun opening a sentence.
+    let plural_noun = lower.len() > 5 && ["ists", "ers", "ors", "ants", "ents"].iter().any(|x| lower.ends_with(x));
+    if is_sentence_start(view, s, i) && !known_name && plural_noun && !view.tokens.get(i + 1).is_some_and(|n| n.is_capitalized()) {
         return false;
     }
-    if is_sentence_start(view, s, i) && !t.is_all_caps() && view.lower_words.contains(&lower) {
+    if is_sentence_start(view, s, i)
+        && !t.is_all_caps()
+        && !known_name
+        && view.common_words.contains(&lower)
+        && !view
+            .tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_capitalized() && n.kind == TokenKind::Word)
+    {
+        return false;
+    }
+    if is_sentence_start(view, s, i) && !t.is_all_caps() && !known_name && view.lower_words.contains(&lower) {
         return false;
     }
     if is_sentence_start(view, s, i) && (lower.ends_with("ing") || lower.ends_with("ly")) {
@@ -335,12 +779,21 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
     }
     // "the West", "Western countries", "Western" sanctions.
-    if (t.norm == "West" && i > s.first && view.token_lower(i - 1) == "the" && !name_token(view, s, i + 1)) || (t.norm == "Western" && !name_token(view, s, i + 1)) {
+    if (t.norm == "West" && i > s.first && view.token_lower(i - 1) == "the" && !name_token(view, s, i + 1))
+        || (t.norm == "Western" && !name_token(view, s, i + 1))
+    {
         let mut last = i + 1;
         if t.norm == "Western" && COLLECTIVE_NOUNS.contains(&view.token_lower(i + 1).as_str()) {
             last += 1;
         }
-        return Some(vec![make(view, si, i, last, MentionKind::Group("the West".into()), EntityType::Group)]);
+        return Some(vec![make(
+            view,
+            si,
+            i,
+            last,
+            MentionKind::Group("the West".into()),
+            EntityType::Group,
+        )]);
     }
     // Regional groups: "European countries".
     for adj in REGION_ADJECTIVES {
@@ -354,14 +807,25 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
     }
     // "the foreign ministry", "the ministry": a reference by head noun.
-    if !t.is_capitalized() && (STATE_BODY_MODIFIERS.contains(&lower.as_str()) || STATE_BODY_HEADS.contains(&lower.as_str())) && i > s.first && view.token_lower(i - 1) == "the" {
+    if !t.is_capitalized()
+        && (STATE_BODY_MODIFIERS.contains(&lower.as_str()) || STATE_BODY_HEADS.contains(&lower.as_str()))
+        && i > s.first
+        && view.token_lower(i - 1) == "the"
+    {
         let mut j = i;
         while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j).as_str()) {
             j += 1;
         }
         if j < s.last && STATE_BODY_HEADS.contains(&view.token_lower(j).as_str()) {
             let head: Vec<String> = (i..=j).map(|k| view.token_lower(k)).collect();
-            return Some(vec![make(view, si, i, j + 1, MentionKind::OrgReference(head.join(" ")), EntityType::Organization)]);
+            return Some(vec![make(
+                view,
+                si,
+                i,
+                j + 1,
+                MentionKind::OrgReference(head.join(" ")),
+                EntityType::Organization,
+            )]);
         }
         return None;
     }
@@ -375,7 +839,8 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             return Some(found);
         }
         // A longer capitalised name wins when it is an organisation ("Ukrainian National Security and Defence Council").
-        let longer_org = seq_end > i + len && (i..seq_end).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        let title_next = title_at(lex, view, i + len, s.last).is_some();
+        let longer_org = !title_next && seq_end > i + len && (i..seq_end).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
         if !longer_org {
             return Some(vec![country_mention(lex, view, si, i, len, hit)]);
         }
@@ -383,7 +848,14 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     // Capitalised adjective + lower-case unit head: "Eurasian department".
     if seq_end > i && UNIT_HEADS.contains(&view.token_lower(seq_end).as_str()) && !view.tokens[seq_end].is_capitalized() {
         let label = view.text(view.tokens[i].start, view.tokens[seq_end].end);
-        return Some(vec![make(view, si, i, seq_end + 1, MentionKind::Org(label), EntityType::Organization)]);
+        return Some(vec![make(
+            view,
+            si,
+            i,
+            seq_end + 1,
+            MentionKind::Org(label),
+            EntityType::Organization,
+        )]);
     }
     if seq_end <= i {
         return None;
@@ -406,7 +878,11 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             break;
         }
         let t = &view.tokens[j];
-        if t.kind == TokenKind::Word && t.is_capitalized() && !NOT_CONTINUATIONS.contains(&t.lower().as_str()) && !starts_title_after_org(lex, view, i, j) {
+        if t.kind == TokenKind::Word
+            && t.is_capitalized()
+            && !NOT_CONTINUATIONS.contains(&t.lower().as_str())
+            && !starts_title_after_org(lex, view, i, j)
+        {
             j += 1;
             continue;
         }
@@ -422,11 +898,14 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         let title_so_far = title_at(lex, view, i, s.last).is_some_and(|(n, _)| i + n > j);
         let connector = NAME_PARTICLES.contains(&lower.as_str())
             || (matches!(lower.as_str(), "of" | "for" | "and" | "the" | "&") && (has_org || title_so_far || is_place_word(view, i, j)));
-        let title_follows = title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        let title_follows =
+            title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
         if title_follows {
             break;
         }
-        if connector && name_token(view, s, j + 1) || (connector && lower != "the" && view.token_lower(j + 1) == "the" && name_token(view, s, j + 2)) {
+        if connector && name_token(view, s, j + 1)
+            || (connector && lower != "the" && view.token_lower(j + 1) == "the" && name_token(view, s, j + 2))
+        {
             j += if view.token_lower(j + 1) == "the" && lower != "the" { 2 } else { 1 };
             continue;
         }
@@ -439,11 +918,17 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
 /// name starts a new phrase.
 fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
     let org_before = (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
-    org_before && title_at(lex, view, j, j + lex.max_title_tokens).is_some_and(|(n, _)| view.tokens.get(j + n).is_some_and(|t| t.is_capitalized()))
+    org_before
+        && title_at(lex, view, j, j + lex.max_title_tokens).is_some_and(|(n, _)| view.tokens.get(j + n).is_some_and(|t| t.is_capitalized()))
 }
 
 fn is_place_word(view: &TextView, i: usize, j: usize) -> bool {
-    (i..j).any(|k| matches!(view.token_lower(k).as_str(), "republic" | "kingdom" | "state" | "states" | "university" | "gulf" | "bay" | "sea" | "isle" | "islands"))
+    (i..j).any(|k| {
+        matches!(
+            view.token_lower(k).as_str(),
+            "republic" | "kingdom" | "state" | "states" | "university" | "gulf" | "bay" | "sea" | "isle" | "islands"
+        )
+    })
 }
 
 fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize, end: usize) -> Option<Vec<Mention>> {
@@ -470,9 +955,17 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     let has_org = words.iter().any(|w| ORG_KEYWORDS.contains(&w.as_str()));
     // "Presidential Office Andriy Yermak": an organisation name directly followed by a person's name.
     if has_org && title.is_none() && !honorific {
-        let last_kw = (a..end).rev().find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str())).unwrap_or(a);
+        let last_kw = (a..end)
+            .rev()
+            .find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()))
+            .unwrap_or(a);
         let rest = last_kw + 1..end;
-        if rest.len() >= 2 && rest.clone().all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k).as_str())) && !rest.clone().any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str())) {
+        if rest.len() >= 2
+            && rest
+                .clone()
+                .all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k).as_str()))
+            && !rest.clone().any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()))
+        {
             let mut found = classify_run(lex, view, si, s, i, last_kw + 1)?;
             let name = view.text(view.tokens[last_kw + 1].start, view.tokens[end - 1].end);
             found.push(make(view, si, last_kw + 1, end, MentionKind::Person(name), EntityType::Person));
@@ -569,13 +1062,24 @@ fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Opti
 }
 
 fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
-    let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { String::new() };
-    if matches!(prev.as_str(), "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
+    let prev = if m.first > 0 {
+        view.token_lower(m.first - 1)
+    } else {
+        String::new()
+    };
+    if matches!(
+        prev.as_str(),
+        "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown"
+    ) {
         return true;
     }
     // "Kyiv, Ukraine"
     if view.tokens.get(m.last).is_some_and(|t| t.norm == ",") {
-        if let Some((_, GazetteerHit::CountryName(_))) = view.sentences.get(m.sentence).and_then(|s| gazetteer_match(lex, view, s, m.last + 1)) {
+        if let Some((_, GazetteerHit::CountryName(_))) = view
+            .sentences
+            .get(m.sentence)
+            .and_then(|s| gazetteer_match(lex, view, s, m.last + 1))
+        {
             return true;
         }
     }

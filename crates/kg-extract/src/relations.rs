@@ -24,11 +24,11 @@ pub struct Found {
     pub confidence: f64,
 }
 
-/// Predicates whose direction does not matter.
-pub const SYMMETRIC: &[&str] = &["partnersWith", "spokeWith", "metWith", "signedAgreementWith", "cooperatedWith"];
-
 fn actor(t: EntityType) -> bool {
-    matches!(t, EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Group)
+    matches!(
+        t,
+        EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Group
+    )
 }
 
 /// Whether the contract allows `predicate` between these types.
@@ -37,7 +37,9 @@ pub fn types_allowed(predicate: &str, s: EntityType, o: EntityType) -> bool {
     match predicate {
         "leaderOf" | "memberOf" => s == Person && matches!(o, Country | Organization),
         "partOf" => s == Organization && matches!(o, Organization | Country),
-        "locatedIn" => matches!(s, City | Location | Organization) && matches!(o, Country | Location | City) && s != o || (s == City && o == Country),
+        "locatedIn" => {
+            matches!(s, City | Location | Organization) && matches!(o, Country | Location | City) && s != o || (s == City && o == Country)
+        }
         "visited" => actor(s) && matches!(o, Country | City | Location),
         "appointed" => actor(s) && o == Person,
         "partnersWith" => matches!(s, Country | Organization | Person) && matches!(o, Country | Organization | Person),
@@ -50,7 +52,14 @@ fn push(out: &mut Vec<Found>, subject: &Arg, predicate: &str, object: &Arg, titl
         return;
     }
     let cameo = (!cameo.is_empty()).then(|| cameo.to_string());
-    out.push(Found { subject: subject.entity, predicate: predicate.to_string(), object: object.entity, title, cameo, confidence });
+    out.push(Found {
+        subject: subject.entity,
+        predicate: predicate.to_string(),
+        object: object.entity,
+        title,
+        cameo,
+        confidence,
+    });
 }
 
 /// Position relations of the persons in a sentence.
@@ -97,10 +106,8 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
         }
         // "Putin, Russia's president", "Yu Jun, deputy head of the foreign ministry's Eurasian department".
         if sv.word(p.last) == "," {
-            if let Some((t, role, org)) = appositive_title(lex, sv, p.last + 1) {
-                if let Some(org) = org {
-                    push(&mut out, p, role.predicate(), &org, Some(t), "", 0.85);
-                }
+            if let Some((t, role, Some(org))) = appositive_title(lex, sv, p.last + 1) {
+                push(&mut out, p, role.predicate(), &org, Some(t), "", 0.85);
             }
         }
         // "Iran's president, Hassan Rouhani", "the European Union's foreign policy chief, Catherine Ashton".
@@ -134,9 +141,17 @@ fn title_before(lex: &Lexicon, sv: &SentenceView, end: usize) -> Option<(String,
     let (mut first, mut role) = best?;
     // "chairman and chief executive": take the first title's role.
     if first >= 2 && sv.word(first - 1) == "and" {
-        if let Some((start, r)) = (sv.sentence.first.max(first.saturating_sub(1 + lex.max_title_tokens))..first - 1).find_map(|s| title_at(lex, sv.view, s, first - 1).filter(|(n, _)| s + n == first - 1).map(|(_, r)| (s, r))) {
+        if let Some((start, r)) = (sv.sentence.first.max(first.saturating_sub(1 + lex.max_title_tokens))..first - 1).find_map(|s| {
+            title_at(lex, sv.view, s, first - 1)
+                .filter(|(n, _)| s + n == first - 1)
+                .map(|(_, r)| (s, r))
+        }) {
             first = start;
-            role = if r == TitleRole::Leader || role == TitleRole::Leader { TitleRole::Leader } else { TitleRole::Member };
+            role = if r == TitleRole::Leader || role == TitleRole::Leader {
+                TitleRole::Leader
+            } else {
+                TitleRole::Member
+            };
         }
     }
     let text = sv.view.text(sv.view.tokens[first].start, sv.view.tokens[end - 1].end);
@@ -188,7 +203,11 @@ fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(St
             }
         }
     }
-    while matches!(sv.word(k).as_str(), "former" | "new" | "then" | "current" | "acting" | "interim" | "top" | "senior" | "chief" | "longtime") && title_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| title_at(lex, sv.view, k + n, sv.sentence.last).is_some()) {
+    while matches!(
+        sv.word(k).as_str(),
+        "former" | "new" | "then" | "current" | "acting" | "interim" | "top" | "senior" | "chief" | "longtime"
+    ) && title_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| title_at(lex, sv.view, k + n, sv.sentence.last).is_some())
+    {
         k += 1;
     }
     let (n, role) = title_at(lex, sv.view, k, sv.sentence.last)?;
@@ -221,7 +240,17 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
         }
         if let (Some(parent), Some(e)) = (m.parent, of_mention[mi]) {
             if let Some(pe) = of_mention.get(parent).copied().flatten() {
-                let arg = |entity: usize| Arg { entity, entity_type: types[entity], first: 0, last: 0, possessive: false, adjectival: false, modifier: false, pronoun: false, np_first: 0 };
+                let arg = |entity: usize| Arg {
+                    entity,
+                    entity_type: types[entity],
+                    first: 0,
+                    last: 0,
+                    possessive: false,
+                    adjectival: false,
+                    modifier: false,
+                    pronoun: false,
+                    np_first: 0,
+                };
                 let predicate = match body_kind(&m.surface) {
                     BodyKind::Government => "partOf",
                     BodyKind::Company => "locatedIn",
@@ -244,7 +273,21 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             if sv.word(k) == "in" {
                 k += 1;
             }
-            while sv.view.tokens.get(k).is_some_and(|t| !t.is_capitalized() && matches!(t.norm.as_str(), "eastern" | "western" | "northern" | "southern" | "central" | "northeastern" | "northwestern" | "southeastern" | "southwestern")) {
+            while sv.view.tokens.get(k).is_some_and(|t| {
+                !t.is_capitalized()
+                    && matches!(
+                        t.norm.as_str(),
+                        "eastern"
+                            | "western"
+                            | "northern"
+                            | "southern"
+                            | "central"
+                            | "northeastern"
+                            | "northwestern"
+                            | "southeastern"
+                            | "southwestern"
+                    )
+            }) {
                 k += 1;
             }
             if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country) {
@@ -264,11 +307,47 @@ enum BodyKind {
 /// Whether an organisation named with a state is one of its bodies or a company based there.
 fn body_kind(surface: &str) -> BodyKind {
     const GOVERNMENT: &[&str] = &[
-        "ministry", "council", "department", "parliament", "assembly", "senate", "congress", "court", "commission", "committee",
-        "office", "agency", "bureau", "army", "navy", "forces", "guard", "police", "embassy", "cabinet", "government",
-        "administration", "presidency", "air", "central",
+        "ministry",
+        "council",
+        "department",
+        "parliament",
+        "assembly",
+        "senate",
+        "congress",
+        "court",
+        "commission",
+        "committee",
+        "office",
+        "agency",
+        "bureau",
+        "army",
+        "navy",
+        "forces",
+        "guard",
+        "police",
+        "embassy",
+        "cabinet",
+        "government",
+        "administration",
+        "presidency",
+        "air",
+        "central",
     ];
-    const COMPANY: &[&str] = &["company", "group", "corporation", "corp", "inc", "ltd", "plc", "holdings", "airlines", "airways", "motors", "industries", "bank"];
+    const COMPANY: &[&str] = &[
+        "company",
+        "group",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "plc",
+        "holdings",
+        "airlines",
+        "airways",
+        "motors",
+        "industries",
+        "bank",
+    ];
     let lower = surface.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
     if words.iter().any(|w| GOVERNMENT.contains(w)) {
@@ -290,14 +369,26 @@ struct CueMatch {
 /// True when the word at `i` is used as a noun: after a determiner, a possessive or an
 /// adjective-like name ("a meeting of", "the Xi-Zelenskiy talks", "Russia's invasion").
 fn nominal_use(sv: &SentenceView, i: usize) -> bool {
-    const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no"];
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no",
+    ];
     let mut k = i;
     if let Some(a) = sv.arg_ending(k) {
         k = a.first;
     } else {
         // Adjectives between the determiner and the noun ("a long meeting").
         let mut steps = 0;
-        while k > sv.sentence.first && steps < 2 && sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-') && !DETERMINERS.contains(&sv.word(k - 1).as_str()) && !sv.word(k - 1).ends_with("ed") && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1).as_str()) && !["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"].contains(&sv.word(k - 1).as_str()) {
+        while k > sv.sentence.first
+            && steps < 2
+            && sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-')
+            && !DETERMINERS.contains(&sv.word(k - 1).as_str())
+            && !sv.word(k - 1).ends_with("ed")
+            && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1).as_str())
+            && ![
+                "has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are",
+            ]
+            .contains(&sv.word(k - 1).as_str())
+        {
             k -= 1;
             steps += 1;
         }
@@ -305,7 +396,8 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
     if k == i && sv.arg_ending(i).is_none() {
         return k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1).as_str());
     }
-    k > sv.sentence.first && (DETERMINERS.contains(&sv.word(k - 1).as_str()) || sv.arg_ending(k).is_some_and(|a| a.possessive) || sv.word(k - 1) == "'s")
+    k > sv.sentence.first
+        && (DETERMINERS.contains(&sv.word(k - 1).as_str()) || sv.arg_ending(k).is_some_and(|a| a.possessive) || sv.word(k - 1) == "'s")
 }
 
 fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
@@ -375,12 +467,14 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
 }
 
 fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
-    let symmetric = SYMMETRIC.contains(&pred);
+    let symmetric = crate::vocabulary::is_symmetric(pred);
     let passive = m.form.participle && (sv.is_passive(m.first) || sv.word(m.end) == "by");
     if passive {
         // "was sanctioned by the EU": agent after "by", patient before the verb.
         let by = (m.end..(m.end + 3).min(sv.sentence.last)).find(|&k| sv.word(k) == "by");
-        let Some(agent) = by.and_then(|k| sv.object_after(k + 1, None)) else { return };
+        let Some(agent) = by.and_then(|k| sv.object_after(k + 1, None)) else {
+            return;
+        };
         let Some(patient) = sv.subject_before(m.first, false) else { return };
         if (patient.last..m.first).any(|k| sv.word(k) == "," || sv.word(k) == "but") {
             return;
@@ -392,19 +486,40 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
         }
         return;
     }
-    let Some(subject) = sv.subject_before(m.first, m.form.gerund) else { return };
+    let Some(subject) = sv.subject_before(m.first, m.form.gerund) else {
+        return;
+    };
+    // An infinitive takes the subject of a control verb right before it ("agreed to send"),
+    // not of a verb with its own object ("called on donors to send").
+    if m.first > sv.sentence.first && sv.word(m.first - 1) == "to" {
+        let between: Vec<String> = (subject.last..m.first - 1).map(|k| sv.word(k)).collect();
+        if between.len() > 3
+            || between
+                .iter()
+                .any(|w| crate::clauses::PREPOSITIONS.contains(&w.as_str()) || crate::clauses::DETERMINERS.contains(&w.as_str()))
+        {
+            return;
+        }
+    }
     let subjects = sv.coordinated_before(subject);
     let adjacent = subject.last == m.first;
     let confidence = if adjacent { 0.8 } else { 0.7 };
-    match sv.object_after(m.end, prep) {
-        Some(object) => {
-            for o in sv.coordinated_after(object, sv.sentence.last) {
+    let objects: Vec<Arg> = sv
+        .object_after(m.end, prep)
+        .map(|o| sv.coordinated_after(o, sv.sentence.last))
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|o| subjects.iter().any(|s| types_allowed(pred, s.entity_type, o.entity_type)))
+        .collect();
+    match objects.is_empty() {
+        false => {
+            for o in objects {
                 for s in &subjects {
                     push(out, s, pred, &o, None, cameo, confidence);
                 }
             }
         }
-        None if symmetric && subjects.len() > 1 => {
+        true if symmetric && subjects.len() > 1 => {
             // "Xi and Putin signed a partnership agreement".
             for (k, a) in subjects.iter().enumerate() {
                 for b in &subjects[k + 1..] {
@@ -412,7 +527,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
                 }
             }
         }
-        None => {}
+        true => {}
     }
 }
 
@@ -421,9 +536,19 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     // "the Xi-Zelenskiy talks", possibly with adjectives between ("Russia's full-scale invasion").
     let mut k = m.first;
     let mut steps = 0;
-    while k > sv.sentence.first && steps < 3 && sv.arg_ending(k).is_none() && sv.arg_ending(k.saturating_sub(1)).filter(|_| sv.word(k - 1) == "'s").is_none() {
+    while k > sv.sentence.first
+        && steps < 3
+        && sv.arg_ending(k).is_none()
+        && sv.arg_ending(k.saturating_sub(1)).filter(|_| sv.word(k - 1) == "'s").is_none()
+    {
         let w = sv.word(k - 1);
-        if !sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-') || ["the", "a", "an", "of", "to", "with", "and"].contains(&w.as_str()) {
+        if !sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-')
+            || [
+                "the", "a", "an", "of", "to", "with", "and", "are", "is", "was", "were", "be", "been", "become", "became", "remain",
+                "remains", "as",
+            ]
+            .contains(&w.as_str())
+        {
             break;
         }
         k -= 1;

@@ -98,7 +98,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             // Dotted abbreviation: single letters each followed by a period (U.S., U.N., D.C.).
             let mut j = i;
-            while j + 1 < n && chars[j].is_alphabetic() && chars[j + 1] == '.' && (j + 2 >= n || !chars[j + 2].is_alphabetic() || (j + 3 < n && chars[j + 3] == '.')) {
+            while j + 1 < n
+                && chars[j].is_alphabetic()
+                && chars[j + 1] == '.'
+                && (j + 2 >= n || !chars[j + 2].is_alphabetic() || (j + 3 < n && chars[j + 3] == '.'))
+            {
                 j += 2;
             }
             if j - i >= 4 {
@@ -113,11 +117,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if d.is_alphanumeric() {
                     has_alpha |= d.is_alphabetic();
                     j += 1;
-                } else if (is_hyphen(d) || d == '.' || d == ',' || d == '+' || d == '&') && j + 1 < n && chars[j + 1].is_alphanumeric() && j > start {
+                } else if (is_hyphen(d) || d == '.' || d == ',' || d == '+' || d == '&')
+                    && j + 1 < n
+                    && chars[j + 1].is_alphanumeric()
+                    && j > start
+                {
                     // Inner hyphens always; inner '.' and ',' only between digits (3.5, 1,000).
                     let prev_digit = chars[j - 1].is_ascii_digit();
                     let next_digit = chars[j + 1].is_ascii_digit();
-                    if is_hyphen(d) || ((d == '.' || d == ',') && prev_digit && next_digit) || (d == '+' && chars[j - 1].is_alphanumeric()) || (d == '&' && chars[j - 1].is_uppercase() && chars[j + 1].is_uppercase()) {
+                    if is_hyphen(d)
+                        || ((d == '.' || d == ',') && prev_digit && next_digit)
+                        || (d == '+' && chars[j - 1].is_alphanumeric())
+                        || (d == '&' && chars[j - 1].is_uppercase() && chars[j + 1].is_uppercase())
+                    {
                         j += 1;
                     } else {
                         break;
@@ -142,7 +154,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             continue;
         }
-        if is_apostrophe(c) && i + 1 < n && (chars[i + 1] == 's' || chars[i + 1] == 'S') && (i + 2 >= n || !chars[i + 2].is_alphanumeric()) && i > 0 && chars[i - 1].is_alphanumeric() {
+        if is_apostrophe(c)
+            && i + 1 < n
+            && (chars[i + 1] == 's' || chars[i + 1] == 'S')
+            && (i + 2 >= n || !chars[i + 2].is_alphanumeric())
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+        {
             push(&mut tokens, &chars, i, i + 2, TokenKind::Word, &mut newlines, &mut space);
             i += 2;
             continue;
@@ -201,7 +219,10 @@ mod tests {
 
     #[test]
     fn numbers_keep_separators() {
-        assert_eq!(words("$15.8 billion, 1,000 a 12-point plan"), vec!["$", "15.8", "billion", ",", "1,000", "a", "12-point", "plan"]);
+        assert_eq!(
+            words("$15.8 billion, 1,000 a 12-point plan"),
+            vec!["$", "15.8", "billion", ",", "1,000", "a", "12-point", "plan"]
+        );
     }
 
     #[test]

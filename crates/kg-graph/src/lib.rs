@@ -1,1 +1,15 @@
-pub fn x(){}
+//! The knowledge graph: an Oxigraph store on disk, the project ontology, the mapping
+//! of extracted documents to RDF (with reified provenance), SPARQL, and exports
+//! (Turtle, N-Triples, N-Quads, TriG, DOT).
+
+pub mod dot;
+pub mod error;
+pub mod export;
+pub mod mapping;
+pub mod query;
+pub mod store;
+pub mod vocab;
+
+pub use error::{GraphError, Result};
+pub use mapping::{content_hash, document_quads, DocumentMeta};
+pub use store::KnowledgeGraph;

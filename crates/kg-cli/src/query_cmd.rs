@@ -1,0 +1,39 @@
+//! `kg query`: SPARQL against the store.
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use kg_graph::query::{run_query, ResultFormat};
+use kg_graph::KnowledgeGraph;
+
+use crate::cli::{QueryArgs, QueryFormat};
+
+/// Runs `kg query`.
+pub fn run(args: QueryArgs) -> Result<()> {
+    let text = match (&args.file, &args.query) {
+        (Some(f), _) => std::fs::read_to_string(f).with_context(|| format!("{}", f.display()))?,
+        (None, Some(q)) => q.clone(),
+        (None, None) => anyhow::bail!("give a query or --file"),
+    };
+    if !args.store.is_dir() {
+        anyhow::bail!("{}: no store here (run `kg ingest` first, or give --store)", args.store.display());
+    }
+    let kg = KnowledgeGraph::open(&args.store)?;
+    let format = match args.format {
+        QueryFormat::Table => ResultFormat::Table,
+        QueryFormat::Json => ResultFormat::Json,
+        QueryFormat::Csv => ResultFormat::Csv,
+        QueryFormat::Tsv => ResultFormat::Tsv,
+        QueryFormat::Xml => ResultFormat::Xml,
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let source = args
+        .file
+        .as_ref()
+        .map(|f| f.display().to_string())
+        .unwrap_or_else(|| "query".into());
+    run_query(&kg, &text, format, &mut out).with_context(|| source)?;
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! SPARQL over the store: SELECT and ASK results in the standard result formats or
+//! as a readable table; CONSTRUCT and DESCRIBE as Turtle.
+
+use std::io::Write;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+
+use crate::error::{GraphError, Result};
+use crate::store::KnowledgeGraph;
+use crate::vocab::{compact, sparql_prefixes, PREFIXES};
+
+/// How SELECT and ASK results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    /// An aligned text table with prefixed names.
+    Table,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL Query Results XML.
+    Xml,
+}
+
+impl ResultFormat {
+    fn standard(self) -> Option<QueryResultsFormat> {
+        match self {
+            ResultFormat::Table => None,
+            ResultFormat::Json => Some(QueryResultsFormat::Json),
+            ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+            ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+            ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        }
+    }
+}
+
+/// Adds the project's `PREFIX` declarations to a query that does not declare them itself.
+pub fn with_prefixes(query: &str) -> String {
+    let declared: Vec<String> = query
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim_start();
+            l.get(..6)
+                .filter(|p| p.eq_ignore_ascii_case("prefix"))
+                .map(|_| l[6..].trim_start().split(':').next().unwrap_or("").trim().to_string())
+        })
+        .collect();
+    let missing: String = sparql_prefixes()
+        .lines()
+        .zip(PREFIXES)
+        .filter(|(_, (p, _))| !declared.iter().any(|d| d == p))
+        .map(|(l, _)| format!("{l}\n"))
+        .collect();
+    format!("{missing}{query}")
+}
+
+/// Runs a query and writes its results. Document graphs are queried through the default
+/// graph as their union, so `?s ?p ?o` sees everything; `GRAPH ?g { … }` still names each document.
+pub fn run_query(kg: &KnowledgeGraph, query: &str, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
+    let mut prepared = SparqlEvaluator::new().parse_query(&with_prefixes(query))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    match prepared.on_store(kg.store()).execute()? {
+        QueryResults::Boolean(b) => match format.standard() {
+            Some(f) => {
+                QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b)?;
+                writeln!(out)?;
+            }
+            None => writeln!(out, "{b}")?,
+        },
+        QueryResults::Solutions(solutions) => {
+            let vars = solutions.variables().to_vec();
+            match format.standard() {
+                Some(f) => {
+                    let mut w = QueryResultsSerializer::from_format(f).serialize_solutions_to_writer(&mut *out, vars)?;
+                    for s in solutions {
+                        w.serialize(&s?)?;
+                    }
+                    w.finish()?;
+                }
+                None => {
+                    let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+                    let mut rows = Vec::new();
+                    for s in solutions {
+                        let s = s?;
+                        rows.push(vars.iter().map(|v| s.get(v).map(display_term).unwrap_or_default()).collect());
+                    }
+                    write_table(out, &header, &rows)?;
+                }
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
+            for (p, iri) in PREFIXES {
+                ser = ser.with_prefix(*p, *iri)?;
+            }
+            let mut w = ser.for_writer(&mut *out);
+            for t in triples {
+                w.serialize_triple(&t?)?;
+            }
+            w.finish()?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs a SELECT query and returns its rows as strings (IRIs in full, literals as their value).
+pub fn select_rows(kg: &KnowledgeGraph, query: &str) -> Result<Vec<Vec<Option<Term>>>> {
+    let mut prepared = SparqlEvaluator::new().parse_query(&with_prefixes(query))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    match prepared.on_store(kg.store()).execute()? {
+        QueryResults::Solutions(solutions) => {
+            let vars = solutions.variables().to_vec();
+            let mut rows = Vec::new();
+            for s in solutions {
+                let s = s?;
+                rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
+            }
+            Ok(rows)
+        }
+        _ => Err(GraphError::Invalid("expected a SELECT query".into())),
+    }
+}
+
+/// A term as shown in a table: prefixed IRIs, literal values without quotes.
+pub fn display_term(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => compact(n.as_str()),
+        Term::BlankNode(b) => format!("_:{}", b.as_str()),
+        Term::Literal(l) => l.value().to_string(),
+        #[allow(unreachable_patterns)]
+        other => other.to_string(),
+    }
+}
+
+fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> Result<()> {
+    let clip = |s: &str| -> String {
+        let one_line = s.replace(['\n', '\r', '\t'], " ");
+        if one_line.chars().count() > 80 {
+            format!("{}…", one_line.chars().take(79).collect::<String>())
+        } else {
+            one_line
+        }
+    };
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}", w = *w))
+            .collect::<Vec<_>>()
+            .join(" | ")
+            .trim_end()
+            .to_string()
+    };
+    writeln!(out, "{}", line(header))?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+    for r in &rows {
+        writeln!(out, "{}", line(r))?;
+    }
+    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_only_missing_prefixes() {
+        let q = with_prefixes("PREFIX kg: <http://x/>\nSELECT * {}");
+        assert!(!q.contains("PREFIX kg: <https://w3id.org"));
+        assert!(q.contains("PREFIX schema:"));
+    }
+}

@@ -1,0 +1,226 @@
+//! The knowledge graph on disk: an Oxigraph (RocksDB) store with the ontology in its
+//! own named graph and one named graph per document.
+
+use std::path::{Path, PathBuf};
+
+use kg_extract::Document;
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::store::Store;
+
+use crate::error::{GraphError, Result};
+use crate::mapping::{document_quads, DocumentMeta};
+use crate::vocab::{document_iri, ONTOLOGY_GRAPH};
+
+/// The ontology, embedded from `data/ontology.ttl`.
+pub const ONTOLOGY_TTL: &str = include_str!("../../../data/ontology.ttl");
+
+/// What was written for one document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PutReport {
+    /// Quads written to the document's graph.
+    pub quads: usize,
+    /// True when the document's graph already existed and was replaced.
+    pub replaced: bool,
+}
+
+/// A knowledge graph backed by an Oxigraph store.
+pub struct KnowledgeGraph {
+    store: Store,
+    path: Option<PathBuf>,
+}
+
+impl KnowledgeGraph {
+    /// Opens (creating if needed) the store in directory `dir` and makes sure the ontology is loaded.
+    pub fn open(dir: &Path) -> Result<Self> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(GraphError::Open {
+                path: dir.to_path_buf(),
+                message: "it is a file, not a store directory".into(),
+            });
+        }
+        std::fs::create_dir_all(dir).map_err(|e| GraphError::Open {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let store = Store::open(dir).map_err(|e| {
+            let text = e.to_string();
+            let message = if text.to_lowercase().contains("lock") {
+                format!("the store is in use by another process ({text})")
+            } else {
+                text
+            };
+            GraphError::Open {
+                path: dir.to_path_buf(),
+                message,
+            }
+        })?;
+        let kg = KnowledgeGraph {
+            store,
+            path: Some(dir.to_path_buf()),
+        };
+        kg.ensure_ontology()?;
+        Ok(kg)
+    }
+
+    /// A store in memory (for `kg extract --format turtle` and tests).
+    pub fn in_memory() -> Result<Self> {
+        let kg = KnowledgeGraph {
+            store: Store::new()?,
+            path: None,
+        };
+        kg.ensure_ontology()?;
+        Ok(kg)
+    }
+
+    /// The store directory, for stores on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The underlying Oxigraph store.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn ensure_ontology(&self) -> Result<()> {
+        let graph = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
+        let mut t = self.store.start_transaction()?;
+        t.remove_named_graph(graph)?;
+        t.load_from_slice(
+            oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph),
+            ONTOLOGY_TTL.as_bytes(),
+        )
+        .map_err(|e| GraphError::Rdf(format!("data/ontology.ttl: {e}")))?;
+        t.commit()?;
+        Ok(())
+    }
+
+    /// Writes a document's graph, replacing any earlier version of it in one transaction:
+    /// readers see the old graph or the new one, never a mix.
+    pub fn put_document(&self, doc: &Document, meta: &DocumentMeta) -> Result<PutReport> {
+        let quads = document_quads(doc, meta);
+        self.replace_graph(&doc.id, &quads)
+    }
+
+    /// Replaces the named graph of document `id` with `quads`, atomically.
+    pub fn replace_graph(&self, id: &str, quads: &[Quad]) -> Result<PutReport> {
+        let graph = document_iri(id);
+        let replaced = self.store.contains_named_graph(&graph)?;
+        let mut t = self.store.start_transaction()?;
+        if replaced {
+            t.remove_named_graph(&graph)?;
+        }
+        t.insert_named_graph(&graph);
+        t.extend(quads.iter());
+        t.commit()?;
+        Ok(PutReport {
+            quads: quads.len(),
+            replaced,
+        })
+    }
+
+    /// Removes a document's graph. Returns false when there was none.
+    pub fn remove_document(&self, id: &str) -> Result<bool> {
+        let graph = document_iri(id);
+        if !self.store.contains_named_graph(&graph)? {
+            return Ok(false);
+        }
+        let mut t = self.store.start_transaction()?;
+        t.remove_named_graph(&graph)?;
+        t.commit()?;
+        Ok(true)
+    }
+
+    /// Number of quads in the store (ontology included).
+    pub fn quad_count(&self) -> Result<usize> {
+        Ok(self.store.len()?)
+    }
+
+    /// Number of document graphs.
+    pub fn document_count(&self) -> Result<usize> {
+        let mut n = 0;
+        for g in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(g) = g? {
+                if g.as_str() != ONTOLOGY_GRAPH {
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
+    }
+
+    /// Number of quads in the ontology graph.
+    pub fn ontology_quad_count(&self) -> Result<usize> {
+        let graph = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
+        Ok(self
+            .store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph)))
+            .count())
+    }
+
+    /// Flushes buffered writes to disk.
+    pub fn flush(&self) -> Result<()> {
+        if self.path.is_some() {
+            self.store.flush()?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        kg_extract::Extractor::new()
+            .extract("d1", text, Some("2024-01-10"))
+            .expect("extract")
+    }
+
+    #[test]
+    fn replacing_a_document_leaves_no_old_quads() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let kg = KnowledgeGraph::open(&dir.path().join("store")).expect("open");
+        let base = kg.quad_count().expect("count");
+        assert!(kg.ontology_quad_count().expect("count") > 100);
+        let r1 = kg
+            .put_document(
+                &doc("Chinese President Xi Jinping met Russian President Vladimir Putin."),
+                &DocumentMeta::default(),
+            )
+            .expect("put");
+        assert!(!r1.replaced);
+        let r2 = kg
+            .put_document(&doc("Germany criticized France."), &DocumentMeta::default())
+            .expect("put");
+        assert!(r2.replaced);
+        assert_eq!(kg.quad_count().expect("count"), base + r2.quads);
+        assert_eq!(kg.document_count().expect("docs"), 1);
+        assert!(kg.remove_document("d1").expect("remove"));
+        assert_eq!(kg.quad_count().expect("count"), base);
+    }
+
+    #[test]
+    fn a_file_is_not_a_store() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("f");
+        std::fs::write(&file, "x").expect("write");
+        let Err(err) = KnowledgeGraph::open(&file) else {
+            panic!("a file opened as a store")
+        };
+        assert!(err.to_string().contains("it is a file"), "{err}");
+    }
+
+    #[test]
+    fn reopening_keeps_documents() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        {
+            let kg = KnowledgeGraph::open(dir.path()).expect("open");
+            kg.put_document(&doc("Germany criticized France."), &DocumentMeta::default())
+                .expect("put");
+        }
+        let kg = KnowledgeGraph::open(dir.path()).expect("reopen");
+        assert_eq!(kg.document_count().expect("docs"), 1);
+    }
+}

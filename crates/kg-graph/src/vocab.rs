@@ -1,0 +1,157 @@
+//! IRIs of the project: the ontology namespace, entity, document and statement IRIs,
+//! and the well-known vocabularies used beside it.
+
+use kg_extract::names::{fold, normalize_label};
+use kg_extract::EntityType;
+use oxigraph::model::NamedNode;
+
+/// Base of every IRI the project mints.
+pub const BASE: &str = "https://w3id.org/newskg/";
+/// The ontology namespace (classes and predicates).
+pub const KG: &str = "https://w3id.org/newskg/ontology#";
+/// The named graph that holds the ontology.
+pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/newskg/ontology";
+/// Entity IRIs start with this.
+pub const ENTITY: &str = "https://w3id.org/newskg/entity/";
+/// Document IRIs (and the names of their graphs) start with this.
+pub const DOC: &str = "https://w3id.org/newskg/doc/";
+/// Statement (reified relation) IRIs start with this.
+pub const STATEMENT: &str = "https://w3id.org/newskg/statement/";
+/// schema.org.
+pub const SCHEMA: &str = "http://schema.org/";
+/// RDF.
+pub const RDF: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+/// RDF Schema.
+pub const RDFS: &str = "http://www.w3.org/2000/01/rdf-schema#";
+/// SKOS.
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+/// XML Schema datatypes.
+pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
+/// OWL.
+pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+
+/// Prefixes used in Turtle output, SPARQL tables and documentation.
+pub const PREFIXES: &[(&str, &str)] = &[
+    ("kg", KG),
+    ("entity", ENTITY),
+    ("doc", DOC),
+    ("stmt", STATEMENT),
+    ("schema", SCHEMA),
+    ("rdf", RDF),
+    ("rdfs", RDFS),
+    ("skos", SKOS),
+    ("xsd", XSD),
+    ("owl", OWL),
+];
+
+/// The SPARQL `PREFIX` lines for [`PREFIXES`].
+pub fn sparql_prefixes() -> String {
+    PREFIXES.iter().map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n")).collect()
+}
+
+/// A named node from an IRI this crate built (always valid).
+pub fn node(iri: impl Into<String>) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+/// A term of the ontology namespace.
+pub fn kg(local: &str) -> NamedNode {
+    node(format!("{KG}{local}"))
+}
+
+/// The schema.org (or project) class of an entity type.
+pub fn class_of(t: EntityType) -> NamedNode {
+    match t {
+        EntityType::Person => node(format!("{SCHEMA}Person")),
+        EntityType::Organization => node(format!("{SCHEMA}Organization")),
+        EntityType::Country => node(format!("{SCHEMA}Country")),
+        EntityType::City => node(format!("{SCHEMA}City")),
+        EntityType::Location => node(format!("{SCHEMA}Place")),
+        EntityType::Group => kg("Group"),
+    }
+}
+
+/// The entity type of a class IRI, if it is one of ours.
+pub fn type_of_class(iri: &str) -> Option<EntityType> {
+    EntityType::ALL.into_iter().find(|t| class_of(*t).as_str() == iri)
+}
+
+/// A slug for IRIs: folded to lower case without marks, words joined by `-`.
+pub fn slug(label: &str) -> String {
+    let words = normalize_label(&fold(label));
+    let s: String = words.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        "unnamed".into()
+    } else {
+        s
+    }
+}
+
+/// The IRI of an entity: stable across documents for the same type and label.
+pub fn entity_iri(t: EntityType, label: &str) -> NamedNode {
+    node(format!("{ENTITY}{}/{}", t.as_str().to_lowercase(), slug(label)))
+}
+
+/// Percent-encodes characters that may not appear in an IRI path segment.
+pub fn encode_segment(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_alphanumeric() || "-._~".contains(c) {
+            out.push(c);
+        } else {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+    }
+    out
+}
+
+/// The IRI of a document, which is also the name of its graph.
+pub fn document_iri(id: &str) -> NamedNode {
+    node(format!("{DOC}{}", encode_segment(id)))
+}
+
+/// The IRI of the `n`-th statement of a document.
+pub fn statement_iri(doc_id: &str, n: usize) -> NamedNode {
+    node(format!("{STATEMENT}{}/{n}", encode_segment(doc_id)))
+}
+
+/// Shortens an IRI with the known prefixes (`kg:leaderOf`), or returns it in angle brackets.
+pub fn compact(iri: &str) -> String {
+    for (p, ns) in PREFIXES {
+        if let Some(rest) = iri.strip_prefix(ns) {
+            let simple = rest.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            let path_namespace = matches!(*p, "entity" | "doc" | "stmt");
+            if !rest.is_empty() && (simple || path_namespace) {
+                return format!("{p}:{rest}");
+            }
+        }
+    }
+    format!("<{iri}>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entity_iris_are_stable_across_spellings_of_case_and_marks() {
+        assert_eq!(
+            entity_iri(EntityType::Person, "Philippe Étienne"),
+            entity_iri(EntityType::Person, "philippe etienne")
+        );
+        assert_eq!(
+            entity_iri(EntityType::Country, "China").as_str(),
+            "https://w3id.org/newskg/entity/country/china"
+        );
+        assert_eq!(slug("Russia's foreign ministry"), "russia-foreign-ministry");
+    }
+
+    #[test]
+    fn document_ids_are_encoded() {
+        assert_eq!(document_iri("a b/c").as_str(), "https://w3id.org/newskg/doc/a%20b%2Fc");
+    }
+}

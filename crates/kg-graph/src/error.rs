@@ -15,19 +15,19 @@ pub enum GraphError {
     },
     /// A storage operation failed.
     #[error("store error: {0}")]
-    Storage(#[from] oxigraph::store::StorageError),
+    Storage(oxigraph::store::StorageError),
     /// The SPARQL text does not parse.
     #[error("SPARQL syntax error: {0}")]
-    Syntax(#[from] oxigraph::sparql::SparqlSyntaxError),
+    Syntax(oxigraph::sparql::SparqlSyntaxError),
     /// The query failed while running.
     #[error("query failed: {0}")]
-    Evaluation(#[from] oxigraph::sparql::QueryEvaluationError),
+    Evaluation(oxigraph::sparql::QueryEvaluationError),
     /// Writing output failed.
     #[error("write failed: {0}")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     /// An IRI could not be built.
     #[error("invalid IRI: {0}")]
-    Iri(#[from] oxigraph::model::IriParseError),
+    Iri(oxigraph::model::IriParseError),
     /// RDF that does not parse (the ontology, an imported file).
     #[error("RDF syntax error: {0}")]
     Rdf(String),
@@ -38,3 +38,23 @@ pub enum GraphError {
 
 /// Result with [`GraphError`].
 pub type Result<T> = std::result::Result<T, GraphError>;
+
+/// The wrapped errors carry their message in `Display` and are not chained as
+/// `source()`, so `anyhow`'s one-line form does not repeat them.
+macro_rules! wrap {
+    ($($from:ty => $variant:ident),* $(,)?) => {
+        $(impl From<$from> for GraphError {
+            fn from(e: $from) -> Self {
+                GraphError::$variant(e)
+            }
+        })*
+    };
+}
+
+wrap! {
+    oxigraph::store::StorageError => Storage,
+    oxigraph::sparql::SparqlSyntaxError => Syntax,
+    oxigraph::sparql::QueryEvaluationError => Evaluation,
+    std::io::Error => Io,
+    oxigraph::model::IriParseError => Iri,
+}

@@ -10,7 +10,7 @@ use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 
 use crate::error::{GraphError, Result};
 use crate::store::KnowledgeGraph;
-use crate::vocab::{compact, sparql_prefixes, PREFIXES};
+use crate::vocab::{compact, PREFIXES};
 
 /// How SELECT and ASK results are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,32 +39,23 @@ impl ResultFormat {
     }
 }
 
-/// Adds the project's `PREFIX` declarations to a query that does not declare them itself.
-pub fn with_prefixes(query: &str) -> String {
-    let declared: Vec<String> = query
-        .lines()
-        .filter_map(|l| {
-            let l = l.trim_start();
-            l.get(..6)
-                .filter(|p| p.eq_ignore_ascii_case("prefix"))
-                .map(|_| l[6..].trim_start().split(':').next().unwrap_or("").trim().to_string())
-        })
-        .collect();
-    let missing: String = sparql_prefixes()
-        .lines()
-        .zip(PREFIXES)
-        .filter(|(_, (p, _))| !declared.iter().any(|d| d == p))
-        .map(|(l, _)| format!("{l}\n"))
-        .collect();
-    format!("{missing}{query}")
+/// Parses a query with the project's prefixes predeclared (a query may redeclare them),
+/// with the document graphs' union as the default graph, so `?s ?p ?o` sees everything
+/// while `GRAPH ?g { … }` still names each document.
+fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, iri) in PREFIXES {
+        evaluator = evaluator.with_prefix(*p, *iri).map_err(GraphError::Iri)?;
+    }
+    let mut prepared = evaluator.parse_query(query)?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    Ok(prepared)
 }
 
 /// Runs a query and writes its results. Document graphs are queried through the default
 /// graph as their union, so `?s ?p ?o` sees everything; `GRAPH ?g { … }` still names each document.
 pub fn run_query(kg: &KnowledgeGraph, query: &str, format: ResultFormat, out: &mut dyn Write) -> Result<()> {
-    let mut prepared = SparqlEvaluator::new().parse_query(&with_prefixes(query))?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    match prepared.on_store(kg.store()).execute()? {
+    match prepare(query)?.on_store(kg.store()).execute()? {
         QueryResults::Boolean(b) => match format.standard() {
             Some(f) => {
                 QueryResultsSerializer::from_format(f).serialize_boolean_to_writer(&mut *out, b)?;
@@ -110,9 +101,7 @@ pub fn run_query(kg: &KnowledgeGraph, query: &str, format: ResultFormat, out: &m
 
 /// Runs a SELECT query and returns its rows as strings (IRIs in full, literals as their value).
 pub fn select_rows(kg: &KnowledgeGraph, query: &str) -> Result<Vec<Vec<Option<Term>>>> {
-    let mut prepared = SparqlEvaluator::new().parse_query(&with_prefixes(query))?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    match prepared.on_store(kg.store()).execute()? {
+    match prepare(query)?.on_store(kg.store()).execute()? {
         QueryResults::Solutions(solutions) => {
             let vars = solutions.variables().to_vec();
             let mut rows = Vec::new();
@@ -180,9 +169,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn adds_only_missing_prefixes() {
-        let q = with_prefixes("PREFIX kg: <http://x/>\nSELECT * {}");
-        assert!(!q.contains("PREFIX kg: <https://w3id.org"));
-        assert!(q.contains("PREFIX schema:"));
+    fn prefixes_are_predeclared_and_errors_point_into_the_users_text() {
+        assert!(prepare("SELECT ?x WHERE { ?x a schema:Person }").is_ok());
+        let err = prepare("SELECT ?x WHERE {\n ?x ?y }")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(err.contains("2:"), "{err}");
     }
 }

@@ -44,11 +44,6 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("owl", OWL),
 ];
 
-/// The SPARQL `PREFIX` lines for [`PREFIXES`].
-pub fn sparql_prefixes() -> String {
-    PREFIXES.iter().map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n")).collect()
-}
-
 /// A named node from an IRI this crate built (always valid).
 pub fn node(iri: impl Into<String>) -> NamedNode {
     NamedNode::new_unchecked(iri)

@@ -92,7 +92,7 @@ pub struct QueryArgs {
     /// Read the query from this file.
     #[arg(long, conflicts_with = "query")]
     pub file: Option<PathBuf>,
-    /// The SPARQL query. The prefixes kg:, entity:, doc:, schema:, rdf:, rdfs:, skos:, xsd:, owl: are predeclared.
+    /// The SPARQL query. Predeclared prefixes: kg:, person:, organization:, country:, city:, location:, group:, entity:, doc:, stmt:, schema:, rdf:, rdfs:, skos:, xsd:, owl:.
     #[arg(required_unless_present = "file")]
     pub query: Option<String>,
 }

@@ -31,8 +31,15 @@ pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
 
 /// Prefixes used in Turtle output, SPARQL tables and documentation.
+/// Entities have one prefix per type (`person:xi-jinping`, `country:china`).
 pub const PREFIXES: &[(&str, &str)] = &[
     ("kg", KG),
+    ("person", "https://w3id.org/newskg/entity/person/"),
+    ("organization", "https://w3id.org/newskg/entity/organization/"),
+    ("country", "https://w3id.org/newskg/entity/country/"),
+    ("city", "https://w3id.org/newskg/entity/city/"),
+    ("location", "https://w3id.org/newskg/entity/location/"),
+    ("group", "https://w3id.org/newskg/entity/group/"),
     ("entity", ENTITY),
     ("doc", DOC),
     ("stmt", STATEMENT),
@@ -109,17 +116,17 @@ pub fn document_iri(id: &str) -> NamedNode {
     node(format!("{DOC}{}", encode_segment(id)))
 }
 
-/// The IRI of the `n`-th statement of a document.
+/// The IRI of the `n`-th statement of a document (`stmt:DOC.N`).
 pub fn statement_iri(doc_id: &str, n: usize) -> NamedNode {
-    node(format!("{STATEMENT}{}/{n}", encode_segment(doc_id)))
+    node(format!("{STATEMENT}{}.{n}", encode_segment(doc_id)))
 }
 
 /// Shortens an IRI with the known prefixes (`kg:leaderOf`), or returns it in angle brackets.
 pub fn compact(iri: &str) -> String {
     for (p, ns) in PREFIXES {
         if let Some(rest) = iri.strip_prefix(ns) {
-            let simple = rest.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_');
-            let path_namespace = matches!(*p, "entity" | "doc" | "stmt");
+            let simple = rest.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+            let path_namespace = matches!(*p, "entity" | "doc");
             if !rest.is_empty() && (simple || path_namespace) {
                 return format!("{p}:{rest}");
             }

@@ -18,8 +18,19 @@ fn main() {
         cli::Command::Export(a) => export_cmd::run(a),
     };
     if let Err(e) = result {
+        if broken_pipe(&e) {
+            return; // the reader of our output has gone (`kg export | head`): not an error
+        }
         // One line: the file and the problem.
         eprintln!("kg: error: {e:#}");
         std::process::exit(1);
     }
+}
+
+fn broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<kg_graph::GraphError>().is_some_and(kg_graph::GraphError::is_broken_pipe)
+            || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
 }

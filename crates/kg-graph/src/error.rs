@@ -36,6 +36,13 @@ pub enum GraphError {
     Invalid(String),
 }
 
+impl GraphError {
+    /// True when writing failed because the reader went away (`kg export | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, GraphError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
 /// Result with [`GraphError`].
 pub type Result<T> = std::result::Result<T, GraphError>;
 

@@ -85,6 +85,9 @@ def countries():
         s = by_iso2.get(code)
         capitals = list(c.get("capital", []))
         if s:
+            schrodt_name = title_case(s["name"])
+            if schrodt_name != name and schrodt_name != official and "(" not in schrodt_name:
+                aliases.append(schrodt_name)
             for syn in s.get("nationality_and_synonyms", []):
                 # Only unambiguous abbreviations: dotted forms (U.S., U.K.) and 2-4 letter acronyms.
                 if re.fullmatch(r"(?:[A-Z]\.){2,4}", syn) or (re.fullmatch(r"[A-Z]{2,4}", syn) and is_initials(syn, official)):

@@ -309,3 +309,37 @@ fn reference_match(r: &Resolver, mentions: &[Mention], mi: usize, head: &str) ->
     }
     best
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::entities;
+
+    #[test]
+    fn spelling_variants_and_surnames_merge() {
+        let e = entities("Ukraine's President Volodymyr Zelensky spoke. Zelenskiy said more. Zelensky left.");
+        assert_eq!(e.iter().filter(|x| x.contains("(Person)")).count(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn capital_as_state_or_as_place() {
+        let e = entities("Beijing said it would respond. Talks were held in Paris.");
+        assert!(e.contains(&"China (Country)".to_string()), "{e:?}");
+        assert!(e.contains(&"Paris (City)".to_string()), "{e:?}");
+        assert!(!e.contains(&"France (Country)".to_string()), "{e:?}");
+    }
+
+    #[test]
+    fn demonyms_are_countries_and_plural_demonyms_groups() {
+        let e = entities("Chinese officials met Ukrainians in Geneva.");
+        assert!(
+            e.contains(&"China (Country)".to_string()) && e.contains(&"Ukrainians (Group)".to_string()),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn acronyms_and_longer_names_of_one_organisation_merge() {
+        let e = entities("The Ukrainian National Security and Defence Council met. The National Security and Defence Council (NSDC) agreed. NSDC said no.");
+        assert_eq!(e.iter().filter(|x| x.contains("(Organization)")).count(), 1, "{e:?}");
+    }
+}

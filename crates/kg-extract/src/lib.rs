@@ -197,3 +197,49 @@ fn headline(view: &TextView, after: usize) -> Option<String> {
     let ends_line = view.tokens.get(s.last).is_none_or(|t| t.newline_before);
     (ends_line && words <= 25 && !matches!(last.norm.as_str(), "." | "!" | "?" | "\"")).then(|| view.text(s.start, s.end))
 }
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Helpers for the rule tests: extraction results as plain strings.
+    use super::*;
+
+    /// Extracts `text` (published 2024-07-24, a Wednesday).
+    pub fn extract(text: &str) -> Document {
+        Extractor::new().extract("t", text, Some("2024-07-24")).expect("extract")
+    }
+
+    fn label(doc: &Document, id: &str) -> String {
+        doc.entity(id).map(|e| e.label.clone()).unwrap_or_default()
+    }
+
+    /// `subject predicate object` triples by label (quotes excluded).
+    pub fn triples(text: &str) -> Vec<String> {
+        let doc = extract(text);
+        doc.relations
+            .iter()
+            .filter_map(|r| {
+                r.object
+                    .as_ref()
+                    .map(|o| format!("{} {} {}", label(&doc, &r.subject), r.predicate, label(&doc, o)))
+            })
+            .collect()
+    }
+
+    /// `speaker: quote` pairs.
+    pub fn quotes(text: &str) -> Vec<String> {
+        let doc = extract(text);
+        doc.relations
+            .iter()
+            .filter_map(|r| r.literal.as_ref().map(|l| format!("{}: {}", label(&doc, &r.subject), l)))
+            .collect()
+    }
+
+    /// `label (Type)` of every entity.
+    pub fn entities(text: &str) -> Vec<String> {
+        extract(text)
+            .entities
+            .iter()
+            .map(|e| format!("{} ({})", e.label, e.entity_type.as_str()))
+            .collect()
+    }
+}

@@ -639,8 +639,13 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
         return false;
     }
     let known_name = view.inner_capitalized.contains(&lower);
-    // "Analysts said", "Negotiators agreed": a plural common noun opening a sentence.
-    let plural_noun = lower.len() > 5 && ["ists", "ers", "ors", "ants", "ents"].iter().any(|x| lower.ends_with(x));
+    // "Analysts said", "Sanctions were imposed": a plural common noun opening a sentence.
+    let singular = lower.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or("");
+    let plural_noun = singular.len() > 3
+        && (view.common_words.contains(singular)
+            || ["ist", "yst", "er", "or", "ant", "ent", "ian", "ion", "ive", "ure", "ate", "ment"]
+                .iter()
+                .any(|x| singular.ends_with(x)));
     if is_sentence_start(view, s, i) && !known_name && plural_noun && !view.tokens.get(i + 1).is_some_and(|n| n.is_capitalized()) {
         return false;
     }
@@ -993,6 +998,13 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         return Some(found);
     }
     let mut m = make(view, si, a, end, MentionKind::Person(surface.clone()), EntityType::Person);
+    // "Societe Generale's chief executive": whatever has a chairman or a spokesman is no person.
+    let owner_of_title = view.tokens.get(end).is_some_and(|t| t.norm == "'s") && title_at(lex, view, end + 1, s.last).is_some();
+    if owner_of_title && title.is_none() && !honorific {
+        m.kind = MentionKind::Org(surface);
+        m.entity_type = EntityType::Organization;
+        return Some(vec![m]);
+    }
     m.title = title.clone();
     if title.is_some() || honorific {
         return Some(vec![m]);
@@ -1094,4 +1106,38 @@ fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
 /// Normalised grouping key of an organisation label.
 pub fn org_key(label: &str) -> String {
     normalize_label(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::entities;
+
+    #[test]
+    fn titled_names_organisations_and_groups() {
+        let e = entities("Russian Foreign Ministry spokeswoman Maria Zakharova criticized Western countries and the European Union.");
+        for want in [
+            "Russia (Country)",
+            "Russia's foreign ministry (Organization)",
+            "Maria Zakharova (Person)",
+            "the West (Group)",
+            "European Union (Organization)",
+        ] {
+            assert!(e.contains(&want.to_string()), "{want} missing from {e:?}");
+        }
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let e = entities("Sanctions were imposed. Analysts expect more. Further talks are planned with Norway.");
+        assert_eq!(e, vec!["Norway (Country)"]);
+    }
+
+    #[test]
+    fn organisation_then_person_are_split() {
+        let e = entities("He met chief of staff of Presidential Office Andriy Yermak in Kyiv.");
+        assert!(
+            e.contains(&"Presidential Office (Organization)".to_string()) && e.contains(&"Andriy Yermak (Person)".to_string()),
+            "{e:?}"
+        );
+    }
 }

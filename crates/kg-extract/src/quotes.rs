@@ -114,12 +114,7 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
         if used_as_continuation[qi] {
             continue;
         }
-        let words = (q.open + 1..q.close)
-            .filter(|&k| view.tokens[k].kind != crate::tokens::TokenKind::Punct)
-            .count();
-        if words < MIN_QUOTE_WORDS {
-            continue;
-        }
+        let mut words = count_words(view, q);
         let mut text = quote_text(view, q);
         let mut end = view.tokens[q.close].start;
         let start = view.tokens[q.open].end;
@@ -134,8 +129,12 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
                     text = format!("{} {}", text.trim_end_matches([',', ' ']), quote_text(view, next));
                     end = view.tokens[next.close].start;
                     used_as_continuation[next_i] = true;
+                    words += count_words(view, next);
                 }
             }
+        }
+        if words < MIN_QUOTE_WORDS {
+            continue;
         }
         if found.is_none() {
             found = before_quote(view, &sentence_views[open_sentence], q.open).map(|(a, c)| (a, q.open, c));
@@ -157,6 +156,12 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
         }
     }
     out
+}
+
+fn count_words(view: &TextView, q: &Span) -> usize {
+    (q.open + 1..q.close)
+        .filter(|&k| view.tokens[k].kind != crate::tokens::TokenKind::Punct)
+        .count()
 }
 
 fn quote_text(view: &TextView, q: &Span) -> String {
@@ -261,4 +266,35 @@ impl TextView<'_> {
 /// True when the token is a person pronoun.
 pub fn is_person_pronoun(word: &str) -> bool {
     PERSON_PRONOUNS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::quotes;
+
+    #[test]
+    fn attribution_after_before_split_and_colon() {
+        let q = quotes("\u{201C}We will never accept this decision,\u{201D} Ruto said.");
+        assert_eq!(q, vec!["Ruto: We will never accept this decision"]);
+        let q = quotes("\"The talks went very well today,\" said Anna Berg, a spokeswoman.");
+        assert_eq!(q, vec!["Anna Berg: The talks went very well today"]);
+        let q = quotes("Mauro Vieira said in a statement: \"Brazil stands ready to help its neighbours.\"");
+        assert_eq!(q, vec!["Mauro Vieira: Brazil stands ready to help its neighbours."]);
+        let q = quotes("Olaf Scholz spoke. \"We are ready,\" he said, \"and we will act quickly when needed.\"");
+        assert_eq!(q, vec!["Olaf Scholz: We are ready and we will act quickly when needed."]);
+        let q = quotes("Olaf Scholz gave his view on radio: \"Europe must stand together on this.\"");
+        assert_eq!(q, vec!["Olaf Scholz: Europe must stand together on this."]);
+    }
+
+    #[test]
+    fn scare_quotes_and_unattributed_quotes_are_not_quotations() {
+        assert!(quotes("China and Russia signed a \"no limits\" partnership.").is_empty());
+        assert!(quotes("\"Nobody knows what happens next in this conflict.\"").is_empty());
+    }
+
+    #[test]
+    fn told_reporters_and_according_to() {
+        let q = quotes("\"We have agreed on the main points of the deal,\" Ruto told reporters.");
+        assert_eq!(q, vec!["Ruto: We have agreed on the main points of the deal"]);
+    }
 }

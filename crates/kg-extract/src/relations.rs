@@ -412,7 +412,10 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
                 if cue.kind == CueKind::Verb && sv.view.tokens[i].is_capitalized() && i != sv.sentence.first {
                     continue;
                 }
-                if (cue.kind == CueKind::Verb) == nominal_use(sv, i) {
+                // Verbs never in noun position; nouns without a preposition only there
+                // ("the Xi-Zelenskiy talks"); "talks between" is a noun wherever it stands.
+                let nominal = nominal_use(sv, i);
+                if (cue.kind == CueKind::Verb && nominal) || (cue.kind == CueKind::Noun && cue.preposition.is_none() && !nominal) {
                     continue;
                 }
                 // A noun cue's first word must not itself be part of a name.
@@ -602,5 +605,93 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::triples;
+
+    fn has(text: &str, triple: &str) -> bool {
+        let t = triples(text);
+        t.iter().any(|x| x == triple) || panic!("{triple:?} not in {t:?}")
+    }
+
+    fn lacks(text: &str, predicate: &str) {
+        let t = triples(text);
+        assert!(
+            !t.iter().any(|x| x.split(' ').any(|w| w == predicate)),
+            "unexpected {predicate} in {t:?}"
+        );
+    }
+
+    #[test]
+    fn positions_from_titles_before_and_after_names() {
+        has("Kenyan President William Ruto arrived.", "William Ruto leaderOf Kenya");
+        has("Brazil's Foreign Minister Mauro Vieira spoke.", "Mauro Vieira memberOf Brazil");
+        has("Olaf Scholz, Germany's chancellor, arrived.", "Olaf Scholz leaderOf Germany");
+        has("Renault's chairman, Pierre Dupont, resigned.", "Pierre Dupont leaderOf Renault");
+        has(
+            "Societe Generale's chief executive, Anne Roy, resigned.",
+            "Anne Roy leaderOf Societe Generale",
+        );
+        has(
+            "Anna Berg, deputy head of the Nordic Council, spoke.",
+            "Anna Berg memberOf Nordic Council",
+        );
+    }
+
+    #[test]
+    fn state_bodies_are_part_of_their_state() {
+        has(
+            "Turkey's foreign ministry summoned the envoy.",
+            "Türkiye's foreign ministry partOf Türkiye",
+        );
+        has(
+            "The Egyptian Foreign Ministry said nothing.",
+            "Egypt's foreign ministry partOf Egypt",
+        );
+    }
+
+    #[test]
+    fn active_passive_and_coordinated_events() {
+        has("Kenya criticized Ethiopia over the dam.", "Kenya criticized Ethiopia");
+        has("Ethiopia was criticized by Kenya.", "Kenya criticized Ethiopia");
+        let t = triples("Britain, France and Germany condemned Iran.");
+        for s in ["United Kingdom", "France", "Germany"] {
+            assert!(t.contains(&format!("{s} criticized Iran")), "{s}: {t:?}");
+        }
+        has("Peru and Chile signed a trade agreement.", "Peru signedAgreementWith Chile");
+    }
+
+    #[test]
+    fn nominal_events() {
+        has("Since Iraq's invasion of Kuwait, prices rose.", "Iraq attacked Kuwait");
+        has("Western sanctions against Iran hurt exports.", "the West sanctioned Iran");
+        has("Talks between Serbia and Kosovo resumed.", "Serbia spokeWith Kosovo");
+    }
+
+    #[test]
+    fn negated_hypothetical_and_feared_events_give_nothing() {
+        lacks("Kenya did not criticize Ethiopia.", "criticized");
+        lacks("Kenya refrained from criticizing Ethiopia.", "criticized");
+        lacks("Kenya could sanction Ethiopia.", "sanctioned");
+        lacks("Officials are worried about Iran supplying Russia.", "aided");
+        lacks("Kenya plans to visit Ethiopia.", "visited");
+    }
+
+    #[test]
+    fn subjects_skip_appositives_and_relative_clauses() {
+        has(
+            "Ruto, the most senior leader in the region, visited Uganda last month.",
+            "Ruto visited Uganda",
+        );
+        has("Mexico, which had hesitated for weeks, backed Canada.", "Mexico supported Canada");
+    }
+
+    #[test]
+    fn a_noun_phrase_without_an_entity_blocks_the_subject() {
+        lacks("Germany said the planes would fly to Senegal.", "visited");
+        lacks("WHO called on donors to send aid to Chad.", "pledgedTo");
     }
 }

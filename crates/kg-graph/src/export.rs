@@ -56,13 +56,11 @@ pub fn export(kg: &KnowledgeGraph, format: ExportFormat, out: &mut dyn Write) ->
             } else {
                 RdfFormat::TriG
             };
-            kg.store()
-                .dump_to_writer(serializer(rdf)?, &mut *out)
-                .map_err(|e| match e {
-                    oxigraph::store::SerializerError::Io(io) => GraphError::Io(io),
-                    oxigraph::store::SerializerError::Storage(s) => GraphError::Storage(s),
-                    other => GraphError::Invalid(other.to_string()),
-                })?;
+            kg.store().dump_to_writer(serializer(rdf)?, &mut *out).map_err(|e| match e {
+                oxigraph::store::SerializerError::Io(io) => GraphError::Io(io),
+                oxigraph::store::SerializerError::Storage(s) => GraphError::Storage(s),
+                other => GraphError::Invalid(other.to_string()),
+            })?;
         }
         ExportFormat::Dot => crate::dot::write_dot(kg, out)?,
     }

@@ -224,3 +224,30 @@ mod tests {
         assert_eq!(kg.document_count().expect("docs"), 1);
     }
 }
+
+#[cfg(test)]
+mod ontology_tests {
+    use kg_extract::vocabulary::PREDICATES;
+
+    use super::*;
+    use crate::query::select_rows;
+
+    #[test]
+    fn ontology_defines_every_predicate_of_the_vocabulary() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        for p in PREDICATES {
+            let q = format!(
+                "SELECT ?family ?sym ?cameo ?label ?comment ?domain WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ kg:{} kg:family ?family ; rdfs:label ?label ; rdfs:comment ?comment . \
+                 OPTIONAL {{ kg:{0} rdfs:domain ?domain }} OPTIONAL {{ kg:{0} kg:cameoRoot ?cameo }} BIND(EXISTS {{ kg:{0} a owl:SymmetricProperty }} AS ?sym) }} }}",
+                p.name
+            );
+            let rows = select_rows(&kg, &q).expect("query");
+            assert_eq!(rows.len(), 1, "{} is defined once", p.name);
+            let text = |i: usize| rows[0][i].as_ref().map(crate::query::display_term).unwrap_or_default();
+            assert_eq!(text(0), format!("kg:{}", p.family), "{} family", p.name);
+            assert_eq!(text(1), p.symmetric.to_string(), "{} symmetry", p.name);
+            assert_eq!(text(2), p.cameo, "{} CAMEO root", p.name);
+            assert!(!text(5).is_empty(), "{} has a domain", p.name);
+        }
+    }
+}

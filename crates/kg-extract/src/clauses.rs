@@ -1,6 +1,8 @@
 //! The view of a sentence that relation rules work on: arguments (entity mentions
 //! and resolved pronouns) in token order, clause boundaries, modality and negation.
 
+use std::collections::HashMap;
+
 use crate::lexicon::Lexicon;
 use crate::mentions::{title_at, Mention, TextView};
 use crate::model::EntityType;
@@ -194,6 +196,32 @@ pub const DETERMINERS: &[&str] = &[
 /// Pronouns that may stand for a person.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 
+/// What earlier sentences said that later ones refer back to with pronouns and titles.
+#[derive(Debug, Default)]
+pub struct Discourse {
+    /// The person named last.
+    pub last_person: Option<usize>,
+    /// The person last named with a title, by the title in lower case (and its last word).
+    pub by_title: HashMap<String, usize>,
+}
+
+impl Discourse {
+    fn remember_title(&mut self, title: &str, entity: usize) {
+        let lower = title.to_lowercase();
+        if let Some(last) = lower.split_whitespace().last() {
+            self.by_title.insert(last.to_string(), entity);
+        }
+        self.by_title.insert(lower, entity);
+    }
+}
+
+/// A lower-case title right before token `end` ("spokeswoman" in "spokeswoman Maria Zakharova").
+fn title_ending_at(lex: &Lexicon, view: &TextView, end: usize, floor: usize) -> Option<String> {
+    (floor.max(end.saturating_sub(lex.max_title_tokens))..end)
+        .find(|&k| title_at(lex, view, k, end).is_some_and(|(n, _)| k + n == end))
+        .map(|k| view.text(view.tokens[k].start, view.tokens[end - 1].end))
+}
+
 /// One sentence prepared for relation rules.
 pub struct SentenceView<'a> {
     /// The document.
@@ -213,7 +241,7 @@ impl<'a> SentenceView<'a> {
         mentions: &[Mention],
         of_mention: &[Option<usize>],
         types: &[EntityType],
-        last_person: &mut Option<usize>,
+        discourse: &mut Discourse,
     ) -> Self {
         let mut args: Vec<Arg> = Vec::new();
         let in_sentence: Vec<(usize, &Mention)> = mentions
@@ -238,14 +266,22 @@ impl<'a> SentenceView<'a> {
                         np_first: m.title.as_ref().map_or(m.first, |t| t.2),
                     });
                     if types[e] == EntityType::Person {
-                        *last_person = Some(e);
+                        discourse.last_person = Some(e);
+                        let title = m
+                            .title
+                            .as_ref()
+                            .map(|t| t.0.clone())
+                            .or_else(|| title_ending_at(lex, view, m.first, sentence.first));
+                        if let Some(t) = title {
+                            discourse.remember_title(&t, e);
+                        }
                     }
                 }
                 k += 1;
             }
             let lower = view.tokens[i].lower();
             if PERSON_PRONOUNS.contains(&lower.as_str()) && !args.iter().any(|a| a.first <= i && i < a.last) {
-                if let Some(p) = *last_person {
+                if let Some(p) = discourse.last_person {
                     args.push(Arg {
                         entity: p,
                         entity_type: EntityType::Person,
@@ -260,6 +296,31 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
+        // "the president", "the foreign minister": the person last named with that title.
+        for i in sentence.first..sentence.last.saturating_sub(1) {
+            if view.tokens[i].lower() != "the" || args.iter().any(|a| a.first <= i + 1 && i + 1 < a.last) {
+                continue;
+            }
+            if let Some((n, _)) = title_at(lex, view, i + 1, sentence.last) {
+                let after = view.tokens.get(i + 1 + n);
+                let named = after.is_some_and(|t| t.is_capitalized() || t.norm == "of");
+                let key = (i + 1..i + 1 + n).map(|k| view.tokens[k].lower()).collect::<Vec<_>>().join(" ");
+                if let (false, Some(&e)) = (named, discourse.by_title.get(&key)) {
+                    args.push(Arg {
+                        entity: e,
+                        entity_type: EntityType::Person,
+                        first: i,
+                        last: i + 1 + n,
+                        possessive: after.is_some_and(|t| t.norm == "'s"),
+                        adjectival: false,
+                        modifier: false,
+                        pronoun: true,
+                        np_first: i,
+                    });
+                }
+            }
+        }
+        args.sort_by_key(|a| (a.first, a.last));
         let mut sv = SentenceView { view, sentence, args };
         sv.mark_modifiers(lex);
         sv

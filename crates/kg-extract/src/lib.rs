@@ -90,10 +90,10 @@ impl Extractor {
         let id_of: HashMap<usize, String> = order.iter().enumerate().map(|(k, &e)| (e, format!("e{}", k + 1))).collect();
         let types: Vec<EntityType> = res.entities.iter().map(|d| d.entity_type).collect();
 
-        let mut last_person = None;
+        let mut discourse = clauses::Discourse::default();
         let views: Vec<SentenceView> = sentences
             .iter()
-            .map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut last_person))
+            .map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut discourse))
             .collect();
 
         let mut relations: Vec<Relation> = Vec::new();

@@ -293,6 +293,12 @@ mod tests {
     }
 
     #[test]
+    fn title_only_speakers_resolve_to_the_titled_person() {
+        let q = quotes("Kenyan President William Ruto arrived on Monday. \"We came to listen to every side,\" the president said.");
+        assert_eq!(q, vec!["William Ruto: We came to listen to every side"]);
+    }
+
+    #[test]
     fn told_reporters_and_according_to() {
         let q = quotes("\"We have agreed on the main points of the deal,\" Ruto told reporters.");
         assert_eq!(q, vec!["Ruto: We have agreed on the main points of the deal"]);

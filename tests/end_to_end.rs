@@ -12,10 +12,7 @@ fn kg() -> Command {
 }
 
 fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("repository root")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
 }
 
 fn samples() -> PathBuf {
@@ -24,9 +21,7 @@ fn samples() -> PathBuf {
 
 /// `../shared` beside the repository (or `$KG_SHARED`), when present.
 fn shared() -> Option<PathBuf> {
-    let dir = std::env::var_os("KG_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared"));
+    let dir = std::env::var_os("KG_SHARED").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared"));
     if dir.join("eval/score.py").is_file() {
         Some(dir)
     } else {
@@ -37,12 +32,7 @@ fn shared() -> Option<PathBuf> {
 
 fn run(cmd: &mut Command) -> Output {
     let out = cmd.output().expect("run kg");
-    assert!(
-        out.status.success(),
-        "kg failed: {}\n{}",
-        String::from_utf8_lossy(&out.stderr),
-        String::from_utf8_lossy(&out.stdout)
-    );
+    assert!(out.status.success(), "kg failed: {}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
     out
 }
 
@@ -56,21 +46,12 @@ fn extract_json(files: &[PathBuf]) -> Value {
 }
 
 fn label_of<'a>(doc: &'a Value, id: &str) -> &'a str {
-    doc["entities"]
-        .as_array()
-        .expect("entities")
-        .iter()
-        .find(|e| e["id"] == id)
-        .and_then(|e| e["label"].as_str())
-        .unwrap_or("")
+    doc["entities"].as_array().expect("entities").iter().find(|e| e["id"] == id).and_then(|e| e["label"].as_str()).unwrap_or("")
 }
 
 fn has_relation(doc: &Value, s: &str, p: &str, o: &str, symmetric: bool) -> bool {
     doc["relations"].as_array().expect("relations").iter().any(|r| {
-        let (rs, ro) = (
-            label_of(doc, r["subject"].as_str().unwrap_or("")),
-            r["object"].as_str().map(|o| label_of(doc, o)).unwrap_or(""),
-        );
+        let (rs, ro) = (label_of(doc, r["subject"].as_str().unwrap_or("")), r["object"].as_str().map(|o| label_of(doc, o)).unwrap_or(""));
         r["predicate"] == p && ((rs == s && ro == o) || (symmetric && rs == o && ro == s))
     })
 }
@@ -88,21 +69,14 @@ fn seed_article_gives_the_founding_facts() {
         .iter()
         .filter(|e| e["label"].as_str().unwrap_or("").contains("Zelensk") || e["aliases"].to_string().contains("Zelensk"))
         .collect();
-    assert_eq!(
-        zelensky.len(),
-        1,
-        "Zelenskiy, Zelensky and Ukraine's President Volodymyr Zelensky are one person: {zelensky:?}"
-    );
+    assert_eq!(zelensky.len(), 1, "Zelenskiy, Zelensky and Ukraine's President Volodymyr Zelensky are one person: {zelensky:?}");
     let z = zelensky[0];
     let label = z["label"].as_str().expect("label");
     let names = format!("{} {}", label, z["aliases"]);
     for form in ["Zelenskiy", "Zelensky", "Volodymyr Zelensky"] {
         assert!(names.contains(form), "{form} missing from {names}");
     }
-    assert!(
-        has_relation(doc, "Xi Jinping", "spokeWith", label, true),
-        "Xi Jinping spokeWith {label}"
-    );
+    assert!(has_relation(doc, "Xi Jinping", "spokeWith", label, true), "Xi Jinping spokeWith {label}");
     assert!(has_relation(doc, "China", "partnersWith", "Russia", true));
     assert!(has_relation(doc, "Xi Jinping", "leaderOf", "China", false));
     let quotes: Vec<(&str, &str)> = doc["relations"]
@@ -110,30 +84,13 @@ fn seed_article_gives_the_founding_facts() {
         .expect("relations")
         .iter()
         .filter(|r| r["predicate"] == "said")
-        .map(|r| {
-            (
-                label_of(doc, r["subject"].as_str().unwrap_or("")),
-                r["literal"].as_str().unwrap_or(""),
-            )
-        })
+        .map(|r| (label_of(doc, r["subject"].as_str().unwrap_or("")), r["literal"].as_str().unwrap_or("")))
         .collect();
-    assert!(
-        quotes.iter().any(|(s, q)| *s == label && q.contains("powerful impetus")),
-        "Zelenskiy's quote: {quotes:?}"
-    );
-    assert!(
-        quotes.iter().any(|(s, q)| *s == "Xi Jinping" && q.contains("sit idly by")),
-        "Xi's quote: {quotes:?}"
-    );
+    assert!(quotes.iter().any(|(s, q)| *s == label && q.contains("powerful impetus")), "Zelenskiy's quote: {quotes:?}");
+    assert!(quotes.iter().any(|(s, q)| *s == "Xi Jinping" && q.contains("sit idly by")), "Xi's quote: {quotes:?}");
     // Negated and hypothetical statements give no relation.
-    assert!(
-        !has_relation(doc, "Xi Jinping", "criticized", "Russia", false),
-        "refrained from denouncing"
-    );
-    assert!(
-        !has_relation(doc, "China", "aided", "Russia", false),
-        "worried about China providing weapons"
-    );
+    assert!(!has_relation(doc, "Xi Jinping", "criticized", "Russia", false), "refrained from denouncing");
+    assert!(!has_relation(doc, "China", "aided", "Russia", false), "worried about China providing weapons");
 }
 
 /// Entity F1, lenient relation F1 and quote F1 from `score.py --json`.
@@ -185,11 +142,7 @@ fn count(store: &Path, query: &str) -> usize {
 
 fn parsed_triples(path: &Path, format: oxigraph::io::RdfFormat) -> usize {
     let data = std::fs::read(path).expect("export file");
-    oxigraph::io::RdfParser::from_format(format)
-        .for_slice(&data)
-        .collect::<Result<Vec<_>, _>>()
-        .expect("parses")
-        .len()
+    oxigraph::io::RdfParser::from_format(format).for_slice(&data).collect::<Result<Vec<_>, _>>().expect("parses").len()
 }
 
 #[test]
@@ -199,59 +152,32 @@ fn store_round_trip_through_turtle_and_nquads() {
     let out = run(kg().arg("ingest").arg("--store").arg(&store).arg(samples()));
     let summary = stdout(&out);
     assert!(summary.starts_with("ingested 3 documents (0 skipped)"), "{summary}");
-    let distinct = count(
-        &store,
-        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-    );
+    let distinct = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }");
     let quads = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
     assert!(distinct > 500 && quads >= distinct, "{distinct} {quads}");
 
-    let ttl = dir.path().join("g.ttl");
-    run(kg()
-        .arg("export")
-        .arg("--store")
-        .arg(&store)
-        .arg("--format")
-        .arg("turtle")
-        .arg("--out")
-        .arg(&ttl));
-    assert_eq!(parsed_triples(&ttl, oxigraph::io::RdfFormat::Turtle), distinct);
-    let nq = dir.path().join("g.nq");
-    run(kg()
-        .arg("export")
-        .arg("--store")
-        .arg(&store)
-        .arg("--format")
-        .arg("nquads")
-        .arg("--out")
-        .arg(&nq));
-    assert_eq!(parsed_triples(&nq, oxigraph::io::RdfFormat::NQuads), quads);
-    let trig = dir.path().join("g.trig");
-    run(kg()
-        .arg("export")
-        .arg("--store")
-        .arg(&store)
-        .arg("--format")
-        .arg("trig")
-        .arg("--out")
-        .arg(&trig));
-    assert_eq!(parsed_triples(&trig, oxigraph::io::RdfFormat::TriG), quads);
+    use oxigraph::io::RdfFormat;
+    for (format, file, rdf, expected) in [
+        ("turtle", "g.ttl", RdfFormat::Turtle, distinct),
+        ("ntriples", "g.nt", RdfFormat::NTriples, distinct),
+        ("nquads", "g.nq", RdfFormat::NQuads, quads),
+        ("trig", "g.trig", RdfFormat::TriG, quads),
+    ] {
+        let path = dir.path().join(file);
+        run(kg().arg("export").arg("--store").arg(&store).arg("--format").arg(format).arg("--out").arg(&path));
+        assert_eq!(parsed_triples(&path, rdf), expected, "{format} parses back to the same number of triples");
+    }
 
     // Ingesting the same articles again changes nothing.
     run(kg().arg("ingest").arg("--store").arg(&store).arg(samples()));
     assert_eq!(count(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"), quads);
 
     // Provenance: every relation statement has its sentence and document.
-    let unsupported = count(
-        &store,
-        "SELECT (COUNT(*) AS ?n) WHERE { ?st a rdf:Statement . FILTER NOT EXISTS { ?st kg:sentence ?s ; kg:document ?d } }",
-    );
+    let unsupported =
+        count(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?st a rdf:Statement . FILTER NOT EXISTS { ?st kg:sentence ?s ; kg:document ?d } }");
     assert_eq!(unsupported, 0);
-    let leaders = stdout(&run(kg()
-        .arg("query")
-        .arg("--store")
-        .arg(&store)
-        .arg("SELECT ?p WHERE { ?x kg:leaderOf country:norway ; rdfs:label ?p }")));
+    let leaders =
+        stdout(&run(kg().arg("query").arg("--store").arg(&store).arg("SELECT ?p WHERE { ?x kg:leaderOf country:norway ; rdfs:label ?p }")));
     assert!(leaders.contains("Jonas Gahr Store"), "{leaders}");
 }
 
@@ -259,30 +185,20 @@ fn store_round_trip_through_turtle_and_nquads() {
 fn query_formats_follow_the_sparql_results_standards() {
     let dir = tempfile::tempdir().expect("tempdir");
     let store = dir.path().join("store");
-    run(kg()
-        .arg("ingest")
-        .arg("--store")
-        .arg(&store)
-        .arg(samples().join("nordic-arctic-talks.txt")));
+    run(kg().arg("ingest").arg("--store").arg(&store).arg(samples().join("nordic-arctic-talks.txt")));
     let q = "SELECT ?name WHERE { ?p a schema:Person ; rdfs:label ?name } ORDER BY ?name";
     let json: Value =
         serde_json::from_slice(&run(kg().args(["query", "--format", "json", "--store"]).arg(&store).arg(q)).stdout).expect("JSON results");
     assert_eq!(json["head"]["vars"][0], "name");
-    assert!(json["results"]["bindings"]
-        .as_array()
-        .expect("bindings")
-        .iter()
-        .any(|b| b["name"]["value"] == "Alexander Stubb"));
+    assert!(json["results"]["bindings"].as_array().expect("bindings").iter().any(|b| b["name"]["value"] == "Alexander Stubb"));
     let xml = stdout(&run(kg().args(["query", "--format", "xml", "--store"]).arg(&store).arg(q)));
     assert!(xml.contains("<sparql") && xml.contains("Alexander Stubb"));
     let tsv = stdout(&run(kg().args(["query", "--format", "tsv", "--store"]).arg(&store).arg(q)));
     assert!(tsv.starts_with("?name\n"));
     let ask = stdout(&run(kg().args(["query", "--store"]).arg(&store).arg("ASK { ?a kg:metWith ?b }")));
     assert_eq!(ask.trim(), "true");
-    let construct = stdout(&run(kg()
-        .args(["query", "--store"])
-        .arg(&store)
-        .arg("CONSTRUCT { ?a kg:metWith ?b } WHERE { ?a kg:metWith ?b }")));
+    let construct =
+        stdout(&run(kg().args(["query", "--store"]).arg(&store).arg("CONSTRUCT { ?a kg:metWith ?b } WHERE { ?a kg:metWith ?b }")));
     assert!(construct.contains("kg:metWith"), "{construct}");
     let file = dir.path().join("q.rq");
     std::fs::write(&file, q).expect("write query");
@@ -296,14 +212,7 @@ fn dot_export_renders_with_graphviz() {
     let store = dir.path().join("store");
     run(kg().arg("ingest").arg("--store").arg(&store).arg(samples()));
     let dot = dir.path().join("g.dot");
-    run(kg()
-        .arg("export")
-        .arg("--store")
-        .arg(&store)
-        .arg("--format")
-        .arg("dot")
-        .arg("--out")
-        .arg(&dot));
+    run(kg().arg("export").arg("--store").arg(&store).arg("--format").arg("dot").arg("--out").arg(&dot));
     let text = std::fs::read_to_string(&dot).expect("dot file");
     assert!(text.contains("label=\"metWith\"") && text.contains("Legend"));
     match Command::new("dot").arg("-Tsvg").arg(&dot).output() {
@@ -318,18 +227,11 @@ fn dot_export_renders_with_graphviz() {
 
 #[test]
 fn extract_turtle_and_stdin() {
-    let mut child = kg()
-        .args(["extract", "--format", "turtle", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
+    let mut child = kg().args(["extract", "--format", "turtle", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().expect("spawn");
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().expect("stdin");
-        stdin
-            .write_all("Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow.".as_bytes())
-            .expect("write");
+        stdin.write_all("Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow.".as_bytes()).expect("write");
     }
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success());
@@ -361,10 +263,7 @@ fn extraction_offsets_point_at_the_mentions() {
             )
             .collect();
         for m in e["mentions"].as_array().expect("mentions") {
-            let (s, t) = (
-                m["start"].as_u64().expect("start") as usize,
-                m["end"].as_u64().expect("end") as usize,
-            );
+            let (s, t) = (m["start"].as_u64().expect("start") as usize, m["end"].as_u64().expect("end") as usize);
             assert!(s < t && t <= text.len());
             let said: String = text[s..t].iter().collect();
             assert!(!said.trim().is_empty());
@@ -375,10 +274,7 @@ fn extraction_offsets_point_at_the_mentions() {
         }
     }
     for r in doc["relations"].as_array().expect("relations") {
-        assert!(
-            r["object"].is_string() != r["literal"].is_string(),
-            "exactly one of object and literal: {r}"
-        );
+        assert!(r["object"].is_string() != r["literal"].is_string(), "exactly one of object and literal: {r}");
         let c = r["confidence"].as_f64().expect("confidence");
         assert!((0.0..=1.0).contains(&c));
     }
@@ -403,48 +299,21 @@ fn bad_input_gets_one_clear_line_and_loses_nothing() {
     std::fs::write(&bad, b"Hello \xff world").expect("write");
     fails_with(kg().arg("extract").arg(&bad), &["bad.txt", "invalid UTF-8 at byte 6"]);
     fails_with(
-        kg().args(["extract", "--published", "last week"])
-            .arg(samples().join("nordic-arctic-talks.txt")),
+        kg().args(["extract", "--published", "last week"]).arg(samples().join("nordic-arctic-talks.txt")),
         &["invalid publication date"],
     );
 
     let store = dir.path().join("store");
-    run(kg()
-        .arg("ingest")
-        .arg("--store")
-        .arg(&store)
-        .arg(samples().join("nordic-arctic-talks.txt")));
+    run(kg().arg("ingest").arg("--store").arg(&store).arg(samples().join("nordic-arctic-talks.txt")));
     let before = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
-    fails_with(
-        kg().arg("ingest")
-            .arg("--store")
-            .arg(&store)
-            .arg(samples().join("sahel-aid-appeal.txt"))
-            .arg(&bad),
-        &["bad.txt"],
-    );
+    fails_with(kg().arg("ingest").arg("--store").arg(&store).arg(samples().join("sahel-aid-appeal.txt")).arg(&bad), &["bad.txt"]);
     let after = count(&store, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }");
     assert!(after >= before, "nothing already stored is lost ({before} → {after})");
-    assert_eq!(
-        count(
-            &store,
-            "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d kg:documentId \"nordic-arctic-talks\" } }"
-        ),
-        1
-    );
+    assert_eq!(count(&store, "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?d kg:documentId \"nordic-arctic-talks\" } }"), 1);
 
-    fails_with(
-        kg().arg("query").arg("--store").arg(&store).arg("SELECT ?x WHERE { ?x ?y }"),
-        &["SPARQL syntax error", "1:"],
-    );
+    fails_with(kg().arg("query").arg("--store").arg(&store).arg("SELECT ?x WHERE { ?x ?y }"), &["SPARQL syntax error", "1:"]);
     let file_store = dir.path().join("not-a-store");
     std::fs::write(&file_store, "x").expect("write");
-    fails_with(
-        kg().arg("ingest").arg("--store").arg(&file_store).arg(samples()),
-        &["not-a-store", "not a store directory"],
-    );
-    fails_with(
-        kg().arg("query").arg("--store").arg(dir.path().join("nowhere")).arg("ASK {}"),
-        &["nowhere", "no store"],
-    );
+    fails_with(kg().arg("ingest").arg("--store").arg(&file_store).arg(samples()), &["not-a-store", "not a store directory"]);
+    fails_with(kg().arg("query").arg("--store").arg(dir.path().join("nowhere")).arg("ASK {}"), &["nowhere", "no store"]);
 }

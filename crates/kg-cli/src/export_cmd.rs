@@ -4,16 +4,12 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use kg_graph::export::{export, ExportFormat};
-use kg_graph::KnowledgeGraph;
 
 use crate::cli::{ExportArgs, ExportFormatArg};
 
 /// Runs `kg export`.
 pub fn run(args: ExportArgs) -> Result<()> {
-    if !args.store.is_dir() {
-        anyhow::bail!("{}: no store here (run `kg ingest` first, or give --store)", args.store.display());
-    }
-    let kg = KnowledgeGraph::open(&args.store)?;
+    let kg = crate::store_arg::open_existing(&args.store)?;
     let format = match args.format {
         ExportFormatArg::Turtle => ExportFormat::Turtle,
         ExportFormatArg::Ntriples => ExportFormat::NTriples,

@@ -22,9 +22,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     }
     let mut extraction = Extraction::default();
     for a in &articles {
-        let doc = extractor
-            .extract(&a.id, &a.text, args.published.as_deref())
-            .with_context(|| a.source.clone())?;
+        let doc = extractor.extract(&a.id, &a.text, args.published.as_deref()).with_context(|| a.source.clone())?;
         extraction.documents.push(doc);
     }
     let stdout = std::io::stdout();
@@ -37,11 +35,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
         ExtractFormat::Turtle | ExtractFormat::Ntriples => {
             let mut quads = Vec::new();
             for (doc, a) in extraction.documents.iter().zip(&articles) {
-                let meta = DocumentMeta {
-                    source: Some(a.source.clone()),
-                    content_hash: content_hash(&a.text),
-                    ingested_at: None,
-                };
+                let meta = DocumentMeta { source: Some(a.source.clone()), content_hash: content_hash(&a.text), ingested_at: None };
                 quads.extend(document_quads(doc, &meta));
             }
             kg_graph::export::write_triples(&quads, matches!(args.format, ExtractFormat::Turtle), &mut out)?;

@@ -22,14 +22,9 @@ pub fn run(args: IngestArgs) -> Result<()> {
     let mut documents = 0;
     let mut relations = 0;
     let mut store_one = |a: Article| -> Result<()> {
-        let doc = extractor
-            .extract(&a.id, &a.text, args.published.as_deref())
-            .with_context(|| a.source.clone())?;
-        let meta = DocumentMeta {
-            source: Some(a.source.clone()),
-            content_hash: content_hash(&a.text),
-            ingested_at: Some(ingested_at.clone()),
-        };
+        let doc = extractor.extract(&a.id, &a.text, args.published.as_deref()).with_context(|| a.source.clone())?;
+        let meta =
+            DocumentMeta { source: Some(a.source.clone()), content_hash: content_hash(&a.text), ingested_at: Some(ingested_at.clone()) };
         kg.put_document(&doc, &meta).with_context(|| format!("{}: storing", a.source))?;
         documents += 1;
         relations += doc.relations.len();
@@ -59,10 +54,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
 
 /// The current time as xsd:dateTime in UTC.
 fn now_utc() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0) as i64;
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
     let day = kg_extract::dates::Date::from_unix_days(secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
     format!("{}T{:02}:{:02}:{:02}Z", day.iso(), s / 3600, s / 60 % 60, s % 60)

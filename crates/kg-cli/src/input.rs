@@ -62,11 +62,7 @@ fn walk(dir: &Path, inputs: &mut Inputs, seen: &mut HashSet<PathBuf>) -> Result<
     for p in entries {
         if p.is_dir() {
             walk(&p, inputs, seen)?;
-        } else if p
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
+        } else if p.extension().and_then(|e| e.to_str()).is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())) {
             inputs.files.push(p);
         } else {
             inputs.skipped.push((p, "not a text file (.txt, .text, .md)".into()));
@@ -80,11 +76,7 @@ pub fn read_file(path: &Path) -> Result<Article> {
     let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
     let text = decode(bytes).with_context(|| format!("{}", path.display()))?;
     let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string();
-    Ok(Article {
-        id,
-        source: path.display().to_string(),
-        text,
-    })
+    Ok(Article { id, source: path.display().to_string(), text })
 }
 
 /// Reads standard input as one article with id `stdin`.
@@ -92,11 +84,7 @@ pub fn read_stdin() -> Result<Article> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).context("standard input")?;
     let text = decode(bytes).context("standard input")?;
-    Ok(Article {
-        id: "stdin".into(),
-        source: "-".into(),
-        text,
-    })
+    Ok(Article { id: "stdin".into(), source: "-".into(), text })
 }
 
 fn decode(bytes: Vec<u8>) -> Result<String> {

@@ -6,6 +6,7 @@ mod extract_cmd;
 mod ingest_cmd;
 mod input;
 mod query_cmd;
+mod store_arg;
 
 use clap::Parser;
 
@@ -29,11 +30,8 @@ fn main() {
 
 fn broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<kg_graph::GraphError>()
-                .is_some_and(kg_graph::GraphError::is_broken_pipe)
-            || c.downcast_ref::<serde_json::Error>()
-                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<kg_graph::GraphError>().is_some_and(kg_graph::GraphError::is_broken_pipe)
+            || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
     })
 }

@@ -4,7 +4,6 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use kg_graph::query::{run_query, ResultFormat};
-use kg_graph::KnowledgeGraph;
 
 use crate::cli::{QueryArgs, QueryFormat};
 
@@ -15,10 +14,7 @@ pub fn run(args: QueryArgs) -> Result<()> {
         (None, Some(q)) => q.clone(),
         (None, None) => anyhow::bail!("give a query or --file"),
     };
-    if !args.store.is_dir() {
-        anyhow::bail!("{}: no store here (run `kg ingest` first, or give --store)", args.store.display());
-    }
-    let kg = KnowledgeGraph::open(&args.store)?;
+    let kg = crate::store_arg::open_existing(&args.store)?;
     let format = match args.format {
         QueryFormat::Table => ResultFormat::Table,
         QueryFormat::Json => ResultFormat::Json,
@@ -28,11 +24,7 @@ pub fn run(args: QueryArgs) -> Result<()> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let source = args
-        .file
-        .as_ref()
-        .map(|f| f.display().to_string())
-        .unwrap_or_else(|| "query".into());
+    let source = args.file.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| "query".into());
     run_query(&kg, &text, format, &mut out).with_context(|| source)?;
     out.flush()?;
     Ok(())

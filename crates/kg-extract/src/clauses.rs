@@ -37,161 +37,38 @@ pub const CLAUSE_WORDS: &[&str] = &[
     "if", "when", "until", "but", "so", "whether", "once",
 ];
 /// Prepositions: a name right after one is not a subject.
+#[rustfmt::skip]
 pub const PREPOSITIONS: &[&str] = &[
-    "of",
-    "in",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "on",
-    "at",
-    "about",
-    "against",
-    "between",
-    "into",
-    "over",
-    "under",
-    "among",
-    "toward",
-    "towards",
-    "across",
-    "without",
-    "via",
-    "including",
-    "like",
-    "than",
-    "as",
-    "since",
-    "during",
-    "amid",
-    "through",
+    "of", "in", "to", "for", "with", "from", "by", "on", "at", "about", "against", "between", "into", "over", "under",
+    "among", "toward", "towards", "across", "without", "via", "including", "like", "than", "as", "since", "during",
+    "amid", "through",
 ];
+#[rustfmt::skip]
 const NEGATIONS: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "no",
-    "neither",
-    "nor",
-    "yet",
-    "refrained",
-    "refrain",
-    "refrains",
-    "refraining",
-    "declined",
-    "declines",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "failed",
-    "fails",
-    "without",
-    "instead",
+    "not", "n't", "never", "no", "neither", "nor", "yet", "refrained", "refrain", "refrains", "refraining", "declined",
+    "declines", "denied", "denies", "deny", "denying", "failed", "fails", "without", "instead",
 ];
 const MODALS: &[&str] = &["would", "could", "might", "may", "should", "if", "unless", "whether", "can"];
 const FUTURE: &[&str] = &["will", "shall", "'ll"];
+#[rustfmt::skip]
 const HYPOTHETICAL_VERBS: &[&str] = &[
-    "plan",
-    "plans",
-    "planned",
-    "planning",
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "want",
-    "wants",
-    "wanted",
-    "seek",
-    "seeks",
-    "sought",
-    "seeking",
-    "aim",
-    "aims",
-    "aimed",
-    "intend",
-    "intends",
-    "intended",
-    "refuse",
-    "refused",
-    "refuses",
-    "decline",
-    "declined",
-    "declines",
-    "fail",
-    "failed",
-    "fails",
-    "threaten",
-    "threatened",
-    "threatens",
-    "wish",
-    "wishes",
-    "expect",
-    "expects",
-    "expected",
-    "try",
-    "tries",
-    "tried",
-    "attempt",
-    "attempts",
-    "considering",
-    "consider",
-    "considers",
-    "weighing",
-    "ready",
-    "prepared",
-    "preparing",
-    "likely",
-    "unlikely",
-    "able",
-    "set",
-    "due",
-    "poised",
-    "expected",
-    "urged",
-    "urge",
-    "urges",
-    "asked",
-    "ask",
-    "calling",
-    "called",
+    "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "seek",
+    "seeks", "sought", "seeking", "aim", "aims", "aimed", "intend", "intends", "intended", "refuse", "refused",
+    "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "threaten", "threatened", "threatens",
+    "wish", "wishes", "expect", "expects", "expected", "try", "tries", "tried", "attempt", "attempts", "considering",
+    "consider", "considers", "weighing", "ready", "prepared", "preparing", "likely", "unlikely", "able", "set", "due",
+    "poised", "expected", "urged", "urge", "urges", "asked", "ask", "calling", "called",
 ];
+#[rustfmt::skip]
 const WORRY_WORDS: &[&str] = &[
-    "worried",
-    "worry",
-    "worries",
-    "concern",
-    "concerns",
-    "concerned",
-    "fear",
-    "fears",
-    "feared",
-    "alleged",
-    "allegedly",
-    "accused",
-    "accusations",
-    "accusation",
-    "suspected",
-    "rumours",
-    "rumors",
-    "reports",
-    "speculation",
-    "denies",
-    "denied",
-    "possibility",
-    "chance",
-    "risk",
-    "prospect",
+    "worried", "worry", "worries", "concern", "concerns", "concerned", "fear", "fears", "feared", "alleged",
+    "allegedly", "accused", "accusations", "accusation", "suspected", "rumours", "rumors", "reports", "speculation",
+    "denies", "denied", "possibility", "chance", "risk", "prospect",
 ];
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
 /// Determiners that open a noun phrase.
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "these", "those", "their", "its", "his", "her", "our", "some", "many", "both",
-];
+pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those", "their", "its", "his", "her", "our", "some", "many", "both"];
 
 /// Pronouns that may stand for a person.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
@@ -244,11 +121,8 @@ impl<'a> SentenceView<'a> {
         discourse: &mut Discourse,
     ) -> Self {
         let mut args: Vec<Arg> = Vec::new();
-        let in_sentence: Vec<(usize, &Mention)> = mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.first >= sentence.first && m.first < sentence.last && !m.embedded)
-            .collect();
+        let in_sentence: Vec<(usize, &Mention)> =
+            mentions.iter().enumerate().filter(|(_, m)| m.first >= sentence.first && m.first < sentence.last && !m.embedded).collect();
         let mut k = 0;
         for i in sentence.first..sentence.last {
             while k < in_sentence.len() && in_sentence[k].1.first == i {
@@ -267,11 +141,7 @@ impl<'a> SentenceView<'a> {
                     });
                     if types[e] == EntityType::Person {
                         discourse.last_person = Some(e);
-                        let title = m
-                            .title
-                            .as_ref()
-                            .map(|t| t.0.clone())
-                            .or_else(|| title_ending_at(lex, view, m.first, sentence.first));
+                        let title = m.title.as_ref().map(|t| t.0.clone()).or_else(|| title_ending_at(lex, view, m.first, sentence.first));
                         if let Some(t) = title {
                             discourse.remember_title(&t, e);
                         }
@@ -334,10 +204,7 @@ impl<'a> SentenceView<'a> {
                 j += 1;
             }
             // Directly followed by another name: "Ukraine's Volodymyr Zelenskiy".
-            let next_arg = self
-                .args
-                .iter()
-                .any(|b| b.first == j && !b.pronoun && b.entity_type == EntityType::Person);
+            let next_arg = self.args.iter().any(|b| b.first == j && !b.pronoun && b.entity_type == EntityType::Person);
             // Followed by a title and then a person: "Chinese President Xi", "Russia's foreign ministry spokeswoman Maria Zakharova".
             let mut titled = false;
             if let Some((n, _)) = title_at(lex, self.view, j, self.sentence.last) {
@@ -506,10 +373,7 @@ impl<'a> SentenceView<'a> {
     }
 
     fn first_subject(&self, from: usize, to: usize) -> Option<Arg> {
-        self.args
-            .iter()
-            .find(|a| a.first >= from && a.last <= to && self.usable_subject(a, usize::MAX))
-            .copied()
+        self.args.iter().find(|a| a.first >= from && a.last <= to && self.usable_subject(a, usize::MAX)).copied()
     }
 
     /// When the comma at `close` ends an appositive or relative phrase that began at an
@@ -520,15 +384,10 @@ impl<'a> SentenceView<'a> {
             k -= 1;
             if self.word(k) == "," {
                 let first = self.word(k + 1);
-                let opens = matches!(
-                    first.as_str(),
-                    "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their"
-                ) || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
-                    || self
-                        .view
-                        .tokens
-                        .get(k + 1)
-                        .is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
+                let opens =
+                    matches!(first.as_str(), "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their")
+                        || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
+                        || self.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
                 return opens.then_some(k);
             }
         }

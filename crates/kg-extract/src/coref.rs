@@ -29,13 +29,7 @@ pub struct EntityDraft {
 
 impl EntityDraft {
     fn new(entity_type: EntityType, label: String) -> Self {
-        EntityDraft {
-            entity_type,
-            label,
-            aliases: Vec::new(),
-            spans: Vec::new(),
-            name_words: Vec::new(),
-        }
+        EntityDraft { entity_type, label, aliases: Vec::new(), spans: Vec::new(), name_words: Vec::new() }
     }
 
     fn add_alias(&mut self, alias: &str) {
@@ -76,35 +70,21 @@ impl Resolver<'_> {
     fn attach(&mut self, mi: usize, e: usize, m: &Mention) {
         self.res.of_mention[mi] = Some(e);
         let d = &mut self.res.entities[e];
-        d.spans.push(Span {
-            start: m.start,
-            end: m.end,
-        });
+        d.spans.push(Span { start: m.start, end: m.end });
         d.add_alias(&m.surface);
     }
 }
 
 /// Resolves the mentions of a document into entities.
 pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resolution {
-    let mut r = Resolver {
-        lex,
-        res: Resolution {
-            entities: Vec::new(),
-            of_mention: vec![None; mentions.len()],
-        },
-        by_key: HashMap::new(),
-    };
+    let mut r = Resolver { lex, res: Resolution { entities: Vec::new(), of_mention: vec![None; mentions.len()] }, by_key: HashMap::new() };
     let _ = view;
     // Pass 1: everything but single-word names and head-noun references.
     for (mi, m) in mentions.iter().enumerate() {
         match &m.kind {
             MentionKind::Country(c) => {
                 let c = *c;
-                let e = r.entity(
-                    format!("country:{}", r.lex.countries[c].code),
-                    EntityType::Country,
-                    &r.lex.countries[c].name.clone(),
-                );
+                let e = r.entity(format!("country:{}", r.lex.countries[c].code), EntityType::Country, &r.lex.countries[c].name.clone());
                 r.attach(mi, e, m);
             }
             MentionKind::Capital(c) => {
@@ -171,11 +151,7 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
                 } else if let Some(e) = acronym_match(&r, word) {
                     e
                 } else if m.place_context {
-                    let ty = if r.lex.cities.contains_key(&word.to_lowercase()) {
-                        EntityType::City
-                    } else {
-                        EntityType::Location
-                    };
+                    let ty = if r.lex.cities.contains_key(&word.to_lowercase()) { EntityType::City } else { EntityType::Location };
                     r.entity(format!("place:{}", normalize_label(word)), ty, word)
                 } else {
                     r.entity(format!("org:{}", org_key(word)), EntityType::Organization, word)
@@ -185,10 +161,7 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
             MentionKind::OrgReference(head) => {
                 if let Some(e) = reference_match(&r, mentions, mi, head) {
                     r.res.of_mention[mi] = Some(e);
-                    r.res.entities[e].spans.push(Span {
-                        start: m.start,
-                        end: m.end,
-                    });
+                    r.res.entities[e].spans.push(Span { start: m.start, end: m.end });
                 }
             }
             _ => {}
@@ -331,10 +304,7 @@ mod tests {
     #[test]
     fn demonyms_are_countries_and_plural_demonyms_groups() {
         let e = entities("Chinese officials met Ukrainians in Geneva.");
-        assert!(
-            e.contains(&"China (Country)".to_string()) && e.contains(&"Ukrainians (Group)".to_string()),
-            "{e:?}"
-        );
+        assert!(e.contains(&"China (Country)".to_string()) && e.contains(&"Ukrainians (Group)".to_string()), "{e:?}");
     }
 
     #[test]

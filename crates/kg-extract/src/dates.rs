@@ -80,37 +80,27 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 /// Month number of a month name or abbreviation ("Sept", "July").
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    NAMES
-        .iter()
-        .position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept")))
-        .map(|p| p as u32 + 1)
+    MONTHS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|p| p as u32 + 1)
 }
 
 /// Day of week of a weekday name, 0 = Monday.
 pub fn weekday_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
-    const NAMES: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    NAMES
-        .iter()
-        .position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && w.len() <= 4))
-        .map(|p| p as u32)
+    WEEKDAYS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && w.len() <= 4)).map(|p| p as u32)
+}
+
+/// A full weekday or month name ("Wednesday", "February"), never a person's name;
+/// "May" is left out because it is also one.
+pub fn is_calendar_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    w != "may" && (MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str()))
 }
 
 fn number(t: &Token) -> Option<u32> {
@@ -175,9 +165,7 @@ pub fn publication_date(tokens: &[Token]) -> Option<(Date, usize)> {
         }
         if let Some((d, n)) = date_at(tokens, i) {
             let end = i + n;
-            let line_ends = tokens
-                .get(end)
-                .is_none_or(|t| t.newline_before || matches!(t.norm.as_str(), "-" | "(" | ")" | "/"));
+            let line_ends = tokens.get(end).is_none_or(|t| t.newline_before || matches!(t.norm.as_str(), "-" | "(" | ")" | "/"));
             if line_ends {
                 return Some((d, end));
             }
@@ -206,21 +194,14 @@ pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Opt
             "today" => return Some(pubd.iso()),
             "yesterday" => return Some(pubd.add_days(-1).iso()),
             "last" | "past" if lower(i + 1) == "month" => {
-                let (y, m) = if pubd.month == 1 {
-                    (pubd.year - 1, 12)
-                } else {
-                    (pubd.year, pubd.month - 1)
-                };
+                let (y, m) = if pubd.month == 1 { (pubd.year - 1, 12) } else { (pubd.year, pubd.month - 1) };
                 return Some(format!("{y:04}-{m:02}"));
             }
             "last" if lower(i + 1) == "year" => return Some(format!("{:04}", pubd.year - 1)),
             "this" if lower(i + 1) == "month" => return Some(format!("{:04}-{:02}", pubd.year, pubd.month)),
             "in" | "since" | "until" | "by" => {
-                if let Some(m) = tokens
-                    .get(i + 1)
-                    .filter(|t| t.is_capitalized())
-                    .and_then(|t| month_number(&t.norm))
-                    .filter(|_| lower(i + 1).len() > 3)
+                if let Some(m) =
+                    tokens.get(i + 1).filter(|t| t.is_capitalized()).and_then(|t| month_number(&t.norm)).filter(|_| lower(i + 1).len() > 3)
                 {
                     if tokens.get(i + 2).and_then(number).is_some_and(|y| y > 1900) {
                         return Some(format!("{:04}-{m:02}", number(&tokens[i + 2]).unwrap_or(0)));

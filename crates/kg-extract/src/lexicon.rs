@@ -153,20 +153,11 @@ fn is_acronym(s: &str) -> bool {
 }
 
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
+    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
 fn list(field: Option<&&str>) -> Vec<String> {
-    field
-        .map(|f| {
-            f.split('|')
-                .filter(|s| !s.trim().is_empty())
-                .map(|s| s.trim().to_string())
-                .collect()
-        })
-        .unwrap_or_default()
+    field.map(|f| f.split('|').filter(|s| !s.trim().is_empty()).map(|s| s.trim().to_string()).collect()).unwrap_or_default()
 }
 
 /// The plural of a demonym, or `None` where English uses none ("Chinese", "British", "French").
@@ -227,11 +218,7 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, bool, bool)> {
         format!("{lemma}s")
     };
     out.push((third, false, false));
-    let stem_ing = if last == 'e' && before_last != 'e' {
-        lemma[..lemma.len() - 1].to_string()
-    } else {
-        lemma.to_string()
-    };
+    let stem_ing = if last == 'e' && before_last != 'e' { lemma[..lemma.len() - 1].to_string() } else { lemma.to_string() };
     if let Some((_, past, part)) = IRREGULAR.iter().find(|(l, _, _)| *l == lemma) {
         for p in past.iter() {
             out.push((p.to_string(), false, false));
@@ -240,11 +227,7 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, bool, bool)> {
             out.push((p.to_string(), true, false));
         }
         let doubled = past[0].ends_with(&format!("{last}{last}ed")) && !lemma.ends_with(&format!("{last}{last}"));
-        let ing = if doubled {
-            format!("{lemma}{last}ing")
-        } else {
-            format!("{stem_ing}ing")
-        };
+        let ing = if doubled { format!("{lemma}{last}ing") } else { format!("{stem_ing}ing") };
         out.push((ing, false, true));
     } else {
         let past = if last == 'e' {
@@ -303,10 +286,7 @@ impl Lexicon {
             lex.countries.push(c);
         }
         for r in rows(ORGANIZATIONS_TSV) {
-            let o = Organization {
-                label: r[0].to_string(),
-                aliases: list(r.get(1)),
-            };
+            let o = Organization { label: r[0].to_string(), aliases: list(r.get(1)) };
             let idx = lex.organizations.len();
             lex.add_phrase(&o.label, GazetteerHit::Organization(idx));
             for a in &o.aliases {
@@ -317,9 +297,7 @@ impl Lexicon {
         for r in rows(CITIES_TSV) {
             if r.len() >= 2 {
                 // Rows are sorted by name, then population (largest first): keep the first.
-                lex.cities
-                    .entry(key_of(r[0]))
-                    .or_insert_with(|| (r[0].to_string(), r[1].to_string()));
+                lex.cities.entry(key_of(r[0])).or_insert_with(|| (r[0].to_string(), r[1].to_string()));
             }
         }
         for r in rows(TITLES_TSV) {
@@ -337,11 +315,7 @@ impl Lexicon {
             }
             let mut words: Vec<String> = key_of(r[0]).split(' ').map(str::to_string).collect();
             let kind = if r[1] == "noun" { CueKind::Noun } else { CueKind::Verb };
-            let preposition = if words.len() > 1 && PREPOSITIONS.contains(&words[words.len() - 1].as_str()) {
-                words.pop()
-            } else {
-                None
-            };
+            let preposition = if words.len() > 1 && PREPOSITIONS.contains(&words[words.len() - 1].as_str()) { words.pop() } else { None };
             let first = words.remove(0);
             let cue = Cue {
                 rest: words,
@@ -358,11 +332,7 @@ impl Lexicon {
             };
             for (form, participle, gerund) in forms {
                 let entry = lex.cue_index.entry(form).or_default();
-                let f = CueForm {
-                    cue: idx,
-                    participle,
-                    gerund,
-                };
+                let f = CueForm { cue: idx, participle, gerund };
                 if !entry.contains(&f) {
                     entry.push(f);
                 }
@@ -378,10 +348,7 @@ impl Lexicon {
             return;
         }
         self.max_phrase_tokens = self.max_phrase_tokens.max(key.split(' ').count());
-        let entry = GazetteerEntry {
-            hit,
-            exact_case: is_acronym(phrase),
-        };
+        let entry = GazetteerEntry { hit, exact_case: is_acronym(phrase) };
         let list = self.phrases.entry(key).or_default();
         if !list.iter().any(|e| e.hit == hit) {
             list.push(entry);

@@ -91,10 +91,8 @@ impl Extractor {
         let types: Vec<EntityType> = res.entities.iter().map(|d| d.entity_type).collect();
 
         let mut discourse = clauses::Discourse::default();
-        let views: Vec<SentenceView> = sentences
-            .iter()
-            .map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut discourse))
-            .collect();
+        let views: Vec<SentenceView> =
+            sentences.iter().map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut discourse)).collect();
 
         let mut relations: Vec<Relation> = Vec::new();
         let mut seen: HashMap<(usize, String, usize), usize> = HashMap::new();
@@ -162,30 +160,14 @@ impl Extractor {
                 let mut mentions = d.spans.clone();
                 mentions.sort();
                 mentions.dedup();
-                let mut aliases: Vec<String> = d
-                    .aliases
-                    .iter()
-                    .filter(|a| **a != d.label && !a.ends_with("'s") && !a.ends_with("\u{2019}s"))
-                    .cloned()
-                    .collect();
+                let mut aliases: Vec<String> =
+                    d.aliases.iter().filter(|a| **a != d.label && !a.ends_with("'s") && !a.ends_with("\u{2019}s")).cloned().collect();
                 aliases.sort();
                 aliases.dedup();
-                Entity {
-                    id: id_of[&e].clone(),
-                    label: d.label.clone(),
-                    entity_type: d.entity_type,
-                    aliases,
-                    mentions,
-                }
+                Entity { id: id_of[&e].clone(), label: d.label.clone(), entity_type: d.entity_type, aliases, mentions }
             })
             .collect();
-        Ok(Document {
-            id: id.to_string(),
-            published: published.map(Date::iso),
-            title,
-            entities,
-            relations,
-        })
+        Ok(Document { id: id.to_string(), published: published.map(Date::iso), title, entities, relations })
     }
 }
 
@@ -217,29 +199,18 @@ pub(crate) mod testutil {
         let doc = extract(text);
         doc.relations
             .iter()
-            .filter_map(|r| {
-                r.object
-                    .as_ref()
-                    .map(|o| format!("{} {} {}", label(&doc, &r.subject), r.predicate, label(&doc, o)))
-            })
+            .filter_map(|r| r.object.as_ref().map(|o| format!("{} {} {}", label(&doc, &r.subject), r.predicate, label(&doc, o))))
             .collect()
     }
 
     /// `speaker: quote` pairs.
     pub fn quotes(text: &str) -> Vec<String> {
         let doc = extract(text);
-        doc.relations
-            .iter()
-            .filter_map(|r| r.literal.as_ref().map(|l| format!("{}: {}", label(&doc, &r.subject), l)))
-            .collect()
+        doc.relations.iter().filter_map(|r| r.literal.as_ref().map(|l| format!("{}: {}", label(&doc, &r.subject), l))).collect()
     }
 
     /// `label (Type)` of every entity.
     pub fn entities(text: &str) -> Vec<String> {
-        extract(text)
-            .entities
-            .iter()
-            .map(|e| format!("{} ({})", e.label, e.entity_type.as_str()))
-            .collect()
+        extract(text).entities.iter().map(|e| format!("{} ({})", e.label, e.entity_type.as_str())).collect()
     }
 }

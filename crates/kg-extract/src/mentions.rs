@@ -66,463 +66,90 @@ pub struct Mention {
     pub embedded: bool,
 }
 
+#[rustfmt::skip]
 const ORG_KEYWORDS: &[&str] = &[
-    "ministry",
-    "council",
-    "department",
-    "office",
-    "agency",
-    "bank",
-    "company",
-    "corporation",
-    "corp",
-    "inc",
-    "ltd",
-    "plc",
-    "llc",
-    "group",
-    "party",
-    "army",
-    "navy",
-    "court",
-    "commission",
-    "committee",
-    "assembly",
-    "parliament",
-    "service",
-    "university",
-    "union",
-    "organization",
-    "organisation",
-    "fund",
-    "forces",
-    "association",
-    "federation",
-    "institute",
-    "authority",
-    "bureau",
-    "senate",
-    "congress",
-    "house",
-    "administration",
-    "cabinet",
-    "government",
-    "embassy",
-    "reserve",
-    "board",
-    "foundation",
-    "airlines",
-    "airways",
-    "holdings",
-    "motors",
-    "industries",
-    "technologies",
-    "systems",
-    "media",
-    "press",
-    "news",
-    "times",
-    "post",
-    "journal",
-    "tribunal",
-    "secretariat",
-    "directorate",
-    "guard",
-    "police",
-    "front",
-    "movement",
-    "alliance",
-    "league",
-    "club",
-    "society",
-    "centre",
-    "center",
-    "coalition",
-    "brigade",
-    "battalion",
-    "regiment",
-    "command",
-    "exchange",
-    "network",
-    "ag",
-    "sa",
-    "se",
-    "nv",
-    "gmbh",
+    "ministry", "council", "department", "office", "agency", "bank", "company", "corporation", "corp", "inc", "ltd",
+    "plc", "llc", "group", "party", "army", "navy", "court", "commission", "committee", "assembly", "parliament",
+    "service", "university", "union", "organization", "organisation", "fund", "forces", "association", "federation",
+    "institute", "authority", "bureau", "senate", "congress", "house", "administration", "cabinet", "government",
+    "embassy", "reserve", "board", "foundation", "airlines", "airways", "holdings", "motors", "industries",
+    "technologies", "systems", "media", "press", "news", "times", "post", "journal", "tribunal", "secretariat",
+    "directorate", "guard", "police", "front", "movement", "alliance", "league", "club", "society", "centre", "center",
+    "coalition", "brigade", "battalion", "regiment", "command", "exchange", "network", "ag", "sa", "se", "nv", "gmbh",
     "co",
 ];
 
 /// Lower-case heads of government bodies named with a country ("Russia's foreign ministry").
+#[rustfmt::skip]
 const STATE_BODY_HEADS: &[&str] = &[
-    "ministry",
-    "embassy",
-    "parliament",
-    "cabinet",
-    "presidency",
-    "central bank",
-    "defence ministry",
-    "navy",
+    "ministry", "embassy", "parliament", "cabinet", "presidency", "central bank", "defence ministry", "navy",
     "air force",
 ];
 /// Modifiers allowed between a country and a state body ("foreign", "defence").
+#[rustfmt::skip]
 const STATE_BODY_MODIFIERS: &[&str] = &[
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "economy",
-    "trade",
-    "health",
-    "justice",
-    "central",
-    "agriculture",
-    "education",
-    "energy",
-    "culture",
-    "emergency",
-    "emergencies",
-    "environment",
-    "transport",
-    "economic",
+    "foreign", "defence", "defense", "interior", "finance", "economy", "trade", "health", "justice", "central",
+    "agriculture", "education", "energy", "culture", "emergency", "emergencies", "environment", "transport", "economic",
     "commerce",
 ];
 /// Lower-case heads that make "Eurasian department" an organisation.
+#[rustfmt::skip]
 const UNIT_HEADS: &[&str] = &[
-    "department",
-    "ministry",
-    "office",
-    "agency",
-    "council",
-    "committee",
-    "commission",
-    "service",
-    "bureau",
+    "department", "ministry", "office", "agency", "council", "committee", "commission", "service", "bureau",
     "directorate",
 ];
 
+#[rustfmt::skip]
 const LOCATION_KEYWORDS: &[&str] = &[
-    "sea",
-    "ocean",
-    "river",
-    "mountains",
-    "mountain",
-    "region",
-    "peninsula",
-    "strait",
-    "straits",
-    "gulf",
-    "bay",
-    "island",
-    "islands",
-    "valley",
-    "desert",
-    "coast",
-    "province",
-    "lake",
-    "basin",
-    "plateau",
-    "canal",
-    "oblast",
-    "county",
-    "district",
-    "territory",
+    "sea", "ocean", "river", "mountains", "mountain", "region", "peninsula", "strait", "straits", "gulf", "bay",
+    "island", "islands", "valley", "desert", "coast", "province", "lake", "basin", "plateau", "canal", "oblast",
+    "county", "district", "territory",
 ];
+#[rustfmt::skip]
 const CONTINENTS: &[&str] = &[
-    "Europe",
-    "Asia",
-    "Africa",
-    "North America",
-    "South America",
-    "Latin America",
-    "Antarctica",
-    "Oceania",
-    "Middle East",
-    "Eurasia",
-    "Central Asia",
-    "Southeast Asia",
-    "East Asia",
-    "South Asia",
-    "Western Europe",
-    "Eastern Europe",
-    "Central Europe",
-    "Balkans",
-    "Caucasus",
-    "Scandinavia",
-    "Arctic",
-    "Caribbean",
-    "Sahel",
-    "Horn of Africa",
-    "Pacific",
-    "Atlantic",
+    "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Antarctica", "Oceania",
+    "Middle East", "Eurasia", "Central Asia", "Southeast Asia", "East Asia", "South Asia", "Western Europe",
+    "Eastern Europe", "Central Europe", "Balkans", "Caucasus", "Scandinavia", "Arctic", "Caribbean", "Sahel",
+    "Horn of Africa", "Pacific", "Atlantic",
 ];
+#[rustfmt::skip]
 const REGION_ADJECTIVES: &[&str] = &[
-    "European",
-    "African",
-    "Asian",
-    "Arab",
-    "Gulf",
-    "Nordic",
-    "Baltic",
-    "Muslim",
-    "Latin American",
-    "Eastern European",
-    "Pacific",
-    "Balkan",
-    "Arctic",
+    "European", "African", "Asian", "Arab", "Gulf", "Nordic", "Baltic", "Muslim", "Latin American", "Eastern European",
+    "Pacific", "Balkan", "Arctic",
 ];
+#[rustfmt::skip]
 const COLLECTIVE_NOUNS: &[&str] = &[
-    "countries",
-    "nations",
-    "states",
-    "leaders",
-    "governments",
-    "powers",
-    "allies",
-    "neighbours",
-    "neighbors",
-    "partners",
-    "members",
+    "countries", "nations", "states", "leaders", "governments", "powers", "allies", "neighbours", "neighbors",
+    "partners", "members",
 ];
 
 /// Words that end a capitalised name even when capitalised (a new sentence part, a weekday).
+#[rustfmt::skip]
 const NOT_CONTINUATIONS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "of",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "said",
-    "says",
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "of", "he", "she", "it", "they", "we", "i",
+    "his", "her", "said", "says",
 ];
 
 const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr."];
-const NAME_PARTICLES: &[&str] = &[
-    "da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le",
-];
+const NAME_PARTICLES: &[&str] =
+    &["da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
 
 /// Capitalised words that are not names when they start a sentence or stand alone.
+#[rustfmt::skip]
 const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "in",
-    "on",
-    "at",
-    "to",
-    "for",
-    "of",
-    "and",
-    "but",
-    "or",
-    "nor",
-    "so",
-    "yet",
-    "as",
-    "after",
-    "before",
-    "since",
-    "while",
-    "when",
-    "where",
-    "why",
-    "how",
-    "what",
-    "who",
-    "which",
-    "that",
-    "this",
-    "these",
-    "those",
-    "there",
-    "here",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "your",
-    "him",
-    "them",
-    "us",
-    "if",
-    "although",
-    "though",
-    "because",
-    "despite",
-    "during",
-    "following",
-    "according",
-    "earlier",
-    "later",
-    "meanwhile",
-    "however",
-    "also",
-    "still",
-    "now",
-    "then",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "last",
-    "next",
-    "some",
-    "many",
-    "most",
-    "all",
-    "both",
-    "each",
-    "every",
-    "no",
-    "not",
-    "one",
-    "two",
-    "three",
-    "other",
-    "another",
-    "such",
-    "only",
-    "even",
-    "just",
-    "with",
-    "without",
-    "from",
-    "by",
-    "about",
-    "against",
-    "between",
-    "into",
-    "over",
-    "under",
-    "among",
-    "amid",
-    "through",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "photo",
-    "credit",
-    "file",
-    "update",
-    "updated",
-    "breaking",
-    "exclusive",
-    "analysis",
-    "opinion",
-    "editing",
-    "reporting",
-    "writing",
-    "via",
-    "handout",
-    "do",
-    "does",
-    "did",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "can",
-    "could",
-    "should",
-    "shall",
-    "might",
-    "must",
-    "let",
-    "please",
-    "thank",
-    "thanks",
-    "yes",
-    "well",
-    "sources",
-    "officials",
-    "western",
-    "west",
-    "east",
-    "north",
-    "south",
-    "more",
-    "less",
-    "old",
-    "first",
-    "second",
-    "third",
-    "several",
-    "few",
-    "once",
-    "again",
-    "instead",
-    "under",
-    "above",
-    "below",
-    "upon",
-    "within",
-    "together",
-    "neither",
-    "either",
-    "whether",
+    "the", "a", "an", "in", "on", "at", "to", "for", "of", "and", "but", "or", "nor", "so", "yet", "as", "after",
+    "before", "since", "while", "when", "where", "why", "how", "what", "who", "which", "that", "this", "these", "those",
+    "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
+    "him", "them", "us", "if", "although", "though", "because", "despite", "during", "following", "according",
+    "earlier", "later", "meanwhile", "however", "also", "still", "now", "then", "today", "yesterday", "tomorrow",
+    "last", "next", "some", "many", "most", "all", "both", "each", "every", "no", "not", "one", "two", "three", "other",
+    "another", "such", "only", "even", "just", "with", "without", "from", "by", "about", "against", "between", "into",
+    "over", "under", "among", "amid", "through", "photo", "credit", "file", "update", "updated", "breaking",
+    "exclusive", "analysis", "opinion", "editing", "reporting", "writing", "via", "handout", "do", "does", "did", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "shall",
+    "might", "must", "let", "please", "thank", "thanks", "yes", "well", "sources", "officials", "western", "west",
+    "east", "north", "south", "more", "less", "old", "first", "second", "third", "several", "few", "once", "again",
+    "instead", "under", "above", "below", "upon", "within", "together", "neither", "either", "whether",
 ];
 
 /// The document being analysed: tokens, sentences and the set of words seen in lower case.
@@ -542,11 +169,7 @@ pub struct TextView<'a> {
 impl<'a> TextView<'a> {
     /// Indexes a tokenised document.
     pub fn new(lex: &'a Lexicon, tokens: &'a [Token], sentences: &'a [Sentence], chars: &'a [char]) -> Self {
-        let lower_words = tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Word && !t.is_capitalized())
-            .map(|t| t.norm.clone())
-            .collect();
+        let lower_words = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()).map(|t| t.norm.clone()).collect();
         let mut inner_capitalized = HashSet::new();
         for s in sentences {
             for i in s.first + 1..s.last {
@@ -562,14 +185,7 @@ impl<'a> TextView<'a> {
                 }
             }
         }
-        TextView {
-            tokens,
-            sentences,
-            chars,
-            lower_words,
-            inner_capitalized,
-            common_words: &lex.common_words,
-        }
+        TextView { tokens, sentences, chars, lower_words, inner_capitalized, common_words: &lex.common_words }
     }
 
     /// The original text of a code-point span.
@@ -622,10 +238,7 @@ fn date_abbreviation(view: &TextView, i: usize) -> bool {
         || (t.norm == "May" && view.tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number))
         || (t.norm == "May"
             && i > 0
-            && matches!(
-                view.token_lower(i - 1).as_str(),
-                "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"
-            ))
+            && matches!(view.token_lower(i - 1).as_str(), "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"))
 }
 
 /// A capitalised token that can begin or continue a name.
@@ -635,7 +248,7 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
         return false;
     }
     let lower = t.lower();
-    if NOT_NAMES.contains(&lower.as_str()) && !t.is_all_caps() || date_abbreviation(view, i) {
+    if (NOT_NAMES.contains(&lower.as_str()) || crate::dates::is_calendar_name(&lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
         return false;
     }
     let known_name = view.inner_capitalized.contains(&lower);
@@ -643,9 +256,7 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     let singular = lower.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or("");
     let plural_noun = singular.len() > 3
         && (view.common_words.contains(singular)
-            || ["ist", "yst", "er", "or", "ant", "ent", "ian", "ion", "ive", "ure", "ate", "ment"]
-                .iter()
-                .any(|x| singular.ends_with(x)));
+            || ["ist", "yst", "er", "or", "ant", "ent", "ian", "ion", "ive", "ure", "ate", "ment"].iter().any(|x| singular.ends_with(x)));
     if is_sentence_start(view, s, i) && !known_name && plural_noun && !view.tokens.get(i + 1).is_some_and(|n| n.is_capitalized()) {
         return false;
     }
@@ -653,10 +264,7 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
         && !t.is_all_caps()
         && !known_name
         && view.common_words.contains(&lower)
-        && !view
-            .tokens
-            .get(i + 1)
-            .is_some_and(|n| n.is_capitalized() && n.kind == TokenKind::Word)
+        && !view.tokens.get(i + 1).is_some_and(|n| n.is_capitalized() && n.kind == TokenKind::Word)
     {
         return false;
     }
@@ -791,14 +399,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         if t.norm == "Western" && COLLECTIVE_NOUNS.contains(&view.token_lower(i + 1).as_str()) {
             last += 1;
         }
-        return Some(vec![make(
-            view,
-            si,
-            i,
-            last,
-            MentionKind::Group("the West".into()),
-            EntityType::Group,
-        )]);
+        return Some(vec![make(view, si, i, last, MentionKind::Group("the West".into()), EntityType::Group)]);
     }
     // Regional groups: "European countries".
     for adj in REGION_ADJECTIVES {
@@ -823,14 +424,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
         if j < s.last && STATE_BODY_HEADS.contains(&view.token_lower(j).as_str()) {
             let head: Vec<String> = (i..=j).map(|k| view.token_lower(k)).collect();
-            return Some(vec![make(
-                view,
-                si,
-                i,
-                j + 1,
-                MentionKind::OrgReference(head.join(" ")),
-                EntityType::Organization,
-            )]);
+            return Some(vec![make(view, si, i, j + 1, MentionKind::OrgReference(head.join(" ")), EntityType::Organization)]);
         }
         return None;
     }
@@ -853,14 +447,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     // Capitalised adjective + lower-case unit head: "Eurasian department".
     if seq_end > i && UNIT_HEADS.contains(&view.token_lower(seq_end).as_str()) && !view.tokens[seq_end].is_capitalized() {
         let label = view.text(view.tokens[i].start, view.tokens[seq_end].end);
-        return Some(vec![make(
-            view,
-            si,
-            i,
-            seq_end + 1,
-            MentionKind::Org(label),
-            EntityType::Organization,
-        )]);
+        return Some(vec![make(view, si, i, seq_end + 1, MentionKind::Org(label), EntityType::Organization)]);
     }
     if seq_end <= i {
         return None;
@@ -886,6 +473,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         if t.kind == TokenKind::Word
             && t.is_capitalized()
             && !NOT_CONTINUATIONS.contains(&t.lower().as_str())
+            && !crate::dates::is_calendar_name(&t.lower())
             && !starts_title_after_org(lex, view, i, j)
         {
             j += 1;
@@ -960,15 +548,10 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     let has_org = words.iter().any(|w| ORG_KEYWORDS.contains(&w.as_str()));
     // "Presidential Office Andriy Yermak": an organisation name directly followed by a person's name.
     if has_org && title.is_none() && !honorific {
-        let last_kw = (a..end)
-            .rev()
-            .find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()))
-            .unwrap_or(a);
+        let last_kw = (a..end).rev().find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str())).unwrap_or(a);
         let rest = last_kw + 1..end;
         if rest.len() >= 2
-            && rest
-                .clone()
-                .all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k).as_str()))
+            && rest.clone().all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k).as_str()))
             && !rest.clone().any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()))
         {
             let mut found = classify_run(lex, view, si, s, i, last_kw + 1)?;
@@ -1074,23 +657,14 @@ fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Opti
 }
 
 fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
-    let prev = if m.first > 0 {
-        view.token_lower(m.first - 1)
-    } else {
-        String::new()
-    };
-    if matches!(
-        prev.as_str(),
-        "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown"
-    ) {
+    let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { String::new() };
+    if matches!(prev.as_str(), "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
         return true;
     }
     // "Kyiv, Ukraine"
     if view.tokens.get(m.last).is_some_and(|t| t.norm == ",") {
-        if let Some((_, GazetteerHit::CountryName(_))) = view
-            .sentences
-            .get(m.sentence)
-            .and_then(|s| gazetteer_match(lex, view, s, m.last + 1))
+        if let Some((_, GazetteerHit::CountryName(_))) =
+            view.sentences.get(m.sentence).and_then(|s| gazetteer_match(lex, view, s, m.last + 1))
         {
             return true;
         }

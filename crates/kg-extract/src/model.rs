@@ -46,14 +46,8 @@ impl EntityType {
     }
 
     /// Every type, in a fixed order.
-    pub const ALL: [EntityType; 6] = [
-        EntityType::Person,
-        EntityType::Organization,
-        EntityType::Country,
-        EntityType::City,
-        EntityType::Location,
-        EntityType::Group,
-    ];
+    pub const ALL: [EntityType; 6] =
+        [EntityType::Person, EntityType::Organization, EntityType::Country, EntityType::City, EntityType::Location, EntityType::Group];
 }
 
 /// A span of the input text in Unicode scalar (code point) offsets, end exclusive.

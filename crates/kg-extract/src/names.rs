@@ -57,10 +57,7 @@ pub fn same_name_part(a: &str, b: &str) -> bool {
 pub fn normalize_label(s: &str) -> String {
     let folded = fold(s).replace("'s ", " ");
     let folded = folded.strip_suffix("'s").unwrap_or(&folded).to_string();
-    let cleaned: String = folded
-        .chars()
-        .map(|c| if c.is_alphanumeric() || c.is_whitespace() { c } else { ' ' })
-        .collect();
+    let cleaned: String = folded.chars().map(|c| if c.is_alphanumeric() || c.is_whitespace() { c } else { ' ' }).collect();
     let words: Vec<&str> = cleaned.split_whitespace().collect();
     let words = if words.first() == Some(&"the") { &words[1..] } else { &words[..] };
     words.join(" ")

@@ -25,38 +25,11 @@ pub struct Quote {
     pub confidence: f64,
 }
 
+#[rustfmt::skip]
 const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "tweet",
-    "write",
-    "state",
-    "declare",
-    "note",
-    "announce",
-    "explain",
-    "insist",
-    "stress",
-    "remark",
-    "comment",
-    "post",
-    "reply",
-    "respond",
-    "warn",
-    "continue",
-    "conclude",
-    "argue",
-    "claim",
-    "complain",
-    "recall",
-    "acknowledge",
-    "admit",
-    "emphasise",
-    "emphasize",
-    "observe",
-    "quip",
-    "testify",
+    "say", "tell", "add", "tweet", "write", "state", "declare", "note", "announce", "explain", "insist", "stress",
+    "remark", "comment", "post", "reply", "respond", "warn", "continue", "conclude", "argue", "claim", "complain",
+    "recall", "acknowledge", "admit", "emphasise", "emphasize", "observe", "quip", "testify",
 ];
 /// Quotations shorter than this many words are scare quotes.
 const MIN_QUOTE_WORDS: usize = 5;
@@ -140,18 +113,8 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
             found = before_quote(view, &sentence_views[open_sentence], q.open).map(|(a, c)| (a, q.open, c));
         }
         if let Some((speaker, _, confidence)) = found {
-            if matches!(
-                speaker.entity_type,
-                EntityType::Person | EntityType::Organization | EntityType::Country
-            ) {
-                out.push(Quote {
-                    speaker: speaker.entity,
-                    text,
-                    start,
-                    end,
-                    sentence: open_sentence,
-                    confidence,
-                });
+            if matches!(speaker.entity_type, EntityType::Person | EntityType::Organization | EntityType::Country) {
+                out.push(Quote { speaker: speaker.entity, text, start, end, sentence: open_sentence, confidence });
             }
         }
     }
@@ -159,9 +122,7 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
 }
 
 fn count_words(view: &TextView, q: &Span) -> usize {
-    (q.open + 1..q.close)
-        .filter(|&k| view.tokens[k].kind != crate::tokens::TokenKind::Punct)
-        .count()
+    (q.open + 1..q.close).filter(|&k| view.tokens[k].kind != crate::tokens::TokenKind::Punct).count()
 }
 
 fn quote_text(view: &TextView, q: &Span) -> String {
@@ -200,10 +161,7 @@ fn after_quote(view: &TextView, sv: &SentenceView, close: usize) -> Option<(Arg,
     if is_speech_verb(&view.lower(k)) {
         let a = sv.arg_starting(k + 1).or_else(|| {
             // `said the foreign ministry's spokesman Zhao Lijian`
-            sv.args
-                .iter()
-                .find(|a| a.first > k && a.first <= k + 6 && a.entity_type == EntityType::Person)
-                .copied()
+            sv.args.iter().find(|a| a.first > k && a.first <= k + 6 && a.entity_type == EntityType::Person).copied()
         })?;
         return Some((a, attribution_end(view, sv, a.last), 0.9));
     }
@@ -227,10 +185,7 @@ fn before_quote(view: &TextView, sv: &SentenceView, open: usize) -> Option<(Arg,
         return None;
     }
     // The nearest speech verb before the quote, in the same sentence.
-    let verb = (sv.sentence.first..open)
-        .rev()
-        .take(12)
-        .find(|&k| is_speech_verb(&view.lower(k)) && !view.tokens[k].is_capitalized());
+    let verb = (sv.sentence.first..open).rev().take(12).find(|&k| is_speech_verb(&view.lower(k)) && !view.tokens[k].is_capitalized());
     if let Some(v) = verb {
         if let Some(a) = sv.subject_before(v, false) {
             return Some((a, if a.pronoun { 0.75 } else { 0.85 }));
@@ -242,10 +197,7 @@ fn before_quote(view: &TextView, sv: &SentenceView, open: usize) -> Option<(Arg,
         return None;
     }
     if lead == ":" {
-        let person = sv
-            .args
-            .iter()
-            .find(|a| a.first < open && a.entity_type == EntityType::Person && !a.modifier);
+        let person = sv.args.iter().find(|a| a.first < open && a.entity_type == EntityType::Person && !a.modifier);
         return person.map(|a| (*a, 0.7));
     }
     None

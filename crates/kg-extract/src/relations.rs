@@ -25,10 +25,7 @@ pub struct Found {
 }
 
 fn actor(t: EntityType) -> bool {
-    matches!(
-        t,
-        EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Group
-    )
+    matches!(t, EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Group)
 }
 
 /// Whether the contract allows `predicate` between these types.
@@ -52,14 +49,7 @@ fn push(out: &mut Vec<Found>, subject: &Arg, predicate: &str, object: &Arg, titl
         return;
     }
     let cameo = (!cameo.is_empty()).then(|| cameo.to_string());
-    out.push(Found {
-        subject: subject.entity,
-        predicate: predicate.to_string(),
-        object: object.entity,
-        title,
-        cameo,
-        confidence,
-    });
+    out.push(Found { subject: subject.entity, predicate: predicate.to_string(), object: object.entity, title, cameo, confidence });
 }
 
 /// Position relations of the persons in a sentence.
@@ -141,17 +131,11 @@ fn title_before(lex: &Lexicon, sv: &SentenceView, end: usize) -> Option<(String,
     let (mut first, mut role) = best?;
     // "chairman and chief executive": take the first title's role.
     if first >= 2 && sv.word(first - 1) == "and" {
-        if let Some((start, r)) = (sv.sentence.first.max(first.saturating_sub(1 + lex.max_title_tokens))..first - 1).find_map(|s| {
-            title_at(lex, sv.view, s, first - 1)
-                .filter(|(n, _)| s + n == first - 1)
-                .map(|(_, r)| (s, r))
-        }) {
+        if let Some((start, r)) = (sv.sentence.first.max(first.saturating_sub(1 + lex.max_title_tokens))..first - 1)
+            .find_map(|s| title_at(lex, sv.view, s, first - 1).filter(|(n, _)| s + n == first - 1).map(|(_, r)| (s, r)))
+        {
             first = start;
-            role = if r == TitleRole::Leader || role == TitleRole::Leader {
-                TitleRole::Leader
-            } else {
-                TitleRole::Member
-            };
+            role = if r == TitleRole::Leader || role == TitleRole::Leader { TitleRole::Leader } else { TitleRole::Member };
         }
     }
     let text = sv.view.text(sv.view.tokens[first].start, sv.view.tokens[end - 1].end);
@@ -369,9 +353,8 @@ struct CueMatch {
 /// True when the word at `i` is used as a noun: after a determiner, a possessive or an
 /// adjective-like name ("a meeting of", "the Xi-Zelenskiy talks", "Russia's invasion").
 fn nominal_use(sv: &SentenceView, i: usize) -> bool {
-    const DETERMINERS: &[&str] = &[
-        "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no",
-    ];
+    const DETERMINERS: &[&str] =
+        &["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no"];
     let mut k = i;
     if let Some(a) = sv.arg_ending(k) {
         k = a.first;
@@ -384,10 +367,8 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
             && !DETERMINERS.contains(&sv.word(k - 1).as_str())
             && !sv.word(k - 1).ends_with("ed")
             && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1).as_str())
-            && ![
-                "has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are",
-            ]
-            .contains(&sv.word(k - 1).as_str())
+            && !["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"]
+                .contains(&sv.word(k - 1).as_str())
         {
             k -= 1;
             steps += 1;
@@ -619,10 +600,7 @@ mod tests {
 
     fn lacks(text: &str, predicate: &str) {
         let t = triples(text);
-        assert!(
-            !t.iter().any(|x| x.split(' ').any(|w| w == predicate)),
-            "unexpected {predicate} in {t:?}"
-        );
+        assert!(!t.iter().any(|x| x.split(' ').any(|w| w == predicate)), "unexpected {predicate} in {t:?}");
     }
 
     #[test]
@@ -631,26 +609,14 @@ mod tests {
         has("Brazil's Foreign Minister Mauro Vieira spoke.", "Mauro Vieira memberOf Brazil");
         has("Olaf Scholz, Germany's chancellor, arrived.", "Olaf Scholz leaderOf Germany");
         has("Renault's chairman, Pierre Dupont, resigned.", "Pierre Dupont leaderOf Renault");
-        has(
-            "Societe Generale's chief executive, Anne Roy, resigned.",
-            "Anne Roy leaderOf Societe Generale",
-        );
-        has(
-            "Anna Berg, deputy head of the Nordic Council, spoke.",
-            "Anna Berg memberOf Nordic Council",
-        );
+        has("Societe Generale's chief executive, Anne Roy, resigned.", "Anne Roy leaderOf Societe Generale");
+        has("Anna Berg, deputy head of the Nordic Council, spoke.", "Anna Berg memberOf Nordic Council");
     }
 
     #[test]
     fn state_bodies_are_part_of_their_state() {
-        has(
-            "Turkey's foreign ministry summoned the envoy.",
-            "Türkiye's foreign ministry partOf Türkiye",
-        );
-        has(
-            "The Egyptian Foreign Ministry said nothing.",
-            "Egypt's foreign ministry partOf Egypt",
-        );
+        has("Turkey's foreign ministry summoned the envoy.", "Türkiye's foreign ministry partOf Türkiye");
+        has("The Egyptian Foreign Ministry said nothing.", "Egypt's foreign ministry partOf Egypt");
     }
 
     #[test]
@@ -682,10 +648,7 @@ mod tests {
 
     #[test]
     fn subjects_skip_appositives_and_relative_clauses() {
-        has(
-            "Ruto, the most senior leader in the region, visited Uganda last month.",
-            "Ruto visited Uganda",
-        );
+        has("Ruto, the most senior leader in the region, visited Uganda last month.", "Ruto visited Uganda");
         has("Mexico, which had hesitated for weeks, backed Canada.", "Mexico supported Canada");
     }
 

@@ -27,9 +27,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Words that start sentences often and make a preceding "U.S." or "Inc." a sentence end.
-const SENTENCE_STARTERS: &[&str] = &[
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "But", "In", "On", "And",
-];
+const SENTENCE_STARTERS: &[&str] = &["The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "But", "In", "On", "And"];
 
 fn is_closing(t: &Token) -> bool {
     matches!(t.norm.as_str(), "\"" | "'" | ")" | "]" | "}")
@@ -106,12 +104,7 @@ fn is_abbreviation(tokens: &[Token], dot: usize) -> bool {
 }
 
 fn make(tokens: &[Token], first: usize, last: usize) -> Sentence {
-    Sentence {
-        first,
-        last,
-        start: tokens[first].start,
-        end: tokens[last - 1].end,
-    }
+    Sentence { first, last, start: tokens[first].start, end: tokens[last - 1].end }
 }
 
 #[cfg(test)]
@@ -122,10 +115,7 @@ mod tests {
     fn split(text: &str) -> Vec<String> {
         let toks = tokenize(text);
         let chars: Vec<char> = text.chars().collect();
-        split_sentences(&toks)
-            .iter()
-            .map(|s| chars[s.start..s.end].iter().collect())
-            .collect()
+        split_sentences(&toks).iter().map(|s| chars[s.start..s.end].iter().collect()).collect()
     }
 
     #[test]

@@ -173,15 +173,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 fn push(tokens: &mut Vec<Token>, chars: &[char], start: usize, end: usize, kind: TokenKind, newlines: &mut usize, space: &mut bool) {
     let norm: String = chars[start..end].iter().map(|&c| normalize_char(c)).collect();
-    tokens.push(Token {
-        norm,
-        kind,
-        start,
-        end,
-        newline_before: *newlines > 0,
-        paragraph_before: *newlines > 1,
-        space_before: *space,
-    });
+    tokens.push(Token { norm, kind, start, end, newline_before: *newlines > 0, paragraph_before: *newlines > 1, space_before: *space });
     *newlines = 0;
     *space = false;
 }
@@ -219,10 +211,7 @@ mod tests {
 
     #[test]
     fn numbers_keep_separators() {
-        assert_eq!(
-            words("$15.8 billion, 1,000 a 12-point plan"),
-            vec!["$", "15.8", "billion", ",", "1,000", "a", "12-point", "plan"]
-        );
+        assert_eq!(words("$15.8 billion, 1,000 a 12-point plan"), vec!["$", "15.8", "billion", ",", "1,000", "a", "12-point", "plan"]);
     }
 
     #[test]

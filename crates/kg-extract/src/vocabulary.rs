@@ -16,12 +16,7 @@ pub struct Predicate {
 }
 
 const fn p(name: &'static str, family: &'static str, cameo: &'static str, symmetric: bool) -> Predicate {
-    Predicate {
-        name,
-        family,
-        cameo,
-        symmetric,
-    }
+    Predicate { name, family, cameo, symmetric }
 }
 
 /// Every predicate of the contract.

@@ -86,10 +86,8 @@ pub fn write_dot(kg: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         kg,
         &format!("SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ ?e rdfs:label ?l ; a ?t FILTER(STRSTARTS(STR(?e), \"{ENTITY}\")) }} GROUP BY ?e"),
     )?;
-    let info: HashMap<String, (String, Option<EntityType>)> = nodes
-        .iter()
-        .filter_map(|r| Some((iri(&r[0])?, (text(&r[1]), iri(&r[2]).and_then(|c| type_of_class(&c))))))
-        .collect();
+    let info: HashMap<String, (String, Option<EntityType>)> =
+        nodes.iter().filter_map(|r| Some((iri(&r[0])?, (text(&r[1]), iri(&r[2]).and_then(|c| type_of_class(&c)))))).collect();
     let mut ids: HashMap<String, usize> = HashMap::new();
     let mut order: Vec<String> = Vec::new();
     for r in &edges {
@@ -103,20 +101,11 @@ pub fn write_dot(kg: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
         }
     }
     writeln!(out, "digraph knowledge_graph {{")?;
-    writeln!(
-        out,
-        "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.3, ranksep=0.6];"
-    )?;
-    writeln!(
-        out,
-        "  node [fontname=\"Helvetica\", fontsize=11, style=filled, color=\"#555555\"];"
-    )?;
+    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.3, ranksep=0.6];")?;
+    writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, style=filled, color=\"#555555\"];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];")?;
     for (n, i) in order.iter().enumerate() {
-        let (label, t) = info
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| (i.rsplit('/').next().unwrap_or(i).to_string(), None));
+        let (label, t) = info.get(i).cloned().unwrap_or_else(|| (i.rsplit('/').next().unwrap_or(i).to_string(), None));
         let (fill, shape) = node_style(t);
         let tooltip = t.map(EntityType::as_str).unwrap_or("entity");
         writeln!(
@@ -161,19 +150,13 @@ fn write_legend(out: &mut dyn Write) -> Result<()> {
         ("structure", "structure (part of, located in)"),
         ("alliance", "alliance (partners)"),
     ] {
-        rows.push_str(&format!(
-            "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">&#9473;&#9473; {label}</FONT></TD></TR>",
-            family_color(family)
-        ));
+        rows.push_str(&format!("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">&#9473;&#9473; {label}</FONT></TD></TR>", family_color(family)));
     }
     for t in EntityType::ALL {
         let (fill, _) = node_style(Some(t));
         rows.push_str(&format!("<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"{fill}\">{}</TD></TR>", t.as_str()));
     }
-    writeln!(
-        out,
-        "  subgraph cluster_legend {{ label=\"Legend\"; fontsize=10; color=\"#bbbbbb\";"
-    )?;
+    writeln!(out, "  subgraph cluster_legend {{ label=\"Legend\"; fontsize=10; color=\"#bbbbbb\";")?;
     writeln!(
         out,
         "    legend [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">{rows}</TABLE>>];"

@@ -39,11 +39,7 @@ fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
 pub fn export(kg: &KnowledgeGraph, format: ExportFormat, out: &mut dyn Write) -> Result<()> {
     match format {
         ExportFormat::Turtle | ExportFormat::NTriples => {
-            let rdf = if format == ExportFormat::Turtle {
-                RdfFormat::Turtle
-            } else {
-                RdfFormat::NTriples
-            };
+            let rdf = if format == ExportFormat::Turtle { RdfFormat::Turtle } else { RdfFormat::NTriples };
             let mut w = serializer(rdf)?.for_writer(&mut *out);
             for t in distinct_triples(kg)? {
                 w.serialize_triple(&t)?;
@@ -51,11 +47,7 @@ pub fn export(kg: &KnowledgeGraph, format: ExportFormat, out: &mut dyn Write) ->
             w.finish()?;
         }
         ExportFormat::NQuads | ExportFormat::TriG => {
-            let rdf = if format == ExportFormat::NQuads {
-                RdfFormat::NQuads
-            } else {
-                RdfFormat::TriG
-            };
+            let rdf = if format == ExportFormat::NQuads { RdfFormat::NQuads } else { RdfFormat::TriG };
             kg.store().dump_to_writer(serializer(rdf)?, &mut *out).map_err(|e| match e {
                 oxigraph::store::SerializerError::Io(io) => GraphError::Io(io),
                 oxigraph::store::SerializerError::Storage(s) => GraphError::Storage(s),

@@ -57,10 +57,7 @@ impl Writer {
 /// The quads of one document, all in the document's named graph.
 pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
     let doc_iri = document_iri(&doc.id);
-    let mut w = Writer {
-        graph: GraphName::NamedNode(doc_iri.clone()),
-        quads: Vec::new(),
-    };
+    let mut w = Writer { graph: GraphName::NamedNode(doc_iri.clone()), quads: Vec::new() };
     let integer = |n: usize| Literal::new_typed_literal(n.to_string(), node(format!("{XSD}integer")));
 
     w.add(doc_iri.clone(), rdf("type"), node(format!("{SCHEMA}NewsArticle")));
@@ -78,17 +75,9 @@ pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
         w.add(doc_iri.clone(), kg("contentHash"), Literal::new_simple_literal(&meta.content_hash));
     }
     if let Some(t) = &meta.ingested_at {
-        w.add(
-            doc_iri.clone(),
-            kg("ingestedAt"),
-            Literal::new_typed_literal(t, node(format!("{XSD}dateTime"))),
-        );
+        w.add(doc_iri.clone(), kg("ingestedAt"), Literal::new_typed_literal(t, node(format!("{XSD}dateTime"))));
     }
-    w.add(
-        doc_iri.clone(),
-        kg("extractorVersion"),
-        Literal::new_simple_literal(kg_extract::EXTRACTOR_VERSION),
-    );
+    w.add(doc_iri.clone(), kg("extractorVersion"), Literal::new_simple_literal(kg_extract::EXTRACTOR_VERSION));
 
     let iri_of = |id: &str| doc.entity(id).map(|e| entity_iri(e.entity_type, &e.label));
     for e in &doc.entities {
@@ -125,11 +114,7 @@ pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
         w.add(st.clone(), kg("start"), integer(r.start));
         w.add(st.clone(), kg("end"), integer(r.end));
         let confidence = format!("{:.2}", r.confidence.clamp(0.0, 1.0));
-        w.add(
-            st.clone(),
-            kg("confidence"),
-            Literal::new_typed_literal(confidence, node(format!("{XSD}decimal"))),
-        );
+        w.add(st.clone(), kg("confidence"), Literal::new_typed_literal(confidence, node(format!("{XSD}decimal"))));
         if let Some(d) = &r.date {
             w.add(st.clone(), kg("date"), date_literal(d));
         }
@@ -151,38 +136,16 @@ mod tests {
     fn maps_entities_relations_and_provenance() {
         let ex = kg_extract::Extractor::new();
         let doc = ex
-            .extract(
-                "t1",
-                "Chinese President Xi Jinping met Russian President Vladimir Putin on Monday.",
-                Some("2024-07-24"),
-            )
+            .extract("t1", "Chinese President Xi Jinping met Russian President Vladimir Putin on Monday.", Some("2024-07-24"))
             .expect("extract");
-        let quads = document_quads(
-            &doc,
-            &DocumentMeta {
-                content_hash: content_hash("x"),
-                ..Default::default()
-            },
-        );
+        let quads = document_quads(&doc, &DocumentMeta { content_hash: content_hash("x"), ..Default::default() });
         let has = |s: &str, p: &str, o: &str| {
-            quads
-                .iter()
-                .any(|q| q.subject.to_string() == s && q.predicate.to_string() == p && q.object.to_string() == o)
+            quads.iter().any(|q| q.subject.to_string() == s && q.predicate.to_string() == p && q.object.to_string() == o)
         };
         let xi = "<https://w3id.org/newskg/entity/person/xi-jinping>";
-        assert!(has(
-            xi,
-            "<https://w3id.org/newskg/ontology#leaderOf>",
-            "<https://w3id.org/newskg/entity/country/china>"
-        ));
-        assert!(has(
-            xi,
-            "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
-            "<http://schema.org/Person>"
-        ));
-        assert!(quads
-            .iter()
-            .any(|q| q.predicate.as_str().ends_with("#date") && q.object.to_string().contains("2024-07-22")));
+        assert!(has(xi, "<https://w3id.org/newskg/ontology#leaderOf>", "<https://w3id.org/newskg/entity/country/china>"));
+        assert!(has(xi, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<http://schema.org/Person>"));
+        assert!(quads.iter().any(|q| q.predicate.as_str().ends_with("#date") && q.object.to_string().contains("2024-07-22")));
         assert!(quads.iter().all(|q| q.graph_name.to_string() == "<https://w3id.org/newskg/doc/t1>"));
     }
 

@@ -137,23 +137,10 @@ fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> 
     };
     let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
     let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            rows.iter()
-                .map(|r| r[i].chars().count())
-                .chain([header[i].chars().count()])
-                .max()
-                .unwrap_or(0)
-        })
+        .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([header[i].chars().count()]).max().unwrap_or(0))
         .collect();
     let line = |cells: &[String]| -> String {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c:<w$}", w = *w))
-            .collect::<Vec<_>>()
-            .join(" | ")
-            .trim_end()
-            .to_string()
+        cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect::<Vec<_>>().join(" | ").trim_end().to_string()
     };
     writeln!(out, "{}", line(header))?;
     writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
@@ -171,10 +158,7 @@ mod tests {
     #[test]
     fn prefixes_are_predeclared_and_errors_point_into_the_users_text() {
         assert!(prepare("SELECT ?x WHERE { ?x a schema:Person }").is_ok());
-        let err = prepare("SELECT ?x WHERE {\n ?x ?y }")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let err = prepare("SELECT ?x WHERE {\n ?x ?y }").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(err.contains("2:"), "{err}");
     }
 }

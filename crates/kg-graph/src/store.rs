@@ -34,41 +34,23 @@ impl KnowledgeGraph {
     /// Opens (creating if needed) the store in directory `dir` and makes sure the ontology is loaded.
     pub fn open(dir: &Path) -> Result<Self> {
         if dir.exists() && !dir.is_dir() {
-            return Err(GraphError::Open {
-                path: dir.to_path_buf(),
-                message: "it is a file, not a store directory".into(),
-            });
+            return Err(GraphError::Open { path: dir.to_path_buf(), message: "it is a file, not a store directory".into() });
         }
-        std::fs::create_dir_all(dir).map_err(|e| GraphError::Open {
-            path: dir.to_path_buf(),
-            message: e.to_string(),
-        })?;
+        std::fs::create_dir_all(dir).map_err(|e| GraphError::Open { path: dir.to_path_buf(), message: e.to_string() })?;
         let store = Store::open(dir).map_err(|e| {
             let text = e.to_string();
-            let message = if text.to_lowercase().contains("lock") {
-                format!("the store is in use by another process ({text})")
-            } else {
-                text
-            };
-            GraphError::Open {
-                path: dir.to_path_buf(),
-                message,
-            }
+            let message =
+                if text.to_lowercase().contains("lock") { format!("the store is in use by another process ({text})") } else { text };
+            GraphError::Open { path: dir.to_path_buf(), message }
         })?;
-        let kg = KnowledgeGraph {
-            store,
-            path: Some(dir.to_path_buf()),
-        };
+        let kg = KnowledgeGraph { store, path: Some(dir.to_path_buf()) };
         kg.ensure_ontology()?;
         Ok(kg)
     }
 
     /// A store in memory (for `kg extract --format turtle` and tests).
     pub fn in_memory() -> Result<Self> {
-        let kg = KnowledgeGraph {
-            store: Store::new()?,
-            path: None,
-        };
+        let kg = KnowledgeGraph { store: Store::new()?, path: None };
         kg.ensure_ontology()?;
         Ok(kg)
     }
@@ -87,11 +69,8 @@ impl KnowledgeGraph {
         let graph = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
         let mut t = self.store.start_transaction()?;
         t.remove_named_graph(graph)?;
-        t.load_from_slice(
-            oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph),
-            ONTOLOGY_TTL.as_bytes(),
-        )
-        .map_err(|e| GraphError::Rdf(format!("data/ontology.ttl: {e}")))?;
+        t.load_from_slice(oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph), ONTOLOGY_TTL.as_bytes())
+            .map_err(|e| GraphError::Rdf(format!("data/ontology.ttl: {e}")))?;
         t.commit()?;
         Ok(())
     }
@@ -114,10 +93,7 @@ impl KnowledgeGraph {
         t.insert_named_graph(&graph);
         t.extend(quads.iter());
         t.commit()?;
-        Ok(PutReport {
-            quads: quads.len(),
-            replaced,
-        })
+        Ok(PutReport { quads: quads.len(), replaced })
     }
 
     /// Removes a document's graph. Returns false when there was none.
@@ -153,10 +129,7 @@ impl KnowledgeGraph {
     /// Number of quads in the ontology graph.
     pub fn ontology_quad_count(&self) -> Result<usize> {
         let graph = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
-        Ok(self
-            .store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph)))
-            .count())
+        Ok(self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph))).count())
     }
 
     /// Flushes buffered writes to disk.
@@ -173,9 +146,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str) -> Document {
-        kg_extract::Extractor::new()
-            .extract("d1", text, Some("2024-01-10"))
-            .expect("extract")
+        kg_extract::Extractor::new().extract("d1", text, Some("2024-01-10")).expect("extract")
     }
 
     #[test]
@@ -185,15 +156,10 @@ mod tests {
         let base = kg.quad_count().expect("count");
         assert!(kg.ontology_quad_count().expect("count") > 100);
         let r1 = kg
-            .put_document(
-                &doc("Chinese President Xi Jinping met Russian President Vladimir Putin."),
-                &DocumentMeta::default(),
-            )
+            .put_document(&doc("Chinese President Xi Jinping met Russian President Vladimir Putin."), &DocumentMeta::default())
             .expect("put");
         assert!(!r1.replaced);
-        let r2 = kg
-            .put_document(&doc("Germany criticized France."), &DocumentMeta::default())
-            .expect("put");
+        let r2 = kg.put_document(&doc("Germany criticized France."), &DocumentMeta::default()).expect("put");
         assert!(r2.replaced);
         assert_eq!(kg.quad_count().expect("count"), base + r2.quads);
         assert_eq!(kg.document_count().expect("docs"), 1);
@@ -206,9 +172,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let file = dir.path().join("f");
         std::fs::write(&file, "x").expect("write");
-        let Err(err) = KnowledgeGraph::open(&file) else {
-            panic!("a file opened as a store")
-        };
+        let Err(err) = KnowledgeGraph::open(&file) else { panic!("a file opened as a store") };
         assert!(err.to_string().contains("it is a file"), "{err}");
     }
 
@@ -217,8 +181,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         {
             let kg = KnowledgeGraph::open(dir.path()).expect("open");
-            kg.put_document(&doc("Germany criticized France."), &DocumentMeta::default())
-                .expect("put");
+            kg.put_document(&doc("Germany criticized France."), &DocumentMeta::default()).expect("put");
         }
         let kg = KnowledgeGraph::open(dir.path()).expect("reopen");
         assert_eq!(kg.document_count().expect("docs"), 1);

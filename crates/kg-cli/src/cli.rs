@@ -46,7 +46,8 @@ pub struct ExtractArgs {
     /// Publication date (YYYY-MM-DD) for every input; overrides a date line in the text.
     #[arg(long)]
     pub published: Option<String>,
-    /// Text files, or `-` for standard input. The document id is the file stem.
+    /// Files (.txt, .md, .html, .jsonl), directories, or `-` for standard input. The document
+    /// id is the file stem (a record's `id` in JSON Lines).
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -60,7 +61,11 @@ pub struct IngestArgs {
     /// Publication date (YYYY-MM-DD) for inputs without a date line.
     #[arg(long)]
     pub published: Option<String>,
-    /// Text files and directories (read recursively), or `-` for standard input.
+    /// A user alias table (TSV: alias, canonical label, type, optional Wikidata id) that
+    /// forces merges and splits; it is kept in the store for later ingests.
+    #[arg(long)]
+    pub aliases: Option<PathBuf>,
+    /// Files (.txt, .md, .html, .jsonl) and directories (read recursively), or `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 }

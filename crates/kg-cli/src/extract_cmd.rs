@@ -7,22 +7,27 @@ use kg_extract::{Extraction, Extractor};
 use kg_graph::{content_hash, document_quads, DocumentMeta};
 
 use crate::cli::{ExtractArgs, ExtractFormat};
-use crate::input;
 
 /// Runs `kg extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
     let extractor = Extractor::new();
-    let inputs = input::collect(&args.files)?;
+    let inputs = kg_input::collect(&args.files)?;
     let mut articles = Vec::new();
     if inputs.stdin {
-        articles.push(input::read_stdin()?);
+        articles.push(kg_input::read_stdin()?);
     }
     for f in &inputs.files {
-        articles.push(input::read_file(f)?);
+        for record in kg_input::read_path(f)? {
+            articles.push(record?);
+        }
     }
     let mut extraction = Extraction::default();
     for a in &articles {
-        let doc = extractor.extract(&a.id, &a.text, args.published.as_deref()).with_context(|| a.source.clone())?;
+        let published = args.published.as_deref().or(a.published.as_deref());
+        let mut doc = extractor.extract(&a.id, &a.text, published).with_context(|| a.source.clone())?;
+        if a.title.is_some() {
+            doc.title = a.title.clone();
+        }
         extraction.documents.push(doc);
     }
     let stdout = std::io::stdout();
@@ -35,7 +40,12 @@ pub fn run(args: ExtractArgs) -> Result<()> {
         ExtractFormat::Turtle | ExtractFormat::Ntriples => {
             let mut quads = Vec::new();
             for (doc, a) in extraction.documents.iter().zip(&articles) {
-                let meta = DocumentMeta { source: Some(a.source.clone()), content_hash: content_hash(&a.text), ingested_at: None };
+                let meta = DocumentMeta {
+                    source: Some(a.source.clone()),
+                    content_hash: content_hash(&a.text),
+                    ingested_at: None,
+                    url: a.url.clone(),
+                };
                 quads.extend(document_quads(doc, &meta));
             }
             kg_graph::export::write_triples(&quads, matches!(args.format, ExtractFormat::Turtle), &mut out)?;

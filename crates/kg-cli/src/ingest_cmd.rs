@@ -1,53 +1,109 @@
-//! `kg ingest`: extract articles into the store, one named graph per document.
+//! `kg ingest`: extract articles into the store, one named graph per document;
+//! unchanged documents are skipped, changed ones replaced.
 
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use kg_extract::Extractor;
 use kg_graph::{content_hash, DocumentMeta, KnowledgeGraph};
+use kg_input::Article;
 
 use crate::cli::IngestArgs;
-use crate::input::{self, Article};
+use crate::progress::Progress;
+
+/// Counts of one ingest run.
+#[derive(Default)]
+struct Tally {
+    added: usize,
+    replaced: usize,
+    unchanged: usize,
+    bad_records: usize,
+    relations: usize,
+}
 
 /// Runs `kg ingest`.
 pub fn run(args: IngestArgs) -> Result<()> {
     let started = Instant::now();
-    let inputs = input::collect(&args.paths)?;
+    let inputs = kg_input::collect(&args.paths)?;
     let kg = KnowledgeGraph::open(&args.store)?;
+    if let Some(table) = &args.aliases {
+        let rows = kg_graph::resolve::load_alias_table(&kg, table)?;
+        eprintln!("kg: loaded {rows} aliases from {}", table.display());
+    }
     let extractor = Extractor::new();
+    let mut progress = Progress::new(inputs.files.len() as u64 + u64::from(inputs.stdin));
     for (path, why) in &inputs.skipped {
-        eprintln!("kg: warning: skipped {}: {why}", path.display());
+        progress.warn(&format!("skipped {}: {why}", path.display()));
     }
     let ingested_at = now_utc();
-    let mut documents = 0;
-    let mut relations = 0;
-    let mut store_one = |a: Article| -> Result<()> {
-        let doc = extractor.extract(&a.id, &a.text, args.published.as_deref()).with_context(|| a.source.clone())?;
+    let mut tally = Tally::default();
+    let mut store_one = |a: Article, progress: &mut Progress| -> Result<()> {
+        let hash = content_hash(&a.text);
+        if kg.is_unchanged(&a.id, &hash)? {
+            tally.unchanged += 1;
+            return Ok(());
+        }
+        let published = args.published.as_deref().or(a.published.as_deref());
+        let mut doc = extractor.extract(&a.id, &a.text, published).with_context(|| a.source.clone())?;
+        if a.title.is_some() {
+            doc.title = a.title.clone();
+        }
         let meta =
-            DocumentMeta { source: Some(a.source.clone()), content_hash: content_hash(&a.text), ingested_at: Some(ingested_at.clone()) };
-        kg.put_document(&doc, &meta).with_context(|| format!("{}: storing", a.source))?;
-        documents += 1;
-        relations += doc.relations.len();
+            DocumentMeta { source: Some(a.source.clone()), content_hash: hash, ingested_at: Some(ingested_at.clone()), url: a.url.clone() };
+        let report = kg.put_document(&doc, &meta).with_context(|| format!("{}: storing", a.source))?;
+        if report.replaced {
+            tally.replaced += 1;
+        } else {
+            tally.added += 1;
+        }
+        tally.relations += doc.relations.len();
+        progress.document(a.text.split_whitespace().count());
         Ok(())
     };
     if inputs.stdin {
-        store_one(input::read_stdin()?)?;
+        store_one(kg_input::read_stdin()?, &mut progress)?;
+        progress.file_done();
     }
+    let mut binary_files = 0;
     for f in &inputs.files {
-        store_one(input::read_file(f)?)?;
+        let records = match kg_input::read_path(f) {
+            Ok(r) => r,
+            Err(e) if e.binary => {
+                binary_files += 1;
+                progress.warn(&format!("skipped {e}"));
+                progress.file_done();
+                continue;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        for record in records {
+            match record {
+                Ok(article) => store_one(article, &mut progress)?,
+                Err(e) => {
+                    tally.bad_records += 1;
+                    progress.warn(&e.to_string());
+                }
+            }
+        }
+        progress.file_done();
     }
+    progress.finish();
     kg.flush()?;
-    let entities = kg_graph::query::select_rows(&kg, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:mentionedIn ?d }")?
-        .first()
-        .and_then(|r| r[0].as_ref().map(kg_graph::query::display_term))
-        .unwrap_or_default();
+    let entities = kg_graph::query::count(&kg, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:mentionedIn ?d }")?;
+    let seconds = started.elapsed().as_secs_f64();
     println!(
-        "ingested {documents} document{} ({} skipped) into {}: {entities} entities, {relations} relations, {} triples in store, {:.2} s",
-        if documents == 1 { "" } else { "s" },
-        inputs.skipped.len(),
+        "ingested {} documents ({} new, {} replaced, {} unchanged; {} files skipped, {} bad records) into {}: \
+         {entities} entities, {} relations, {} triples in store, {seconds:.2} s, {:.0} words/s",
+        tally.added + tally.replaced,
+        tally.added,
+        tally.replaced,
+        tally.unchanged,
+        inputs.skipped.len() + binary_files,
+        tally.bad_records,
         args.store.display(),
+        tally.relations,
         kg.quad_count()?,
-        started.elapsed().as_secs_f64()
+        progress.words() as f64 / seconds.max(1e-9)
     );
     Ok(())
 }

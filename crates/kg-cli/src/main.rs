@@ -4,7 +4,7 @@ mod cli;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
-mod input;
+mod progress;
 mod query_cmd;
 mod store_arg;
 

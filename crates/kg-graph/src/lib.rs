@@ -7,9 +7,10 @@ pub mod error;
 pub mod export;
 pub mod mapping;
 pub mod query;
+pub mod resolve;
 pub mod store;
 pub mod vocab;
 
 pub use error::{GraphError, Result};
-pub use mapping::{content_hash, document_quads, DocumentMeta};
+pub use mapping::{content_hash, document_quads, resolved_document_quads, DocumentMeta};
 pub use store::KnowledgeGraph;

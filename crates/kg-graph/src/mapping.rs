@@ -5,7 +5,8 @@
 use kg_extract::{Document, EntityType};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
-use crate::vocab::{class_of, document_iri, entity_iri, kg, node, statement_iri, RDF, RDFS, SCHEMA, SKOS, XSD};
+use crate::resolve::{identity, resolution_quads, Resolution};
+use crate::vocab::{class_of, document_iri, kg, node, statement_iri, RDF, RDFS, SCHEMA, SKOS, XSD};
 
 /// What is known of a document beyond its text.
 #[derive(Debug, Clone, Default)]
@@ -16,6 +17,8 @@ pub struct DocumentMeta {
     pub content_hash: String,
     /// When it was ingested (xsd:dateTime), if recorded.
     pub ingested_at: Option<String>,
+    /// The article's URL.
+    pub url: Option<String>,
 }
 
 /// FNV-1a 64-bit hash of a text, as 16 hexadecimal digits.
@@ -54,8 +57,13 @@ impl Writer {
     }
 }
 
-/// The quads of one document, all in the document's named graph.
+/// The quads of one document, all in the document's named graph, each entity its own node.
 pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
+    resolved_document_quads(doc, meta, &identity(doc))
+}
+
+/// The quads of one document with its entities resolved to existing nodes.
+pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: &Resolution) -> Vec<Quad> {
     let doc_iri = document_iri(&doc.id);
     let mut w = Writer { graph: GraphName::NamedNode(doc_iri.clone()), quads: Vec::new() };
     let integer = |n: usize| Literal::new_typed_literal(n.to_string(), node(format!("{XSD}integer")));
@@ -68,6 +76,9 @@ pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
     if let Some(p) = &doc.published {
         w.add(doc_iri.clone(), node(format!("{SCHEMA}datePublished")), date_literal(p));
     }
+    if let Some(url) = &meta.url {
+        w.add(doc_iri.clone(), node(format!("{SCHEMA}url")), Literal::new_simple_literal(url));
+    }
     if let Some(src) = &meta.source {
         w.add(doc_iri.clone(), kg("sourcePath"), Literal::new_simple_literal(src));
     }
@@ -79,12 +90,13 @@ pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
     }
     w.add(doc_iri.clone(), kg("extractorVersion"), Literal::new_simple_literal(kg_extract::EXTRACTOR_VERSION));
 
-    let iri_of = |id: &str| doc.entity(id).map(|e| entity_iri(e.entity_type, &e.label));
+    let iri_of = |id: &str| resolution.get(id).map(|r| r.iri.clone());
     for e in &doc.entities {
-        let iri = entity_iri(e.entity_type, &e.label);
-        w.add(iri.clone(), rdf("type"), class_of(e.entity_type));
-        w.add(iri.clone(), node(format!("{RDFS}label")), Literal::new_simple_literal(&e.label));
-        for a in &e.aliases {
+        let Some(r) = resolution.get(&e.id) else { continue };
+        let iri = r.iri.clone();
+        w.add(iri.clone(), rdf("type"), class_of(r.entity_type));
+        w.add(iri.clone(), node(format!("{RDFS}label")), Literal::new_simple_literal(&r.label));
+        for a in std::iter::once(&e.label).chain(&e.aliases).filter(|a| **a != r.label) {
             w.add(iri.clone(), node(format!("{SKOS}altLabel")), Literal::new_simple_literal(a));
         }
         w.add(iri.clone(), kg("mentionedIn"), doc_iri.clone());
@@ -125,6 +137,7 @@ pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
             w.add(st.clone(), kg("cameo"), Literal::new_simple_literal(c));
         }
     }
+    w.quads.extend(resolution_quads(doc, resolution));
     w.quads
 }
 

@@ -115,6 +115,23 @@ pub fn select_rows(kg: &KnowledgeGraph, query: &str) -> Result<Vec<Vec<Option<Te
     }
 }
 
+/// Runs a SELECT query whose first value of the first row is a number.
+pub fn count(kg: &KnowledgeGraph, query: &str) -> Result<u64> {
+    let rows = select_rows(kg, query)?;
+    match rows.first().and_then(|r| r.first().cloned().flatten()) {
+        Some(Term::Literal(l)) => l.value().parse().map_err(|_| GraphError::Invalid(format!("not a count: {}", l.value()))),
+        _ => Ok(0),
+    }
+}
+
+/// Runs an ASK query.
+pub fn ask(kg: &KnowledgeGraph, query: &str) -> Result<bool> {
+    match prepare(query)?.on_store(kg.store()).execute()? {
+        QueryResults::Boolean(b) => Ok(b),
+        _ => Err(GraphError::Invalid("expected an ASK query".into())),
+    }
+}
+
 /// A term as shown in a table: prefixed IRIs, literal values without quotes.
 pub fn display_term(t: &Term) -> String {
     match t {

@@ -5,11 +5,12 @@ use std::path::{Path, PathBuf};
 
 use kg_extract::Document;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::store::Store;
 
 use crate::error::{GraphError, Result};
-use crate::mapping::{document_quads, DocumentMeta};
+use crate::mapping::{resolved_document_quads, DocumentMeta};
+use crate::resolve::resolve;
 use crate::vocab::{document_iri, ONTOLOGY_GRAPH};
 
 /// The ontology, embedded from `data/ontology.ttl`.
@@ -75,22 +76,36 @@ impl KnowledgeGraph {
         Ok(())
     }
 
-    /// Writes a document's graph, replacing any earlier version of it in one transaction:
-    /// readers see the old graph or the new one, never a mix.
+    /// Writes a document's graph, its entities resolved against the documents already
+    /// stored, replacing any earlier version of it in one transaction: readers see the
+    /// old graph or the new one, never a mix.
     pub fn put_document(&self, doc: &Document, meta: &DocumentMeta) -> Result<PutReport> {
-        let quads = document_quads(doc, meta);
-        self.replace_graph(&doc.id, &quads)
+        let resolution = resolve(self, doc)?;
+        let quads = resolved_document_quads(doc, meta, &resolution);
+        self.replace_named_graph(document_iri(&doc.id).as_str(), &quads)
     }
 
-    /// Replaces the named graph of document `id` with `quads`, atomically.
-    pub fn replace_graph(&self, id: &str, quads: &[Quad]) -> Result<PutReport> {
-        let graph = document_iri(id);
-        let replaced = self.store.contains_named_graph(&graph)?;
+    /// True when the store holds document `id` made from the same text by the same
+    /// extractor version: ingesting it again would change nothing.
+    pub fn is_unchanged(&self, id: &str, content_hash: &str) -> Result<bool> {
+        let q = format!(
+            "ASK {{ GRAPH <{g}> {{ <{g}> kg:contentHash {h} ; kg:extractorVersion {v} }} }}",
+            g = document_iri(id).as_str(),
+            h = Literal::new_simple_literal(content_hash),
+            v = Literal::new_simple_literal(kg_extract::EXTRACTOR_VERSION)
+        );
+        crate::query::ask(self, &q)
+    }
+
+    /// Replaces the named graph `graph` with `quads`, atomically.
+    pub fn replace_named_graph(&self, graph: &str, quads: &[Quad]) -> Result<PutReport> {
+        let graph = NamedNodeRef::new(graph)?;
+        let replaced = self.store.contains_named_graph(graph)?;
         let mut t = self.store.start_transaction()?;
         if replaced {
-            t.remove_named_graph(&graph)?;
+            t.remove_named_graph(graph)?;
         }
-        t.insert_named_graph(&graph);
+        t.insert_named_graph(graph);
         t.extend(quads.iter());
         t.commit()?;
         Ok(PutReport { quads: quads.len(), replaced })
@@ -118,7 +133,7 @@ impl KnowledgeGraph {
         let mut n = 0;
         for g in self.store.named_graphs() {
             if let NamedOrBlankNode::NamedNode(g) = g? {
-                if g.as_str() != ONTOLOGY_GRAPH {
+                if g.as_str().starts_with(crate::vocab::DOC) {
                     n += 1;
                 }
             }

@@ -11,6 +11,8 @@ pub const BASE: &str = "https://w3id.org/newskg/";
 pub const KG: &str = "https://w3id.org/newskg/ontology#";
 /// The named graph that holds the ontology.
 pub const ONTOLOGY_GRAPH: &str = "https://w3id.org/newskg/ontology";
+/// The named graph of the user alias table.
+pub const ALIASES_GRAPH: &str = "https://w3id.org/newskg/aliases";
 /// Entity IRIs start with this.
 pub const ENTITY: &str = "https://w3id.org/newskg/entity/";
 /// Document IRIs (and the names of their graphs) start with this.

@@ -1,0 +1,241 @@
+//! Cross-document entity resolution: an entity of a new document becomes the node an
+//! earlier document already made for the same referent.
+//!
+//! Every entity leaves name keys (`kg:nameKey`) in its document's graph: its label and
+//! aliases normalised, and for persons a transliteration key (Zelenskiy and Zelensky
+//! meet). These keys are the persistent alias index: a new document's entities are
+//! looked up by them, and they disappear with the document that made them. A user
+//! alias table (TSV: alias, canonical label, type, optional Wikidata id) forces merges
+//! and splits; it lives in its own graph and overrides the automatic decision.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use kg_extract::names::{name_key, normalize_label};
+use kg_extract::{Document, Entity, EntityType};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+
+use crate::error::{GraphError, Result};
+use crate::query::select_rows;
+use crate::store::KnowledgeGraph;
+use crate::vocab::{document_iri, entity_iri, kg, node, ALIASES_GRAPH, RDFS};
+
+/// Where one extracted entity goes in the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// The node.
+    pub iri: NamedNode,
+    /// The node's label (the canonical one when merged).
+    pub label: String,
+    /// The node's type.
+    pub entity_type: EntityType,
+    /// How sure the merge is (1.0 for a new node or an exact name).
+    pub confidence: f64,
+    /// `new`, `label`, `alias`, `variant`, `surname` or `user`.
+    pub method: &'static str,
+    /// Wikidata id from the user alias table.
+    pub wikidata: Option<String>,
+}
+
+/// The resolution of every entity of a document, by entity id.
+pub type Resolution = HashMap<String, Resolved>;
+
+/// Name keys of an entity: label and aliases normalised; for persons also the
+/// transliteration key of the full name.
+pub fn name_keys(e: &Entity) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    for name in std::iter::once(&e.label).chain(&e.aliases) {
+        let k = normalize_label(name);
+        if !k.is_empty() {
+            keys.insert(k);
+        }
+        if e.entity_type == EntityType::Person {
+            keys.insert(person_key(name));
+        }
+    }
+    keys
+}
+
+/// `~` and the transliteration keys of a name's words: "Volodymyr Zelenskiy" → `~volodymyr zelensky`.
+fn person_key(name: &str) -> String {
+    format!("~{}", name.split_whitespace().map(name_key).collect::<Vec<_>>().join(" "))
+}
+
+/// The identity resolution: every entity its own node (for output without a store).
+pub fn identity(doc: &Document) -> Resolution {
+    doc.entities
+        .iter()
+        .map(|e| {
+            let r = Resolved {
+                iri: entity_iri(e.entity_type, &e.label),
+                label: e.label.clone(),
+                entity_type: e.entity_type,
+                confidence: 1.0,
+                method: "new",
+                wikidata: None,
+            };
+            (e.id.clone(), r)
+        })
+        .collect()
+}
+
+fn literal_list(keys: &BTreeSet<String>) -> String {
+    keys.iter().map(|k| Literal::new_simple_literal(k).to_string()).collect::<Vec<_>>().join(" ")
+}
+
+/// Resolves a document's entities against the store (other documents and the user table).
+pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
+    let mut out = identity(doc);
+    let all: BTreeSet<String> = doc.entities.iter().flat_map(name_keys).collect();
+    if all.is_empty() {
+        return Ok(out);
+    }
+    let values = literal_list(&all);
+    let user = select_rows(
+        store,
+        &format!("SELECT ?k ?label ?type ?wd WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a kg:aliasKey ?k ; kg:canonicalLabel ?label ; kg:canonicalType ?type . OPTIONAL {{ ?a kg:wikidata ?wd }} }} VALUES ?k {{ {values} }} }}"),
+    )?;
+    let mut forced: HashMap<String, (String, EntityType, Option<String>)> = HashMap::new();
+    for r in &user {
+        let text = |i: usize| match &r[i] {
+            Some(Term::Literal(l)) => Some(l.value().to_string()),
+            _ => None,
+        };
+        if let (Some(k), Some(label), Some(ty)) = (text(0), text(1), text(2).and_then(|t| EntityType::parse(&t))) {
+            forced.insert(k, (label, ty, text(3)));
+        }
+    }
+    let this_doc = document_iri(&doc.id);
+    let existing = select_rows(
+        store,
+        &format!(
+            "SELECT ?e ?k (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?g) AS ?docs) WHERE {{ GRAPH ?g {{ ?e kg:nameKey ?k ; <{RDFS}label> ?l }} \
+             VALUES ?k {{ {values} }} FILTER(?g != <{this}>) }} GROUP BY ?e ?k",
+            this = this_doc.as_str()
+        ),
+    )?;
+    // key → [(iri, label, documents)]
+    let mut by_key: HashMap<String, Vec<(String, String, usize)>> = HashMap::new();
+    for r in &existing {
+        let (Some(Term::NamedNode(e)), Some(Term::Literal(k)), Some(Term::Literal(l)), Some(Term::Literal(n))) =
+            (&r[0], &r[1], &r[2], &r[3])
+        else {
+            continue;
+        };
+        by_key.entry(k.value().to_string()).or_default().push((
+            e.as_str().to_string(),
+            l.value().to_string(),
+            n.value().parse().unwrap_or(0),
+        ));
+    }
+    for e in &doc.entities {
+        let keys = name_keys(e);
+        let label_key = normalize_label(&e.label);
+        if let Some((label, ty, wd)) = keys.iter().find_map(|k| forced.get(k)) {
+            out.insert(
+                e.id.clone(),
+                Resolved {
+                    iri: entity_iri(*ty, label),
+                    label: label.clone(),
+                    entity_type: *ty,
+                    confidence: 1.0,
+                    method: "user",
+                    wikidata: wd.clone(),
+                },
+            );
+            continue;
+        }
+        let prefix = entity_iri(e.entity_type, "x").as_str().trim_end_matches('x').to_string();
+        let candidates = |key: &str| -> Vec<(String, String, usize)> {
+            by_key.get(key).map(|v| v.iter().filter(|(iri, _, _)| iri.starts_with(&prefix)).cloned().collect()).unwrap_or_default()
+        };
+        let best = |mut c: Vec<(String, String, usize)>| {
+            c.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            c.into_iter().next()
+        };
+        let exact = best(candidates(&label_key)).map(|c| (c, 1.0, "label"));
+        let alias = || best(keys.iter().filter(|k| !k.starts_with('~')).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.9, "alias"));
+        let variant =
+            || best(keys.iter().filter(|k| k.starts_with('~')).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.85, "variant"));
+        if let Some(((iri, label, _), confidence, method)) = exact.or_else(alias).or_else(variant) {
+            out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type: e.entity_type, confidence, method, wikidata: None });
+        }
+    }
+    Ok(out)
+}
+
+/// The quads that record name keys and resolution decisions in a document's graph.
+pub fn resolution_quads(doc: &Document, resolution: &Resolution) -> Vec<Quad> {
+    let graph = GraphName::NamedNode(document_iri(&doc.id));
+    let mut quads = Vec::new();
+    for (n, e) in doc.entities.iter().enumerate() {
+        let Some(r) = resolution.get(&e.id) else { continue };
+        let mut keys = name_keys(e);
+        keys.insert(normalize_label(&r.label));
+        for k in keys {
+            quads.push(Quad::new(r.iri.clone(), kg("nameKey"), Literal::new_simple_literal(k), graph.clone()));
+        }
+        if let Some(wd) = &r.wikidata {
+            quads.push(Quad::new(
+                r.iri.clone(),
+                node("http://www.w3.org/2002/07/owl#sameAs"),
+                node(format!("http://www.wikidata.org/entity/{wd}")),
+                graph.clone(),
+            ));
+        }
+        if r.method != "new" {
+            let res = node(format!("{}#resolution-{}", document_iri(&doc.id).as_str(), n + 1));
+            quads.push(Quad::new(res.clone(), node(format!("{}type", crate::vocab::RDF)), kg("Resolution"), graph.clone()));
+            quads.push(Quad::new(res.clone(), kg("localLabel"), Literal::new_simple_literal(&e.label), graph.clone()));
+            quads.push(Quad::new(res.clone(), kg("resolvedTo"), r.iri.clone(), graph.clone()));
+            quads.push(Quad::new(res.clone(), kg("method"), Literal::new_simple_literal(r.method), graph.clone()));
+            quads.push(Quad::new(
+                res,
+                kg("confidence"),
+                Literal::new_typed_literal(format!("{:.2}", r.confidence), node(format!("{}decimal", crate::vocab::XSD))),
+                graph.clone(),
+            ));
+        }
+    }
+    quads
+}
+
+/// Loads a user alias table (TSV: alias, canonical label, type, optional Wikidata id;
+/// `#` comments) into the alias graph, replacing the previous table. Returns the rows.
+pub fn load_alias_table(store: &KnowledgeGraph, path: &Path) -> Result<usize> {
+    let text = std::fs::read_to_string(path).map_err(|e| GraphError::Invalid(format!("{}: {e}", path.display())))?;
+    let graph = GraphName::NamedNode(node(ALIASES_GRAPH));
+    let mut quads = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let where_ = || format!("{}:{}", path.display(), n + 1);
+        if cols.len() < 3 || cols[0].is_empty() || cols[1].is_empty() {
+            return Err(GraphError::Invalid(format!("{}: expected alias<TAB>canonical label<TAB>type[<TAB>Wikidata id]", where_())));
+        }
+        let ty = EntityType::parse(cols[2]).ok_or_else(|| {
+            GraphError::Invalid(format!("{}: unknown type {:?} (Person, Organization, Country, City, Location, Group)", where_(), cols[2]))
+        })?;
+        let row = node(format!("{ALIASES_GRAPH}#row-{}", n + 1));
+        let mut keys = BTreeSet::from([normalize_label(cols[0])]);
+        if ty == EntityType::Person {
+            keys.insert(person_key(cols[0]));
+        }
+        for k in keys {
+            quads.push(Quad::new(row.clone(), kg("aliasKey"), Literal::new_simple_literal(k), graph.clone()));
+        }
+        quads.push(Quad::new(row.clone(), kg("canonicalLabel"), Literal::new_simple_literal(cols[1]), graph.clone()));
+        quads.push(Quad::new(row.clone(), kg("canonicalType"), Literal::new_simple_literal(ty.as_str()), graph.clone()));
+        if let Some(wd) = cols.get(3).filter(|w| !w.is_empty()) {
+            if !(wd.starts_with('Q') && wd[1..].chars().all(|c| c.is_ascii_digit()) && wd.len() > 1) {
+                return Err(GraphError::Invalid(format!("{}: {wd:?} is not a Wikidata id (Q and digits)", where_())));
+            }
+            quads.push(Quad::new(row.clone(), kg("wikidata"), Literal::new_simple_literal(*wd), graph.clone()));
+        }
+    }
+    let rows = quads.iter().filter(|q| q.predicate == kg("canonicalLabel")).count();
+    store.replace_named_graph(ALIASES_GRAPH, &quads)?;
+    Ok(rows)
+}

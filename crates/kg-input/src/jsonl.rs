@@ -1,0 +1,87 @@
+//! JSON Lines: one article per line, `{"id", "text" | "body", "title", "published" | "date",
+//! "url", "source"}`. A malformed record is reported with its line number and the other
+//! records are still read.
+
+use std::io::BufRead;
+
+use serde_json::Value;
+
+use crate::article::{Article, InputError};
+use crate::dates::normalize_date;
+
+fn field<'a>(v: &'a Value, names: &[&str]) -> Option<&'a str> {
+    names.iter().find_map(|n| v.get(*n).and_then(Value::as_str)).map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// One record to an article. `fallback_id` is used when the record has no id.
+pub fn record(v: &Value, location: &str, fallback_id: &str) -> Result<Article, String> {
+    if !v.is_object() {
+        return Err("a record must be a JSON object".into());
+    }
+    let body = field(v, &["text", "body"]).ok_or("no \"text\" or \"body\"")?;
+    let id = match v.get("id").or_else(|| v.get("newid")) {
+        Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => fallback_id.to_string(),
+    };
+    let title = field(v, &["title", "headline"]).map(str::to_string);
+    let published = field(v, &["published", "date", "datePublished"]).and_then(normalize_date);
+    let url = field(v, &["url"]).map(str::to_string);
+    let source = field(v, &["source"]).map(|s| format!("{location} ({s})")).unwrap_or_else(|| location.to_string());
+    let text = match &title {
+        Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}"),
+        _ => body.to_string(),
+    };
+    Ok(Article { id, source, text, title, published, url })
+}
+
+/// Reads every record of a JSON Lines stream.
+pub fn read_records(reader: impl BufRead, path: &str, stem: &str) -> Result<Vec<Result<Article, InputError>>, InputError> {
+    let mut out = Vec::new();
+    for (n, line) in reader.split(b'\n').enumerate() {
+        let line_no = n + 1;
+        let location = format!("{path}:{line_no}");
+        let bytes = line.map_err(|e| InputError::new(path, e.to_string()))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                out.push(Err(InputError::new(&location, format!("invalid UTF-8 at byte {} of the line", e.utf8_error().valid_up_to()))));
+                continue;
+            }
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        let parsed = serde_json::from_str::<Value>(&text)
+            .map_err(|e| format!("not JSON: {e}"))
+            .and_then(|v| record(&v, &location, &format!("{stem}-{line_no}")));
+        out.push(parsed.map_err(|m| InputError::new(&location, m)));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_records_and_reports_bad_lines() {
+        let data = concat!(
+            "{\"id\": \"a1\", \"title\": \"Peru and Chile meet\", \"text\": \"Peru met Chile.\", \"published\": \"2024-05-01\"}\n",
+            "{not json}\n",
+            "\n",
+            "{\"newid\": 7, \"body\": \"Kenya criticized Ethiopia.\", \"date\": \"26-FEB-1987 15:01:01.79\"}\n",
+            "{\"id\": \"x\"}\n"
+        );
+        let recs = read_records(data.as_bytes(), "f.jsonl", "f").expect("read");
+        assert_eq!(recs.len(), 4);
+        let a = recs[0].as_ref().expect("first record");
+        assert_eq!((a.id.as_str(), a.published.as_deref()), ("a1", Some("2024-05-01")));
+        assert_eq!(a.text, "Peru and Chile meet\n\nPeru met Chile.");
+        let e = recs[1].as_ref().expect_err("bad line");
+        assert!(e.to_string().starts_with("f.jsonl:2: not JSON"), "{e}");
+        let b = recs[2].as_ref().expect("reuters-style record");
+        assert_eq!((b.id.as_str(), b.published.as_deref()), ("7", Some("1987-02-26")));
+        assert!(recs[3].as_ref().expect_err("no text").to_string().contains("f.jsonl:5"));
+    }
+}

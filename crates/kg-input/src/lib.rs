@@ -1,0 +1,16 @@
+//! Reading news articles for extraction: plain text and Markdown files, HTML pages
+//! (main article text, title and date from the page's metadata), JSON Lines (one
+//! article per line), directories (recursively) and standard input.
+//!
+//! Text must be UTF-8; a file that is not gets an error naming the byte offset.
+//! Files of other kinds are reported as skipped, never silently dropped.
+
+pub mod article;
+pub mod dates;
+pub mod decode;
+pub mod html;
+pub mod jsonl;
+pub mod walk;
+
+pub use article::{read_path, read_stdin, Article, InputError, Kind};
+pub use walk::{collect, Inputs};

@@ -1,0 +1,80 @@
+//! Expanding the paths given on the command line into input files.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::article::{InputError, Kind};
+
+/// What a walk over the inputs found.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    /// Files to read, in order.
+    pub files: Vec<PathBuf>,
+    /// Files skipped (not articles), with the reason.
+    pub skipped: Vec<(PathBuf, String)>,
+    /// True when `-` (standard input) was given.
+    pub stdin: bool,
+}
+
+/// Expands files and directories (recursively, sorted, following each directory once
+/// so symlink loops end) into the list of article files. Files named explicitly are
+/// read whatever their extension; in directories only known kinds are.
+pub fn collect(paths: &[PathBuf]) -> Result<Inputs, InputError> {
+    let mut inputs = Inputs::default();
+    let mut seen = HashSet::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.stdin = true;
+            continue;
+        }
+        let meta = std::fs::metadata(p).map_err(|e| InputError::new(p.display().to_string(), e.to_string()))?;
+        if meta.is_dir() {
+            walk(p, &mut inputs, &mut seen)?;
+        } else {
+            inputs.files.push(p.clone());
+        }
+    }
+    Ok(inputs)
+}
+
+fn walk(dir: &Path, inputs: &mut Inputs, seen: &mut HashSet<PathBuf>) -> Result<(), InputError> {
+    let location = || dir.display().to_string();
+    let canonical = dir.canonicalize().map_err(|e| InputError::new(location(), e.to_string()))?;
+    if !seen.insert(canonical) {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| InputError::new(location(), format!("cannot read directory: {e}")))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, inputs, seen)?;
+        } else if Kind::of(&p).is_some() {
+            inputs.files.push(p);
+        } else {
+            inputs.skipped.push((p, "not an article file (.txt, .md, .html, .jsonl)".into()));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_directories_sorted_and_survives_symlink_loops() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+        std::fs::write(dir.path().join("b.txt"), "b").expect("write");
+        std::fs::write(dir.path().join("sub/a.html"), "<p>a</p>").expect("write");
+        std::fs::write(dir.path().join("image.png"), [0u8, 1]).expect("write");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).expect("symlink");
+        let inputs = collect(&[dir.path().to_path_buf()]).expect("collect");
+        let names: Vec<String> =
+            inputs.files.iter().map(|p| p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()).collect();
+        assert_eq!(names, vec!["b.txt", "a.html"]);
+        assert_eq!(inputs.skipped.len(), 1);
+    }
+}

@@ -24,6 +24,70 @@ pub enum Command {
     Query(QueryArgs),
     /// Export the store as RDF or as a Graphviz diagram.
     Export(ExportArgs),
+    /// Remove documents (and every fact only they support) from the store.
+    Remove(RemoveArgs),
+    /// List entities with their aliases and document counts.
+    Entities(EntitiesArgs),
+}
+
+/// Arguments of `kg remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Store directory.
+    #[arg(long, default_value = "kg-store")]
+    pub store: PathBuf,
+    /// Document ids (file stems, or JSON Lines record ids).
+    #[arg(required = true)]
+    pub ids: Vec<String>,
+}
+
+/// Entity types for filters.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TypeArg {
+    /// People.
+    Person,
+    /// Organisations.
+    Organization,
+    /// Countries.
+    Country,
+    /// Cities.
+    City,
+    /// Other places.
+    Location,
+    /// Groups.
+    Group,
+}
+
+impl TypeArg {
+    /// The extraction type.
+    pub fn entity_type(self) -> kg_extract::EntityType {
+        use kg_extract::EntityType as T;
+        match self {
+            TypeArg::Person => T::Person,
+            TypeArg::Organization => T::Organization,
+            TypeArg::Country => T::Country,
+            TypeArg::City => T::City,
+            TypeArg::Location => T::Location,
+            TypeArg::Group => T::Group,
+        }
+    }
+}
+
+/// Arguments of `kg entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Store directory.
+    #[arg(long, default_value = "kg-store")]
+    pub store: PathBuf,
+    /// Only entities of this type.
+    #[arg(long = "type", value_enum)]
+    pub entity_type: Option<TypeArg>,
+    /// Only entities whose label or an alias contains this text (case-insensitive).
+    #[arg(long)]
+    pub search: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: QueryFormat,
 }
 
 /// Output of `kg extract`.

@@ -1,11 +1,13 @@
 //! `kg`: build a knowledge graph from news articles, query it with SPARQL, export it.
 
 mod cli;
+mod entities_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
 mod progress;
 mod query_cmd;
+mod remove_cmd;
 mod store_arg;
 
 use clap::Parser;
@@ -17,6 +19,8 @@ fn main() {
         cli::Command::Ingest(a) => ingest_cmd::run(a),
         cli::Command::Query(a) => query_cmd::run(a),
         cli::Command::Export(a) => export_cmd::run(a),
+        cli::Command::Remove(a) => remove_cmd::run(a),
+        cli::Command::Entities(a) => entities_cmd::run(a),
     };
     if let Err(e) = result {
         if broken_pipe(&e) {

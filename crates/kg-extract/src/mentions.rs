@@ -511,7 +511,10 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
 /// name starts a new phrase.
 fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
     let org_before = (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+    // "Chief Cabinet Secretary" is one title, not an organisation and a title.
+    let one_title = title_at(lex, view, i, j + lex.max_title_tokens).is_some_and(|(n, _)| i + n > j);
     org_before
+        && !one_title
         && title_at(lex, view, j, j + lex.max_title_tokens).is_some_and(|(n, _)| view.tokens.get(j + n).is_some_and(|t| t.is_capitalized()))
 }
 
@@ -546,6 +549,9 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     let words: Vec<String> = (a..end).map(|k| view.token_lower(k)).collect();
     let surface = view.text(view.tokens[a].start, view.tokens[end - 1].end);
     let has_org = words.iter().any(|w| ORG_KEYWORDS.contains(&w.as_str()));
+    if title.is_some() && has_org && end - a == 1 {
+        return None; // "Chief Cabinet": a title and a keyword, nobody's name
+    }
     // "Presidential Office Andriy Yermak": an organisation name directly followed by a person's name.
     if has_org && title.is_none() && !honorific {
         let last_kw = (a..end).rev().find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str())).unwrap_or(a);

@@ -355,30 +355,32 @@ struct CueMatch {
 fn nominal_use(sv: &SentenceView, i: usize) -> bool {
     const DETERMINERS: &[&str] =
         &["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no"];
-    let mut k = i;
-    if let Some(a) = sv.arg_ending(k) {
-        k = a.first;
-    } else {
-        // Adjectives between the determiner and the noun ("a long meeting").
-        let mut steps = 0;
-        while k > sv.sentence.first
-            && steps < 2
-            && sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-')
-            && !DETERMINERS.contains(&sv.word(k - 1).as_str())
-            && !sv.word(k - 1).ends_with("ed")
-            && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1).as_str())
-            && !["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"]
-                .contains(&sv.word(k - 1).as_str())
-        {
-            k -= 1;
-            steps += 1;
+    const NOT_ADJECTIVES: &[&str] = &["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"];
+    let determiner_before = |k: usize| k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1).as_str());
+    let names_before: Vec<_> = sv.args.iter().filter(|a| a.last == i && !a.pronoun).collect();
+    if let Some(a) = names_before.first() {
+        // "Russia's invasion"; "the Xi-Zelenskiy talks", "the G7 meeting" — but "the Philippines backed Japan".
+        if a.possessive {
+            return true;
         }
+        let noun_form = names_before.len() > 1 || sv.word(i).ends_with("ing");
+        return noun_form && determiner_before(a.first);
     }
-    if k == i && sv.arg_ending(i).is_none() {
-        return k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1).as_str());
+    // Adjectives between the determiner and the noun ("a long meeting").
+    let mut k = i;
+    let mut steps = 0;
+    while k > sv.sentence.first
+        && steps < 2
+        && sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-')
+        && !DETERMINERS.contains(&sv.word(k - 1).as_str())
+        && !sv.word(k - 1).ends_with("ed")
+        && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1).as_str())
+        && !NOT_ADJECTIVES.contains(&sv.word(k - 1).as_str())
+    {
+        k -= 1;
+        steps += 1;
     }
-    k > sv.sentence.first
-        && (DETERMINERS.contains(&sv.word(k - 1).as_str()) || sv.arg_ending(k).is_some_and(|a| a.possessive) || sv.word(k - 1) == "'s")
+    determiner_before(k) || (k > sv.sentence.first && sv.arg_ending(k).is_some_and(|a| a.possessive))
 }
 
 fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
@@ -396,7 +398,10 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
                 // Verbs never in noun position; nouns without a preposition only there
                 // ("the Xi-Zelenskiy talks"); "talks between" is a noun wherever it stands.
                 let nominal = nominal_use(sv, i);
-                if (cue.kind == CueKind::Verb && nominal) || (cue.kind == CueKind::Noun && cue.preposition.is_none() && !nominal) {
+                let also_verb = forms.iter().any(|g| lex.cues[g.cue].kind == CueKind::Verb);
+                if (cue.kind == CueKind::Verb && nominal)
+                    || (cue.kind == CueKind::Noun && cue.preposition.is_none() && also_verb && !nominal)
+                {
                     continue;
                 }
                 // A noun cue's first word must not itself be part of a name.

@@ -51,9 +51,23 @@ pub fn name_keys(e: &Entity) -> BTreeSet<String> {
         }
         if e.entity_type == EntityType::Person {
             keys.insert(person_key(name));
+            if let Some(last) = name.split_whitespace().last() {
+                keys.insert(surname_key(last));
+            }
         }
     }
     keys
+}
+
+/// `@` and the transliteration key of a surname: what a later "Zelensky" alone looks up.
+fn surname_key(word: &str) -> String {
+    format!("@{}", name_key(word))
+}
+
+/// A single capitalised word that may be a person named by surname only.
+fn lone_word(e: &Entity) -> Option<String> {
+    let one_word = !e.label.contains(' ') && e.label.chars().any(char::is_lowercase);
+    (one_word && matches!(e.entity_type, EntityType::Person | EntityType::Organization)).then(|| surname_key(&e.label))
 }
 
 /// `~` and the transliteration keys of a name's words: "Volodymyr Zelenskiy" → `~volodymyr zelensky`.
@@ -86,7 +100,7 @@ fn literal_list(keys: &BTreeSet<String>) -> String {
 /// Resolves a document's entities against the store (other documents and the user table).
 pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
     let mut out = identity(doc);
-    let all: BTreeSet<String> = doc.entities.iter().flat_map(name_keys).collect();
+    let all: BTreeSet<String> = doc.entities.iter().flat_map(|e| name_keys(e).into_iter().chain(lone_word(e))).collect();
     if all.is_empty() {
         return Ok(out);
     }
@@ -154,11 +168,31 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
             c.into_iter().next()
         };
         let exact = best(candidates(&label_key)).map(|c| (c, 1.0, "label"));
-        let alias = || best(keys.iter().filter(|k| !k.starts_with('~')).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.9, "alias"));
+        let alias =
+            || best(keys.iter().filter(|k| !k.starts_with(['~', '@'])).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.9, "alias"));
         let variant =
             || best(keys.iter().filter(|k| k.starts_with('~')).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.85, "variant"));
         if let Some(((iri, label, _), confidence, method)) = exact.or_else(alias).or_else(variant) {
             out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type: e.entity_type, confidence, method, wikidata: None });
+            continue;
+        }
+        // "Zelensky" alone, when exactly one known person has that surname.
+        if let Some(key) = lone_word(e) {
+            let person_prefix = entity_iri(EntityType::Person, "x").as_str().trim_end_matches('x').to_string();
+            let mut people: Vec<&(String, String, usize)> =
+                by_key.get(&key).map(|v| v.iter().filter(|c| c.0.starts_with(&person_prefix)).collect()).unwrap_or_default();
+            people.dedup_by(|a, b| a.0 == b.0);
+            if let [(iri, label, _)] = people.as_slice() {
+                let r = Resolved {
+                    iri: node(iri.clone()),
+                    label: label.clone(),
+                    entity_type: EntityType::Person,
+                    confidence: 0.7,
+                    method: "surname",
+                    wikidata: None,
+                };
+                out.insert(e.id.clone(), r);
+            }
         }
     }
     Ok(out)
@@ -183,7 +217,8 @@ pub fn resolution_quads(doc: &Document, resolution: &Resolution) -> Vec<Quad> {
                 graph.clone(),
             ));
         }
-        if r.method != "new" {
+        // A merge under the same label needs no record: the IRI was the same anyway.
+        if r.method != "new" && r.method != "label" {
             let res = node(format!("{}#resolution-{}", document_iri(&doc.id).as_str(), n + 1));
             quads.push(Quad::new(res.clone(), node(format!("{}type", crate::vocab::RDF)), kg("Resolution"), graph.clone()));
             quads.push(Quad::new(res.clone(), kg("localLabel"), Literal::new_simple_literal(&e.label), graph.clone()));

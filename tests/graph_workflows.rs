@@ -1,0 +1,163 @@
+//! The graph as users build it: many documents and input kinds, cross-document
+//! entities, incremental and idempotent ingest, removal, entity listing.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn kg() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kg"))
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().expect("run kg");
+    assert!(out.status.success(), "kg failed: {}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
+    out
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8")
+}
+
+fn ingest(store: &Path, paths: &[PathBuf]) -> String {
+    stdout(&run(kg().arg("ingest").arg("--store").arg(store).args(paths)))
+}
+
+fn query_csv(store: &Path, q: &str) -> Vec<String> {
+    stdout(&run(kg().args(["query", "--format", "csv", "--store"]).arg(store).arg(q)))
+        .lines()
+        .skip(1)
+        .map(|l| l.trim().to_string())
+        .collect()
+}
+
+fn all_quads(store: &Path) -> Vec<String> {
+    let out = run(kg().args(["export", "--format", "nquads", "--store"]).arg(store));
+    let mut lines: Vec<String> = stdout(&out).lines().map(str::to_string).collect();
+    lines.sort();
+    lines
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+#[test]
+fn two_documents_naming_one_person_differently_give_one_node() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let a = write(dir.path(), "a.txt", "Ukrainian President Volodymyr Zelenskiy met Polish President Andrzej Duda in Warsaw.");
+    let b = write(dir.path(), "b.txt", "Volodymyr Zelensky spoke with German Chancellor Olaf Scholz on Monday.");
+    let c = write(dir.path(), "c.txt", "Zelensky thanked Poland for its support.");
+    ingest(&store, &[a, b, c]);
+    let people = query_csv(
+        &store,
+        "SELECT DISTINCT ?p WHERE { ?p a schema:Person ; skos:altLabel|rdfs:label ?n FILTER(CONTAINS(?n, \"Zelensk\")) }",
+    );
+    assert_eq!(people.len(), 1, "one node for Zelenskiy/Zelensky: {people:?}");
+    let docs = query_csv(&store, &format!("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ <{}> kg:mentionedIn ?d }}", people[0]));
+    assert_eq!(docs, vec!["3"]);
+    // The merge is recorded with its confidence.
+    let merges = query_csv(&store, "SELECT ?label ?method ?c WHERE { ?r a kg:Resolution ; kg:localLabel ?label ; kg:method ?method ; kg:confidence ?c } ORDER BY ?label");
+    assert!(merges.iter().any(|m| m.starts_with("Volodymyr Zelensky,variant,0.85")), "{merges:?}");
+    let listed = stdout(&run(kg().args(["entities", "--type", "person", "--search", "zelensk", "--store"]).arg(&store)));
+    assert!(listed.contains("Volodymyr Zelenskiy") && listed.contains("| 3") && listed.contains("(1 row)"), "{listed}");
+}
+
+#[test]
+fn reingest_is_idempotent_and_a_changed_file_replaces_only_its_graph() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    write(&docs, "one.txt", "Kenya criticized Ethiopia over the dam on Monday.");
+    write(&docs, "two.txt", "Peru and Chile signed a trade agreement.");
+    ingest(&store, std::slice::from_ref(&docs));
+    let before = all_quads(&store);
+    let again = ingest(&store, std::slice::from_ref(&docs));
+    assert!(again.contains("0 new, 0 replaced, 2 unchanged"), "{again}");
+    assert_eq!(all_quads(&store), before, "re-ingesting changes nothing");
+
+    write(&docs, "one.txt", "Kenya praised Ethiopia for the dam deal on Monday.");
+    let changed = ingest(&store, std::slice::from_ref(&docs));
+    assert!(changed.contains("0 new, 1 replaced, 1 unchanged"), "{changed}");
+    let after = all_quads(&store);
+    let in_graph = |quads: &[String], g: &str| {
+        quads.iter().filter(|q| q.ends_with(&format!("<https://w3id.org/newskg/doc/{g}> ."))).cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(in_graph(&after, "two"), in_graph(&before, "two"), "the unchanged document's graph is untouched");
+    assert_ne!(in_graph(&after, "one"), in_graph(&before, "one"));
+    let preds = query_csv(&store, "SELECT ?p WHERE { country:kenya ?p country:ethiopia }");
+    assert_eq!(preds, vec!["https://w3id.org/newskg/ontology#supported"], "the old statement is gone");
+}
+
+#[test]
+fn removing_a_document_removes_entities_only_it_supported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let a = write(dir.path(), "a.txt", "Kenya criticized Ethiopia.");
+    let b = write(dir.path(), "b.txt", "Kenya praised Uganda.");
+    ingest(&store, &[a, b]);
+    run(kg().args(["remove", "--store"]).arg(&store).arg("a"));
+    let countries = query_csv(&store, "SELECT ?l WHERE { ?c a schema:Country ; rdfs:label ?l } ORDER BY ?l");
+    assert_eq!(countries, vec!["Kenya", "Uganda"]);
+    let out = kg().args(["remove", "--store"]).arg(&store).arg("nope").output().expect("run");
+    assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("nope: no such document"));
+}
+
+#[test]
+fn html_jsonl_and_binary_inputs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).expect("mkdir");
+    write(
+        &docs,
+        "page.html",
+        "<html><head><meta property=\"og:title\" content=\"Peru and Chile sign deal\"><meta property=\"article:published_time\" content=\"2025-03-04\">\
+         <script>Kenya attacked Uganda</script></head><body><nav><p>Home and world news menu</p></nav>\
+         <article><p>Peruvian President Dina Boluarte met Chilean President Gabriel Boric in Lima on Monday.</p></article></body></html>",
+    );
+    write(
+        &docs,
+        "feed.jsonl",
+        "{\"id\": \"r1\", \"title\": \"Talks\", \"text\": \"Norway criticized Russia.\", \"date\": \"2025-01-02\", \"url\": \"https://x.example/r1\"}\n{broken\n{\"id\": \"r2\", \"body\": \"Sweden praised Finland.\"}\n",
+    );
+    std::fs::write(docs.join("blob.txt"), [0u8, 159, 146, 150]).expect("write");
+    write(&docs, "notes.csv", "a,b");
+    let out = run(kg().arg("ingest").arg("--store").arg(&store).arg(&docs));
+    let summary = stdout(&out);
+    let warnings = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(summary.contains("ingested 3 documents") && summary.contains("2 files skipped, 1 bad records"), "{summary}");
+    assert!(warnings.contains("feed.jsonl:2") && warnings.contains("blob.txt") && warnings.contains("notes.csv"), "{warnings}");
+    let html = query_csv(&store, "SELECT ?t ?d WHERE { doc:page schema:headline ?t ; schema:datePublished ?d }");
+    assert_eq!(html, vec!["Peru and Chile sign deal,2025-03-04"]);
+    let met = query_csv(&store, "SELECT ?date WHERE { ?st rdf:predicate kg:metWith ; kg:date ?date ; kg:document doc:page }");
+    assert_eq!(met, vec!["2025-03-03"], "relative date resolved against the page's metadata date");
+    assert!(query_csv(&store, "ASK { ?x kg:attacked ?y }") == vec!["false"] || query_csv(&store, "ASK { ?x kg:attacked ?y }").is_empty());
+    let url = query_csv(&store, "SELECT ?u WHERE { doc:r1 schema:url ?u }");
+    assert_eq!(url, vec!["https://x.example/r1"]);
+}
+
+#[test]
+fn a_user_alias_table_forces_merges_and_splits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let table = write(
+        dir.path(),
+        "aliases.tsv",
+        "# alias\tcanonical\ttype\twikidata\nThe Kremlin\tRussia\tCountry\tQ159\nWashington\tWashington, D.C.\tCity\n",
+    );
+    let a = write(dir.path(), "a.txt", "Kenya criticized Washington over aid cuts.");
+    run(kg().arg("ingest").arg("--store").arg(&store).arg("--aliases").arg(&table).arg(&a));
+    let cities = query_csv(&store, "SELECT ?l WHERE { ?c a schema:City ; rdfs:label ?l }");
+    assert_eq!(cities, vec!["\"Washington, D.C.\""], "Washington split from the United States");
+    let bad = write(dir.path(), "bad.tsv", "Paris\tParis\tTown\n");
+    let out = kg().arg("ingest").arg("--store").arg(&store).arg("--aliases").arg(&bad).arg(&a).output().expect("run");
+    assert!(
+        !out.status.success() && String::from_utf8_lossy(&out.stderr).contains("bad.tsv:1: unknown type"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

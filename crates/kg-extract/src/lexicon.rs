@@ -10,6 +10,7 @@ const CITIES_TSV: &str = include_str!("../../../data/gazetteer/cities.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../../data/lexicon/organizations.tsv");
 const TITLES_TSV: &str = include_str!("../../../data/lexicon/titles.tsv");
 const VERBS_TSV: &str = include_str!("../../../data/lexicon/verbs.tsv");
+const GOLDSTEIN_TSV: &str = include_str!("../../../data/lexicon/goldstein.tsv");
 const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
 
 /// A country (or former state) of the gazetteer.
@@ -139,6 +140,8 @@ pub struct Lexicon {
     pub cue_index: HashMap<String, Vec<CueForm>>,
     /// Common lower-case English words (not names when capitalised at a sentence start).
     pub common_words: std::collections::HashSet<String>,
+    /// Goldstein weights by CAMEO code (roots and three-digit codes).
+    pub goldstein: HashMap<String, f64>,
 }
 
 const PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "in", "of", "between", "for", "at", "by"];
@@ -257,6 +260,7 @@ impl Lexicon {
             cues: Vec::new(),
             cue_index: HashMap::new(),
             common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
+            goldstein: rows(GOLDSTEIN_TSV).filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?))).collect(),
         };
         for r in rows(COUNTRIES_TSV) {
             if r.len() < 2 {
@@ -340,6 +344,11 @@ impl Lexicon {
             lex.cues.push(cue);
         }
         lex
+    }
+
+    /// The Goldstein weight of a CAMEO code, falling back to its root.
+    pub fn goldstein_of(&self, code: &str) -> Option<f64> {
+        self.goldstein.get(code).or_else(|| code.get(..2).and_then(|root| self.goldstein.get(root))).copied()
     }
 
     fn add_phrase(&mut self, phrase: &str, hit: GazetteerHit) {

@@ -99,6 +99,12 @@ pub struct Relation {
     /// CAMEO root category (two digits) for event predicates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
+    /// CAMEO event code (three digits) where the cue determines it ("041" telephone, "042" visit).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Goldstein conflict-cooperation weight of the event (-10 to +10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goldstein: Option<f64>,
     /// Confidence in [0, 1].
     pub confidence: f64,
     /// The sentence that states the relation.

@@ -20,6 +20,8 @@ pub struct Found {
     pub title: Option<String>,
     /// CAMEO root.
     pub cameo: Option<String>,
+    /// CAMEO event code of the cue.
+    pub code: Option<String>,
     /// Confidence.
     pub confidence: f64,
 }
@@ -49,7 +51,15 @@ fn push(out: &mut Vec<Found>, subject: &Arg, predicate: &str, object: &Arg, titl
         return;
     }
     let cameo = (!cameo.is_empty()).then(|| cameo.to_string());
-    out.push(Found { subject: subject.entity, predicate: predicate.to_string(), object: object.entity, title, cameo, confidence });
+    out.push(Found {
+        subject: subject.entity,
+        predicate: predicate.to_string(),
+        object: object.entity,
+        title,
+        cameo,
+        code: None,
+        confidence,
+    });
 }
 
 /// Position relations of the persons in a sentence.
@@ -447,9 +457,13 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         if sv.is_unasserted(m.first, m.end, future_ok) {
             continue;
         }
+        let before = out.len();
         match cue.kind {
             CueKind::Verb => verb_event(sv, &m, pred, &cue.cameo, cue.preposition.as_deref(), &mut out),
             CueKind::Noun => noun_event(sv, &m, pred, &cue.cameo, cue.preposition.as_deref(), &mut out),
+        }
+        for f in &mut out[before..] {
+            f.code = (!cue.code.is_empty()).then(|| cue.code.clone());
         }
     }
     out

@@ -136,6 +136,12 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
         if let Some(c) = &r.cameo {
             w.add(st.clone(), kg("cameo"), Literal::new_simple_literal(c));
         }
+        if let Some(c) = &r.code {
+            w.add(st.clone(), kg("cameoCode"), Literal::new_simple_literal(c));
+        }
+        if let Some(g) = r.goldstein {
+            w.add(st.clone(), kg("goldstein"), Literal::new_typed_literal(format!("{g:.1}"), node(format!("{XSD}decimal"))));
+        }
     }
     w.quads.extend(resolution_quads(doc, resolution));
     w.quads

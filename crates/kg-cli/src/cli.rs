@@ -28,6 +28,8 @@ pub enum Command {
     Remove(RemoveArgs),
     /// List entities with their aliases and document counts.
     Entities(EntitiesArgs),
+    /// Network analytics: degree, PageRank, betweenness, components, communities, paths, dyads.
+    Analyze(AnalyzeArgs),
 }
 
 /// Arguments of `kg remove`.
@@ -173,12 +175,87 @@ pub enum ExportFormatArg {
     Turtle,
     /// N-Triples (all graphs merged).
     Ntriples,
+    /// RDF/XML (all graphs merged).
+    Rdfxml,
     /// N-Quads (one graph per document).
     Nquads,
     /// TriG (one graph per document).
     Trig,
+    /// JSON-LD (one graph per document).
+    Jsonld,
     /// Graphviz DOT diagram.
     Dot,
+    /// SVG diagram (needs Graphviz).
+    Svg,
+    /// PNG diagram (needs Graphviz).
+    Png,
+    /// GraphML with typed attributes (Gephi, Cytoscape, networkx).
+    Graphml,
+    /// CSV node and edge tables, written as nodes.csv and edges.csv into --out DIR.
+    Csv,
+    /// Node-link JSON (networkx, D3).
+    Json,
+}
+
+/// Which part of the graph to export or analyse.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only this entity's neighbourhood (label or IRI).
+    #[arg(long)]
+    pub entity: Option<String>,
+    /// Radius of the neighbourhood in hops.
+    #[arg(long, default_value_t = 1, requires = "entity")]
+    pub hops: usize,
+    /// Only these predicates (repeat or separate with commas).
+    #[arg(long, value_delimiter = ',')]
+    pub predicate: Vec<String>,
+    /// Only predicates of these families: affiliation, structure, alliance, verbalCooperation,
+    /// materialCooperation, verbalConflict, materialConflict.
+    #[arg(long, value_delimiter = ',')]
+    pub family: Vec<String>,
+    /// Only entities of these types.
+    #[arg(long = "type", value_enum, value_delimiter = ',')]
+    pub entity_type: Vec<TypeArg>,
+    /// Only relations dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only relations dated on or before this.
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Only relations stated in this document.
+    #[arg(long)]
+    pub document: Option<String>,
+    /// Only the N entities with the most relations.
+    #[arg(long)]
+    pub top: Option<usize>,
+}
+
+impl FilterArgs {
+    /// The graph crate's filter; unknown predicates and families are errors.
+    pub fn filter(&self) -> anyhow::Result<kg_graph::network::Filter> {
+        use kg_extract::vocabulary::PREDICATES;
+        for p in &self.predicate {
+            if !PREDICATES.iter().any(|x| x.name == p) {
+                anyhow::bail!("unknown predicate {p:?} (one of {})", PREDICATES.iter().map(|x| x.name).collect::<Vec<_>>().join(", "));
+            }
+        }
+        for f in &self.family {
+            if !PREDICATES.iter().any(|x| x.family == f) {
+                anyhow::bail!("unknown family {f:?}");
+            }
+        }
+        Ok(kg_graph::network::Filter {
+            entity: self.entity.clone(),
+            hops: Some(self.hops),
+            predicates: self.predicate.clone(),
+            families: self.family.clone(),
+            types: self.entity_type.iter().map(|t| t.entity_type()).collect(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            document: self.document.clone(),
+            top: self.top,
+        })
+    }
 }
 
 /// Arguments of `kg export`.
@@ -190,7 +267,69 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum)]
     pub format: ExportFormatArg,
-    /// Write to this file instead of standard output.
+    /// Write to this file (a directory for csv) instead of standard output.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// Diagrams: show each relation's dates under its label.
+    #[arg(long)]
+    pub edge_dates: bool,
+    /// Which part of the graph.
+    #[command(flatten)]
+    pub filter: FilterArgs,
+}
+
+/// What `kg analyze` computes.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Metric {
+    /// In-, out- and total degree.
+    Degree,
+    /// PageRank (damping 0.85).
+    Pagerank,
+    /// Betweenness centrality (undirected, normalised).
+    Betweenness,
+    /// Connected components.
+    Components,
+    /// Communities by label propagation.
+    Communities,
+    /// The shortest path between --from-entity and --to-entity, with evidence.
+    Path,
+    /// Cooperation and conflict per ordered pair of actors per month (Goldstein).
+    Dyads,
+}
+
+/// Output of `kg analyze`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TableFormat {
+    /// An aligned table.
+    Table,
+    /// CSV with a header.
+    Csv,
+    /// A JSON array of objects.
+    Json,
+}
+
+/// Arguments of `kg analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Store directory.
+    #[arg(long, default_value = "kg-store")]
+    pub store: PathBuf,
+    /// What to compute.
+    #[arg(value_enum)]
+    pub metric: Metric,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: TableFormat,
+    /// Only the first N rows (tables are sorted by the metric, highest first).
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Path start (label or IRI).
+    #[arg(long = "from-entity")]
+    pub from_entity: Option<String>,
+    /// Path end (label or IRI).
+    #[arg(long = "to-entity")]
+    pub to_entity: Option<String>,
+    /// Which part of the graph.
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }

@@ -1,21 +1,35 @@
-//! `kg export`: the whole store as RDF or DOT.
+//! `kg export`: the store, or a filtered part of it, as RDF, diagrams or tables.
 
 use std::io::Write;
 
 use anyhow::{Context, Result};
-use kg_graph::export::{export, ExportFormat};
+use kg_graph::dot::DotOptions;
+use kg_graph::export::{export, export_csv, ExportFormat, ExportOptions};
 
 use crate::cli::{ExportArgs, ExportFormatArg};
 
 /// Runs `kg export`.
 pub fn run(args: ExportArgs) -> Result<()> {
     let kg = crate::store_arg::open_existing(&args.store)?;
+    let options = ExportOptions { filter: args.filter.filter()?, dot: DotOptions { edge_dates: args.edge_dates } };
     let format = match args.format {
+        ExportFormatArg::Csv => {
+            let dir = args.out.as_ref().context("--format csv writes nodes.csv and edges.csv: give --out DIR")?;
+            let (nodes, edges) = export_csv(&kg, &options, dir).with_context(|| format!("{}", dir.display()))?;
+            eprintln!("kg: wrote {} and {}", nodes.display(), edges.display());
+            return Ok(());
+        }
         ExportFormatArg::Turtle => ExportFormat::Turtle,
         ExportFormatArg::Ntriples => ExportFormat::NTriples,
+        ExportFormatArg::Rdfxml => ExportFormat::RdfXml,
         ExportFormatArg::Nquads => ExportFormat::NQuads,
         ExportFormatArg::Trig => ExportFormat::TriG,
+        ExportFormatArg::Jsonld => ExportFormat::JsonLd,
         ExportFormatArg::Dot => ExportFormat::Dot,
+        ExportFormatArg::Svg => ExportFormat::Svg,
+        ExportFormatArg::Png => ExportFormat::Png,
+        ExportFormatArg::Graphml => ExportFormat::GraphMl,
+        ExportFormatArg::Json => ExportFormat::NodeLink,
     };
     match &args.out {
         Some(path) => {
@@ -23,14 +37,17 @@ pub fn run(args: ExportArgs) -> Result<()> {
             let tmp = path.with_extension("partial");
             let file = std::fs::File::create(&tmp).with_context(|| format!("{}", tmp.display()))?;
             let mut w = std::io::BufWriter::new(file);
-            export(&kg, format, &mut w).with_context(|| format!("{}", path.display()))?;
-            w.flush().with_context(|| format!("{}", tmp.display()))?;
+            let written = export(&kg, format, &options, &mut w).map_err(anyhow::Error::from).and_then(|()| Ok(w.flush()?));
+            if let Err(e) = written {
+                let _ = std::fs::remove_file(&tmp);
+                return Err(e.context(path.display().to_string()));
+            }
             std::fs::rename(&tmp, path).with_context(|| format!("{}", path.display()))?;
         }
         None => {
             let stdout = std::io::stdout();
             let mut w = std::io::BufWriter::new(stdout.lock());
-            export(&kg, format, &mut w)?;
+            export(&kg, format, &options, &mut w)?;
             w.flush()?;
         }
     }

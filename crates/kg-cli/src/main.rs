@@ -1,5 +1,6 @@
 //! `kg`: build a knowledge graph from news articles, query it with SPARQL, export it.
 
+mod analyze_cmd;
 mod cli;
 mod entities_cmd;
 mod export_cmd;
@@ -21,6 +22,7 @@ fn main() {
         cli::Command::Export(a) => export_cmd::run(a),
         cli::Command::Remove(a) => remove_cmd::run(a),
         cli::Command::Entities(a) => entities_cmd::run(a),
+        cli::Command::Analyze(a) => analyze_cmd::run(a),
     };
     if let Err(e) = result {
         if broken_pipe(&e) {

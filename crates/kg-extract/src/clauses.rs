@@ -462,6 +462,29 @@ impl<'a> SentenceView<'a> {
             if k > from && (self.is_boundary(k) || w == ".") {
                 break;
             }
+            // ", and Germany provided …": a new clause.
+            if w == "," && matches!(self.word(k + 1).as_str(), "and" | "but" | "while" | "or") {
+                break;
+            }
+            // "called on donor governments to …": the cue's preposition introduces a noun
+            // phrase that names no entity, so there is no object.
+            if preposition == Some(w.as_str()) && k >= from {
+                let next = if self.word(k + 1) == "the" { k + 2 } else { k + 1 };
+                // "with its emir, Sheikh Tamim …": a description in apposition to the name.
+                let appositive = (next..(next + 4).min(self.sentence.last))
+                    .find(|&j| self.word(j) == ",")
+                    .filter(|&j| {
+                        (next..j)
+                            .all(|x| self.view.tokens[x].kind == crate::tokens::TokenKind::Word && !self.view.tokens[x].is_capitalized())
+                    })
+                    .and_then(|j| self.arg_starting(j + 1));
+                if self.arg_starting(next).is_none() && appositive.is_none() {
+                    return None;
+                }
+                if let Some(a) = appositive.filter(|_| self.arg_starting(next).is_none()) {
+                    return Some(a);
+                }
+            }
             if let Some(a) = self.arg_starting(k) {
                 if !a.modifier {
                     let prev = if k > 0 { self.word(k - 1) } else { String::new() };

@@ -672,6 +672,13 @@ mod tests {
     }
 
     #[test]
+    fn objects_stay_in_their_clause_and_after_their_preposition() {
+        lacks("The European Union pledged money to the appeal, and Germany sent planes.", "pledgedTo");
+        lacks("WHO called on donor governments to send medicine to Mali and Niger.", "appealedTo");
+        has("Scholz held talks with its emir, Tamim Al Thani, in Doha.", "Scholz spokeWith Tamim Al Thani");
+    }
+
+    #[test]
     fn a_noun_phrase_without_an_entity_blocks_the_subject() {
         lacks("Germany said the planes would fly to Senegal.", "visited");
         lacks("WHO called on donors to send aid to Chad.", "pledgedTo");

@@ -1,19 +1,15 @@
 //! The graph as a Graphviz diagram: entities as nodes (label; shape and colour by
 //! type), relations as labelled edges coloured by family, so cooperation and
 //! conflict read apart at a glance; edge width grows with the number of documents
-//! that state the relation. A legend explains the colours.
+//! that state the relation, and edges can carry their dates. A legend explains the colours.
 
-use std::collections::HashMap;
 use std::io::Write;
 
-use kg_extract::vocabulary::{is_symmetric, predicate};
+use kg_extract::vocabulary::is_symmetric;
 use kg_extract::EntityType;
-use oxigraph::model::Term;
 
 use crate::error::Result;
-use crate::query::select_rows;
-use crate::store::KnowledgeGraph;
-use crate::vocab::{type_of_class, ENTITY, KG};
+use crate::network::Network;
 
 /// Fill colour and shape of a node of this type.
 pub fn node_style(t: Option<EntityType>) -> (&'static str, &'static str) {
@@ -57,81 +53,52 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn iri(t: &Option<Term>) -> Option<String> {
-    match t {
-        Some(Term::NamedNode(n)) => Some(n.as_str().to_string()),
-        _ => None,
-    }
+/// Options of the diagram.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DotOptions {
+    /// Show the date range of each relation under its label.
+    pub edge_dates: bool,
 }
 
-fn text(t: &Option<Term>) -> String {
-    match t {
-        Some(Term::Literal(l)) => l.value().to_string(),
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        _ => String::new(),
-    }
-}
-
-/// Writes the DOT diagram of all entities that take part in a relation.
-pub fn write_dot(kg: &KnowledgeGraph, out: &mut dyn Write) -> Result<()> {
-    let edges = select_rows(
-        kg,
-        &format!(
-            "SELECT ?s ?p ?o (COUNT(DISTINCT ?g) AS ?docs) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} \
-             FILTER(STRSTARTS(STR(?p), \"{KG}\") && isIRI(?o) && STRSTARTS(STR(?o), \"{ENTITY}\") && STRSTARTS(STR(?s), \"{ENTITY}\")) }} \
-             GROUP BY ?s ?p ?o ORDER BY ?s ?p ?o"
-        ),
-    )?;
-    let nodes = select_rows(
-        kg,
-        &format!("SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) WHERE {{ ?e rdfs:label ?l ; a ?t FILTER(STRSTARTS(STR(?e), \"{ENTITY}\")) }} GROUP BY ?e"),
-    )?;
-    let info: HashMap<String, (String, Option<EntityType>)> =
-        nodes.iter().filter_map(|r| Some((iri(&r[0])?, (text(&r[1]), iri(&r[2]).and_then(|c| type_of_class(&c)))))).collect();
-    let mut ids: HashMap<String, usize> = HashMap::new();
-    let mut order: Vec<String> = Vec::new();
-    for r in &edges {
-        for t in [&r[0], &r[2]] {
-            if let Some(i) = iri(t) {
-                if !ids.contains_key(&i) {
-                    ids.insert(i.clone(), order.len());
-                    order.push(i);
-                }
-            }
-        }
+/// Writes the DOT diagram of the entities that take part in a relation.
+pub fn write_dot(net: &Network, options: DotOptions, out: &mut dyn Write) -> Result<()> {
+    let mut used = vec![false; net.nodes.len()];
+    for e in &net.edges {
+        used[e.source] = true;
+        used[e.target] = true;
     }
     writeln!(out, "digraph knowledge_graph {{")?;
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true, nodesep=0.3, ranksep=0.6];")?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, style=filled, color=\"#555555\"];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];")?;
-    for (n, i) in order.iter().enumerate() {
-        let (label, t) = info.get(i).cloned().unwrap_or_else(|| (i.rsplit('/').next().unwrap_or(i).to_string(), None));
-        let (fill, shape) = node_style(t);
-        let tooltip = t.map(EntityType::as_str).unwrap_or("entity");
+    for (n, node) in net.nodes.iter().enumerate().filter(|(n, _)| used[*n]) {
+        let (fill, shape) = node_style(node.entity_type);
+        let tooltip = node.entity_type.map(EntityType::as_str).unwrap_or("entity");
         writeln!(
             out,
-            "  n{n} [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", tooltip=\"{}\", URL=\"{}\"];",
-            escape(&label),
-            tooltip,
-            escape(i)
+            "  n{n} [label=\"{}\", shape={shape}, fillcolor=\"{fill}\", tooltip=\"{tooltip}\", URL=\"{}\"];",
+            escape(&node.label),
+            escape(&node.iri)
         )?;
     }
-    for r in &edges {
-        let (Some(s), Some(p), Some(o)) = (iri(&r[0]), iri(&r[1]), iri(&r[2])) else {
-            continue;
-        };
-        let local = p.strip_prefix(KG).unwrap_or(&p);
-        let family = predicate(local).map(|x| x.family).unwrap_or("");
-        let docs: f64 = text(&r[3]).parse().unwrap_or(1.0);
-        let width = 1.0 + docs.ln() * 1.5;
-        let dir = if is_symmetric(local) { ", dir=none" } else { "" };
+    for e in &net.edges {
+        let width = 1.0 + (e.documents() as f64).ln() * 1.5;
+        let dir = if is_symmetric(&e.predicate) { ", dir=none" } else { "" };
+        let mut label = e.predicate.clone();
+        if options.edge_dates {
+            match e.date_range() {
+                (Some(a), Some(b)) if a != b => label.push_str(&format!("\n{a} – {b}")),
+                (Some(a), _) => label.push_str(&format!("\n{a}")),
+                _ => {}
+            }
+        }
         writeln!(
             out,
             "  n{} -> n{} [label=\"{}\", color=\"{c}\", fontcolor=\"{c}\", penwidth={width:.2}{dir}];",
-            ids[&s],
-            ids[&o],
-            escape(local),
-            c = family_color(family)
+            e.source,
+            e.target,
+            escape(&label),
+            c = family_color(e.family())
         )?;
     }
     write_legend(out)?;
@@ -162,6 +129,32 @@ fn write_legend(out: &mut dyn Write) -> Result<()> {
         "    legend [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\">{rows}</TABLE>>];"
     )?;
     writeln!(out, "  }}")?;
+    Ok(())
+}
+
+/// Renders DOT with Graphviz (`dot -Tsvg` or `-Tpng`).
+pub fn render(dot_source: &[u8], format: &str, out: &mut dyn Write) -> Result<()> {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| {
+            crate::GraphError::Invalid(format!(
+                "Graphviz is needed to render {format} ({e}): install it, e.g. `apt-get install graphviz`, or export --format dot"
+            ))
+        })?;
+    let mut stdin = child.stdin.take().ok_or_else(|| crate::GraphError::Invalid("dot: no stdin".into()))?;
+    let source = dot_source.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&source));
+    let output = child.wait_with_output()?;
+    writer.join().map_err(|_| crate::GraphError::Invalid("dot: writer thread failed".into()))??;
+    if !output.status.success() {
+        return Err(crate::GraphError::Invalid(format!("dot -T{format} failed: {}", String::from_utf8_lossy(&output.stderr).trim())));
+    }
+    out.write_all(&output.stdout)?;
     Ok(())
 }
 

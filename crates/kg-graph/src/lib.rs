@@ -2,13 +2,16 @@
 //! of extracted documents to RDF (with reified provenance), SPARQL, and exports
 //! (Turtle, N-Triples, N-Quads, TriG, DOT).
 
+pub mod analytics;
 pub mod dot;
 pub mod error;
 pub mod export;
 pub mod mapping;
+pub mod network;
 pub mod query;
 pub mod resolve;
 pub mod store;
+pub mod tables;
 pub mod vocab;
 
 pub use error::{GraphError, Result};

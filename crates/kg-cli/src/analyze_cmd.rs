@@ -1,0 +1,166 @@
+//! `kg analyze`: network analytics over the store (or a filtered part of it).
+
+use std::io::Write;
+
+use anyhow::{Context, Result};
+use kg_graph::analytics;
+use kg_graph::network::Network;
+use serde_json::{json, Map, Value};
+
+use crate::cli::{AnalyzeArgs, Metric, TableFormat};
+
+/// A result table: column names and rows of JSON values.
+struct Table {
+    columns: Vec<&'static str>,
+    rows: Vec<Vec<Value>>,
+}
+
+/// Runs `kg analyze`.
+pub fn run(args: AnalyzeArgs) -> Result<()> {
+    let kg = crate::store_arg::open_existing(&args.store)?;
+    let net = Network::load(&kg)?.filter(&args.filter.filter()?, true)?;
+    let node = |k: usize| vec![json!(net.nodes[k].label), json!(net.nodes[k].entity_type.map(|t| t.as_str())), json!(net.nodes[k].iri)];
+    let mut table = match args.metric {
+        Metric::Degree => {
+            let mut rows: Vec<Vec<Value>> = analytics::degrees(&net)
+                .iter()
+                .enumerate()
+                .map(|(k, (i, o))| [node(k), vec![json!(i + o), json!(i), json!(o)]].concat())
+                .collect();
+            rows.sort_by(|a, b| b[3].as_u64().cmp(&a[3].as_u64()).then(a[0].as_str().cmp(&b[0].as_str())));
+            Table { columns: vec!["label", "type", "iri", "degree", "in", "out"], rows }
+        }
+        Metric::Pagerank => scored(&net, &analytics::pagerank(&net), "pagerank", &node),
+        Metric::Betweenness => scored(&net, &analytics::betweenness(&net), "betweenness", &node),
+        Metric::Components | Metric::Communities => {
+            let groups = if matches!(args.metric, Metric::Components) { analytics::components(&net) } else { analytics::communities(&net) };
+            let mut rows: Vec<Vec<Value>> = groups.iter().enumerate().map(|(k, g)| [vec![json!(g)], node(k)].concat()).collect();
+            rows.sort_by(|a, b| a[0].as_u64().cmp(&b[0].as_u64()).then(a[1].as_str().cmp(&b[1].as_str())));
+            let name = if matches!(args.metric, Metric::Components) { "component" } else { "community" };
+            Table { columns: vec![name, "label", "type", "iri"], rows }
+        }
+        Metric::Path => {
+            let (Some(a), Some(b)) = (&args.from_entity, &args.to_entity) else {
+                anyhow::bail!("path needs --from-entity and --to-entity");
+            };
+            let find = |name: &str| net.find(name).with_context(|| format!("no entity named {name:?} in {}", args.store.display()));
+            let (from, to) = (find(a)?, find(b)?);
+            let hops = analytics::shortest_path(&net, from, to).with_context(|| format!("{a} and {b} are not connected"))?;
+            let mut rows = Vec::new();
+            for (n, hop) in hops.iter().enumerate() {
+                for &k in &hop.edges {
+                    let e = &net.edges[k];
+                    for ev in &e.evidence {
+                        rows.push(vec![
+                            json!(n + 1),
+                            json!(net.nodes[e.source].label),
+                            json!(e.predicate),
+                            json!(net.nodes[e.target].label),
+                            json!(ev.document),
+                            json!(ev.date),
+                            json!(ev.sentence),
+                        ]);
+                    }
+                }
+            }
+            Table { columns: vec!["hop", "subject", "predicate", "object", "document", "date", "sentence"], rows }
+        }
+        Metric::Dyads => {
+            let mut rows: Vec<Vec<Value>> = analytics::dyads(&net)
+                .iter()
+                .map(|d| {
+                    vec![
+                        json!(net.nodes[d.source].label),
+                        json!(net.nodes[d.target].label),
+                        json!(d.month),
+                        json!(d.events),
+                        json!((d.goldstein_sum * 100.0).round() / 100.0),
+                        json!(d.cooperation),
+                        json!(d.conflict),
+                    ]
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                a[2].as_str().cmp(&b[2].as_str()).then(a[0].as_str().cmp(&b[0].as_str())).then(a[1].as_str().cmp(&b[1].as_str()))
+            });
+            Table { columns: vec!["source", "target", "month", "events", "goldstein_sum", "cooperation", "conflict"], rows }
+        }
+    };
+    if let Some(n) = args.limit {
+        table.rows.truncate(n);
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    write_table(&table, args.format, &mut out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn scored(net: &Network, scores: &[f64], name: &'static str, node: &dyn Fn(usize) -> Vec<Value>) -> Table {
+    let mut order: Vec<usize> = (0..net.nodes.len()).collect();
+    order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(net.nodes[a].label.cmp(&net.nodes[b].label)));
+    Table {
+        columns: vec!["label", "type", "iri", name],
+        rows: order.into_iter().map(|k| [node(k), vec![json!(scores[k])]].concat()).collect(),
+    }
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() => format!("{f:.6}"),
+            _ => n.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+fn write_table(t: &Table, format: TableFormat, out: &mut dyn Write) -> Result<()> {
+    match format {
+        TableFormat::Json => {
+            let rows: Vec<Value> = t
+                .rows
+                .iter()
+                .map(|r| Value::Object(t.columns.iter().map(|c| c.to_string()).zip(r.iter().cloned()).collect::<Map<_, _>>()))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        TableFormat::Csv => {
+            writeln!(out, "{}", t.columns.join(","))?;
+            for r in &t.rows {
+                let full = |v: &Value| match v {
+                    Value::Number(n) => n.to_string(),
+                    other => cell(other),
+                };
+                writeln!(out, "{}", r.iter().map(|v| kg_graph::tables::csv_field(&full(v))).collect::<Vec<_>>().join(","))?;
+            }
+        }
+        TableFormat::Table => {
+            let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(|v| clip(&cell(v))).collect()).collect();
+            let widths: Vec<usize> = (0..t.columns.len())
+                .map(|i| cells.iter().map(|r| r[i].chars().count()).chain([t.columns[i].len()]).max().unwrap_or(0))
+                .collect();
+            let line = |r: Vec<String>| {
+                r.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect::<Vec<_>>().join(" | ").trim_end().to_string()
+            };
+            writeln!(out, "{}", line(t.columns.iter().map(|c| c.to_string()).collect()))?;
+            writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+            for r in cells {
+                writeln!(out, "{}", line(r))?;
+            }
+            writeln!(out, "({} row{})", t.rows.len(), if t.rows.len() == 1 { "" } else { "s" })?;
+        }
+    }
+    Ok(())
+}
+
+fn clip(s: &str) -> String {
+    if s.chars().count() > 70 {
+        format!("{}…", s.chars().take(69).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,184 @@
+//! The network for analytics tools: GraphML with typed attributes (Gephi, Cytoscape,
+//! networkx), CSV node and edge tables (pandas, polars, DuckDB) and node-link JSON
+//! (networkx `node_link_graph`, D3).
+
+use std::io::Write;
+
+use serde_json::json;
+
+use crate::error::Result;
+use crate::network::{Edge, Network};
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 cannot carry at all.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn mean_goldstein(e: &Edge) -> Option<f64> {
+    let values: Vec<f64> = e.evidence.iter().filter_map(|x| x.goldstein).collect();
+    (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// Writes GraphML: a directed multigraph, node ids are entity IRIs.
+pub fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
+    writeln!(out, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">")?;
+    for (id, domain, name, ty) in [
+        ("label", "node", "label", "string"),
+        ("type", "node", "type", "string"),
+        ("node_documents", "node", "documents", "int"),
+        ("predicate", "edge", "predicate", "string"),
+        ("family", "edge", "family", "string"),
+        ("documents", "edge", "documents", "int"),
+        ("weight", "edge", "weight", "double"),
+        ("confidence", "edge", "confidence", "double"),
+        ("goldstein", "edge", "goldstein", "double"),
+        ("first_date", "edge", "first_date", "string"),
+        ("last_date", "edge", "last_date", "string"),
+        ("sentence", "edge", "sentence", "string"),
+    ] {
+        writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>")?;
+    }
+    writeln!(out, "  <graph id=\"knowledge_graph\" edgedefault=\"directed\">")?;
+    for n in &net.nodes {
+        writeln!(out, "    <node id=\"{}\">", xml_escape(&n.iri))?;
+        writeln!(out, "      <data key=\"label\">{}</data>", xml_escape(&n.label))?;
+        writeln!(out, "      <data key=\"type\">{}</data>", n.entity_type.map(|t| t.as_str()).unwrap_or(""))?;
+        writeln!(out, "      <data key=\"node_documents\">{}</data>", n.documents)?;
+        writeln!(out, "    </node>")?;
+    }
+    for (k, e) in net.edges.iter().enumerate() {
+        writeln!(
+            out,
+            "    <edge id=\"e{k}\" source=\"{}\" target=\"{}\">",
+            xml_escape(&net.nodes[e.source].iri),
+            xml_escape(&net.nodes[e.target].iri)
+        )?;
+        writeln!(out, "      <data key=\"predicate\">{}</data>", e.predicate)?;
+        writeln!(out, "      <data key=\"family\">{}</data>", e.family())?;
+        writeln!(out, "      <data key=\"documents\">{}</data>", e.documents())?;
+        writeln!(out, "      <data key=\"weight\">{}</data>", e.documents() as f64)?;
+        writeln!(out, "      <data key=\"confidence\">{:.2}</data>", e.confidence())?;
+        if let Some(g) = mean_goldstein(e) {
+            writeln!(out, "      <data key=\"goldstein\">{g:.2}</data>")?;
+        }
+        let (first, last) = e.date_range();
+        if let (Some(a), Some(b)) = (first, last) {
+            writeln!(out, "      <data key=\"first_date\">{a}</data>")?;
+            writeln!(out, "      <data key=\"last_date\">{b}</data>")?;
+        }
+        if let Some(s) = e.evidence.first() {
+            writeln!(out, "      <data key=\"sentence\">{}</data>", xml_escape(&s.sentence))?;
+        }
+        writeln!(out, "    </edge>")?;
+    }
+    writeln!(out, "  </graph>")?;
+    writeln!(out, "</graphml>")?;
+    Ok(())
+}
+
+/// A CSV field, quoted when it must be (RFC 4180).
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Writes the node table: `id,label,type,documents,degree`.
+pub fn write_nodes_csv(net: &Network, out: &mut dyn Write) -> Result<()> {
+    let degrees = net.degrees();
+    writeln!(out, "id,label,type,documents,degree")?;
+    for (k, n) in net.nodes.iter().enumerate() {
+        writeln!(
+            out,
+            "{},{},{},{},{}",
+            csv_field(&n.iri),
+            csv_field(&n.label),
+            n.entity_type.map(|t| t.as_str()).unwrap_or(""),
+            n.documents,
+            degrees[k]
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes the edge table: one row per relation with its evidence summarised.
+pub fn write_edges_csv(net: &Network, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "source,target,source_label,target_label,predicate,family,documents,confidence,goldstein,first_date,last_date,sentence")?;
+    for e in &net.edges {
+        let (first, last) = e.date_range();
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{:.2},{},{},{},{}",
+            csv_field(&net.nodes[e.source].iri),
+            csv_field(&net.nodes[e.target].iri),
+            csv_field(&net.nodes[e.source].label),
+            csv_field(&net.nodes[e.target].label),
+            e.predicate,
+            e.family(),
+            e.documents(),
+            e.confidence(),
+            mean_goldstein(e).map(|g| format!("{g:.2}")).unwrap_or_default(),
+            first.unwrap_or(""),
+            last.unwrap_or(""),
+            csv_field(e.evidence.first().map(|x| x.sentence.as_str()).unwrap_or(""))
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes node-link JSON as networkx's `node_link_data` makes it (directed multigraph,
+/// edges under `links`).
+pub fn write_node_link(net: &Network, out: &mut dyn Write) -> Result<()> {
+    let nodes: Vec<_> = net
+        .nodes
+        .iter()
+        .map(|n| json!({"id": n.iri, "label": n.label, "type": n.entity_type.map(|t| t.as_str()), "documents": n.documents}))
+        .collect();
+    let mut keys = std::collections::HashMap::new();
+    let links: Vec<_> = net
+        .edges
+        .iter()
+        .map(|e| {
+            let key = keys.entry((e.source, e.target)).and_modify(|k| *k += 1).or_insert(0usize);
+            let (first, last) = e.date_range();
+            json!({
+                "source": net.nodes[e.source].iri, "target": net.nodes[e.target].iri, "key": *key,
+                "predicate": e.predicate, "family": e.family(), "documents": e.documents(),
+                "confidence": e.confidence(), "goldstein": mean_goldstein(e), "first_date": first, "last_date": last,
+                "evidence": e.evidence.iter().map(|x| json!({"document": x.document, "sentence": x.sentence, "date": x.date, "confidence": x.confidence})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let doc = json!({"directed": true, "multigraph": true, "graph": {"name": "knowledge_graph"}, "nodes": nodes, "links": links});
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(|e| crate::GraphError::Io(std::io::Error::other(e)))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_for_xml_and_csv() {
+        assert_eq!(xml_escape("<a & \"b\"\u{1}>"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+        assert_eq!(csv_field("plain"), "plain");
+    }
+}

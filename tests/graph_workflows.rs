@@ -161,3 +161,32 @@ fn a_user_alias_table_forces_merges_and_splits() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+fn recipe(store: &Path, name: &str) -> Vec<String> {
+    let file = repo().join("docs/queries").join(name);
+    stdout(&run(kg().args(["query", "--format", "csv", "--store"]).arg(store).arg("--file").arg(&file))).lines().skip(1).map(str::to_string).collect()
+}
+
+#[test]
+fn provenance_recipes_in_docs_answer_on_the_samples() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let extra = write(dir.path(), "follow-up.txt", "June 1, 2025\n\nZakharova criticized Norway again on Friday.");
+    ingest(&store, &[repo().join("data/samples"), extra]);
+
+    let evidence = recipe(&store, "evidence-for-a-relation.rq");
+    assert!(evidence.iter().any(|r| r.starts_with("Jonas Gahr Store,Alexander Stubb,2025-03-13,nordic-arctic-talks,")), "{evidence:?}");
+    let facts = recipe(&store, "facts-from-one-source.rq");
+    assert!(facts.iter().any(|r| r.contains("Yoshimasa Hayashi,https://w3id.org/newskg/ontology#demanded,China")), "{facts:?}");
+    assert!(facts.iter().all(|r| r.starts_with("Japan and China clash over fishing fleet,2025-09-22,")));
+    let dated = recipe(&store, "relations-in-a-date-range.rq");
+    assert!(!dated.is_empty() && dated.iter().all(|r| r.as_str() >= "2025-03-01" && r.as_str() <= "2025-06-30~"), "{dated:?}");
+    let quotes = recipe(&store, "who-said-what-about-whom.rq");
+    assert!(quotes.iter().any(|r| r.starts_with("Lin Jian,China,")), "{quotes:?}");
+    let merges = recipe(&store, "merges.rq");
+    assert!(merges.iter().any(|r| r.starts_with("follow-up,Zakharova,https://w3id.org/newskg/entity/person/maria-zakharova,surname,0.7")), "{merges:?}");
+}

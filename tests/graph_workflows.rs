@@ -168,7 +168,11 @@ fn repo() -> PathBuf {
 
 fn recipe(store: &Path, name: &str) -> Vec<String> {
     let file = repo().join("docs/queries").join(name);
-    stdout(&run(kg().args(["query", "--format", "csv", "--store"]).arg(store).arg("--file").arg(&file))).lines().skip(1).map(str::to_string).collect()
+    stdout(&run(kg().args(["query", "--format", "csv", "--store"]).arg(store).arg("--file").arg(&file)))
+        .lines()
+        .skip(1)
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
@@ -188,5 +192,8 @@ fn provenance_recipes_in_docs_answer_on_the_samples() {
     let quotes = recipe(&store, "who-said-what-about-whom.rq");
     assert!(quotes.iter().any(|r| r.starts_with("Lin Jian,China,")), "{quotes:?}");
     let merges = recipe(&store, "merges.rq");
-    assert!(merges.iter().any(|r| r.starts_with("follow-up,Zakharova,https://w3id.org/newskg/entity/person/maria-zakharova,surname,0.7")), "{merges:?}");
+    assert!(
+        merges.iter().any(|r| r.starts_with("follow-up,Zakharova,https://w3id.org/newskg/entity/person/maria-zakharova,surname,0.7")),
+        "{merges:?}"
+    );
 }

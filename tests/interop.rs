@@ -76,7 +76,8 @@ fn exports_load_in_rdflib_networkx_and_pandas() {
         assert_eq!(seen[f].as_u64(), Some(quads), "{f}: rdflib quads");
     }
 
-    let degrees: Value = serde_json::from_slice(&run(kg().args(["analyze", "degree", "--format", "json", "--store"]).arg(&store)).stdout).expect("degrees");
+    let degrees: Value =
+        serde_json::from_slice(&run(kg().args(["analyze", "degree", "--format", "json", "--store"]).arg(&store)).stdout).expect("degrees");
     let nodes = degrees.as_array().expect("rows").len() as u64;
     let edges: u64 = degrees.as_array().expect("rows").iter().map(|r| r["out"].as_u64().expect("out")).sum();
     assert!(nodes > 20 && edges > 15, "{nodes} nodes, {edges} edges");
@@ -88,8 +89,10 @@ fn exports_load_in_rdflib_networkx_and_pandas() {
     assert_eq!(seen["csv"]["edges"].as_u64(), Some(edges));
     assert_eq!(seen["csv"]["documents_dtype"], "int64");
 
-    let ours: Value = serde_json::from_slice(&run(kg().args(["analyze", "pagerank", "--format", "json", "--store"]).arg(&store)).stdout).expect("pagerank");
-    let ours: HashMap<&str, f64> = ours.as_array().expect("rows").iter().map(|r| (r["iri"].as_str().expect("iri"), r["pagerank"].as_f64().expect("score"))).collect();
+    let ours: Value = serde_json::from_slice(&run(kg().args(["analyze", "pagerank", "--format", "json", "--store"]).arg(&store)).stdout)
+        .expect("pagerank");
+    let ours: HashMap<&str, f64> =
+        ours.as_array().expect("rows").iter().map(|r| (r["iri"].as_str().expect("iri"), r["pagerank"].as_f64().expect("score"))).collect();
     let theirs = seen["pagerank"].as_object().expect("networkx pagerank");
     assert_eq!(ours.len(), theirs.len());
     for (iri, score) in theirs {

@@ -18,7 +18,11 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     }
     for f in &inputs.files {
         for record in kg_input::read_path(f)? {
-            articles.push(record?);
+            // A bad JSON Lines record is reported; the others are still extracted.
+            match record {
+                Ok(a) => articles.push(a),
+                Err(e) => eprintln!("kg: warning: {e}"),
+            }
         }
     }
     let mut extraction = Extraction::default();

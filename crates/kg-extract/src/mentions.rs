@@ -251,6 +251,10 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     if (NOT_NAMES.contains(&lower.as_str()) || crate::dates::is_calendar_name(&lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
         return false;
     }
+    // Contractions: "I'm", "We'll", "Don't".
+    if ["'m", "'ve", "'ll", "'re", "'d", "n't"].iter().any(|c| lower.ends_with(c)) {
+        return false;
+    }
     let known_name = view.inner_capitalized.contains(&lower);
     // "Analysts said", "Sanctions were imposed": a plural common noun opening a sentence.
     let singular = lower.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or("");
@@ -537,6 +541,9 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             a += 1;
         }
     }
+    if a >= end {
+        return None; // an honorific alone ("Mr.")
+    }
     let mut title = None;
     if let Some((n, role)) = title_at(lex, view, a, end) {
         if a + n < end {
@@ -710,6 +717,11 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let e = entities("Sanctions were imposed. Analysts expect more. Further talks are planned with Norway.");
         assert_eq!(e, vec!["Norway (Country)"]);
+    }
+
+    #[test]
+    fn honorifics_alone_are_nothing() {
+        assert!(entities("Mr. Mr. and Mrs. said so.").is_empty());
     }
 
     #[test]

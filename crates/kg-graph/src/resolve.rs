@@ -8,12 +8,12 @@
 //! alias table (TSV: alias, canonical label, type, optional Wikidata id) forces merges
 //! and splits; it lives in its own graph and overrides the automatic decision.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use kg_extract::names::{name_key, normalize_label};
 use kg_extract::{Document, Entity, EntityType};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::error::{GraphError, Result};
 use crate::query::select_rows;
@@ -120,27 +120,13 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
         }
     }
     let this_doc = document_iri(&doc.id);
-    let existing = select_rows(
-        store,
-        &format!(
-            "SELECT ?e ?k (SAMPLE(?l) AS ?label) (COUNT(DISTINCT ?g) AS ?docs) WHERE {{ GRAPH ?g {{ ?e kg:nameKey ?k ; <{RDFS}label> ?l }} \
-             VALUES ?k {{ {values} }} FILTER(?g != <{this}>) }} GROUP BY ?e ?k",
-            this = this_doc.as_str()
-        ),
-    )?;
-    // key → [(iri, label, documents)]
+    // key → [(iri, label, weight)]
     let mut by_key: HashMap<String, Vec<(String, String, usize)>> = HashMap::new();
-    for r in &existing {
-        let (Some(Term::NamedNode(e)), Some(Term::Literal(k)), Some(Term::Literal(l)), Some(Term::Literal(n))) =
-            (&r[0], &r[1], &r[2], &r[3])
-        else {
-            continue;
-        };
-        by_key.entry(k.value().to_string()).or_default().push((
-            e.as_str().to_string(),
-            l.value().to_string(),
-            n.value().parse().unwrap_or(0),
-        ));
+    for key in &all {
+        let found = candidates_of(store, key, &this_doc)?;
+        if !found.is_empty() {
+            by_key.insert(key.clone(), found);
+        }
     }
     for e in &doc.entities {
         let keys = name_keys(e);
@@ -193,6 +179,40 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
                 };
                 out.insert(e.id.clone(), r);
             }
+        }
+    }
+    Ok(out)
+}
+
+/// Nodes that other documents gave this name key, with their label and how many of the
+/// first quads scanned name them (a bounded index lookup, so popular names cost the same
+/// as rare ones).
+fn candidates_of(store: &KnowledgeGraph, key: &str, this_doc: &NamedNode) -> Result<Vec<(String, String, usize)>> {
+    const SCAN: usize = 64;
+    let predicate = kg("nameKey");
+    let object = Literal::new_simple_literal(key);
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for q in store.store().quads_for_pattern(None, Some(predicate.as_ref()), Some(object.as_ref().into()), None).take(SCAN) {
+        let q = q?;
+        if q.graph_name.to_string() == this_doc.to_string() {
+            continue;
+        }
+        if let NamedOrBlankNode::NamedNode(n) = q.subject {
+            *counts.entry(n.as_str().to_string()).or_default() += 1;
+        }
+    }
+    let label_predicate = node(format!("{RDFS}label"));
+    let mut out = Vec::new();
+    for (iri, weight) in counts {
+        let subject = NamedNode::new(iri.as_str())?;
+        let label = store.store().quads_for_pattern(Some(subject.as_ref().into()), Some(label_predicate.as_ref()), None, None).find_map(
+            |q| match q {
+                Ok(Quad { object: Term::Literal(l), .. }) => Some(l.value().to_string()),
+                _ => None,
+            },
+        );
+        if let Some(label) = label {
+            out.push((iri, label, weight));
         }
     }
     Ok(out)

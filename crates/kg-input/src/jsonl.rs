@@ -18,7 +18,8 @@ pub fn record(v: &Value, location: &str, fallback_id: &str) -> Result<Article, S
     if !v.is_object() {
         return Err("a record must be a JSON object".into());
     }
-    let body = field(v, &["text", "body"]).ok_or("no \"text\" or \"body\"")?;
+    // A record without a body but with a title is a headline-only item (Reuters "BRIEF").
+    let body = field(v, &["text", "body"]).or_else(|| field(v, &["title", "headline"])).ok_or("no \"text\", \"body\" or \"title\"")?;
     let id = match v.get("id").or_else(|| v.get("newid")) {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(Value::Number(n)) => n.to_string(),
@@ -28,8 +29,11 @@ pub fn record(v: &Value, location: &str, fallback_id: &str) -> Result<Article, S
     let published = field(v, &["published", "date", "datePublished"]).and_then(normalize_date);
     let url = field(v, &["url"]).map(str::to_string);
     let source = field(v, &["source"]).map(|s| format!("{location} ({s})")).unwrap_or_else(|| location.to_string());
+    // The headline goes first (relations stated in headlines count), unless it is in
+    // capitals only, as wire headlines often are: every word would look like a name.
+    let shouting = |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
     let text = match &title {
-        Some(t) if !body.starts_with(t.as_str()) => format!("{t}\n\n{body}"),
+        Some(t) if !body.starts_with(t.as_str()) && !shouting(t) => format!("{t}\n\n{body}"),
         _ => body.to_string(),
     };
     Ok(Article { id, source, text, title, published, url })

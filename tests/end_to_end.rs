@@ -317,3 +317,12 @@ fn bad_input_gets_one_clear_line_and_loses_nothing() {
     fails_with(kg().arg("ingest").arg("--store").arg(&file_store).arg(samples()), &["not-a-store", "not a store directory"]);
     fails_with(kg().arg("query").arg("--store").arg(dir.path().join("nowhere")).arg("ASK {}"), &["nowhere", "no store"]);
 }
+
+#[test]
+fn whole_news_corpora_extract_without_a_panic() {
+    let Some(shared) = shared() else { return };
+    for corpus in ["datasets/news_reuters21578/reuters21578.jsonl", "datasets/news_wikinews_sample/wikinews_2019_2020.jsonl"] {
+        let out = kg().args(["extract", "--format", "ntriples"]).arg(shared.join(corpus)).stdout(Stdio::null()).output().expect("run kg");
+        assert!(out.status.success(), "{corpus}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

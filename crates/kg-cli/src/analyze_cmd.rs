@@ -110,7 +110,10 @@ fn cell(v: &Value) -> String {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Number(n) => match n.as_f64() {
-            Some(f) if n.is_f64() => format!("{f:.6}"),
+            Some(f) if n.is_f64() => {
+                let s = format!("{f:.6}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
             _ => n.to_string(),
         },
         other => other.to_string(),

@@ -3,7 +3,7 @@
 # print the summary and one SPARQL answer (who leads what, with the evidence).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh build
 cargo build --release --quiet
 kg="${CARGO_TARGET_DIR:-target}/release/kg"
 "$kg" ingest --store kg-store data/samples

@@ -2,10 +2,17 @@
 # Installs what building and testing need on a Debian machine that has Rust:
 # libclang-dev (RocksDB's bindgen step), a C++ compiler, Graphviz (DOT rendering
 # tests and diagrams), Python 3 (the evaluation scorer) and rdflib, networkx and pandas
-# (the tests that load our exports the way analysts do). Does nothing when all are present.
+# (the tests that load our exports the way analysts do), SPARQLWrapper (a client of the
+# endpoint), Chromium and chromedriver (the explorer tested in a real browser), Virtuoso
+# (the external SPARQL server for push tests) and wrk (load tests). Does nothing when all are present.
+# Usage: scripts/setup.sh [build|test]   (build: only what building and the demo need)
 set -euo pipefail
+packages="libclang-dev g++ graphviz"
+if [ "${1:-test}" != build ]; then
+  packages="$packages python3 python3-rdflib python3-networkx python3-pandas python3-sparqlwrapper chromium chromium-driver virtuoso-opensource curl wrk"
+fi
 need=()
-for pkg in libclang-dev g++ graphviz python3 python3-rdflib python3-networkx python3-pandas; do
+for pkg in $packages; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then

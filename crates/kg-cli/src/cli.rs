@@ -30,6 +30,67 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Network analytics: degree, PageRank, betweenness, components, communities, paths, dyads.
     Analyze(AnalyzeArgs),
+    /// Serve the SPARQL 1.1 Protocol, the Graph Store Protocol and the web explorer.
+    Serve(ServeArgs),
+    /// Upload the document graphs to a SPARQL 1.1 server (Graph Store Protocol or SPARQL Update).
+    Push(PushArgs),
+}
+
+/// Arguments of `kg push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Store directory.
+    #[arg(long, default_value = "kg-store")]
+    pub store: PathBuf,
+    /// The server's SPARQL endpoint (queries, and updates when there is no graph store).
+    #[arg(long)]
+    pub endpoint: String,
+    /// The server's Graph Store Protocol endpoint (e.g. .../sparql-graph-crud for Virtuoso,
+    /// .../store for kg serve). Without it, graphs go through SPARQL Update in batches.
+    #[arg(long)]
+    pub graph_store: Option<String>,
+    /// Triples per SPARQL Update request.
+    #[arg(long, default_value_t = 500)]
+    pub batch: usize,
+    /// User name for HTTP basic authentication (the password in KG_PUSH_PASSWORD).
+    #[arg(long)]
+    pub user: Option<String>,
+    /// Send the bearer token in KG_PUSH_TOKEN.
+    #[arg(long)]
+    pub token: bool,
+    /// Also push the ontology graph.
+    #[arg(long)]
+    pub ontology: bool,
+    /// Push every graph even when the server already has the same version.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `kg serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Store directory.
+    #[arg(long, default_value = "kg-store")]
+    pub store: PathBuf,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: String,
+    /// Worker threads.
+    #[arg(long, default_value_t = 16)]
+    pub threads: usize,
+    /// Longest a query may run, in seconds.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Most rows or triples one query returns.
+    #[arg(long, default_value_t = 10_000)]
+    pub max_results: usize,
+    /// Largest request body accepted, in bytes.
+    #[arg(long, default_value_t = 10 * 1024 * 1024)]
+    pub max_body: usize,
+    /// Accept SPARQL Update and Graph Store writes from clients that send the bearer token
+    /// given in the KG_WRITE_TOKEN environment variable (at least 16 characters).
+    #[arg(long)]
+    pub writable: bool,
 }
 
 /// Arguments of `kg remove`.

@@ -7,8 +7,10 @@ mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
 mod progress;
+mod push_cmd;
 mod query_cmd;
 mod remove_cmd;
+mod serve_cmd;
 mod store_arg;
 
 use clap::Parser;
@@ -23,6 +25,8 @@ fn main() {
         cli::Command::Remove(a) => remove_cmd::run(a),
         cli::Command::Entities(a) => entities_cmd::run(a),
         cli::Command::Analyze(a) => analyze_cmd::run(a),
+        cli::Command::Serve(a) => serve_cmd::run(a),
+        cli::Command::Push(a) => push_cmd::run(a),
     };
     if let Err(e) = result {
         if broken_pipe(&e) {

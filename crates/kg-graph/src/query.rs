@@ -43,7 +43,15 @@ impl ResultFormat {
 /// with the document graphs' union as the default graph, so `?s ?p ?o` sees everything
 /// while `GRAPH ?g { … }` still names each document.
 fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
+    prepare_with(query, None)
+}
+
+/// Parses a query as [`run_query`] does, with a token that cancels it (for timeouts).
+pub fn prepare_with(query: &str, cancel: Option<oxigraph::sparql::CancellationToken>) -> Result<oxigraph::sparql::PreparedSparqlQuery> {
     let mut evaluator = SparqlEvaluator::new();
+    if let Some(token) = cancel {
+        evaluator = evaluator.with_cancellation_token(token);
+    }
     for (p, iri) in PREFIXES {
         evaluator = evaluator.with_prefix(*p, *iri).map_err(GraphError::Iri)?;
     }

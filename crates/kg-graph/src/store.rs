@@ -25,7 +25,8 @@ pub struct PutReport {
     pub replaced: bool,
 }
 
-/// A knowledge graph backed by an Oxigraph store.
+/// A knowledge graph backed by an Oxigraph store. Clones share the same store.
+#[derive(Clone)]
 pub struct KnowledgeGraph {
     store: Store,
     path: Option<PathBuf>,

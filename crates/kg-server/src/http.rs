@@ -1,0 +1,171 @@
+//! A transport-independent view of HTTP requests and responses, so the handlers can be
+//! tested (and fuzzed) without sockets.
+
+/// An HTTP request.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// Method in upper case.
+    pub method: String,
+    /// Path without the query string, percent-decoded.
+    pub path: String,
+    /// Query-string parameters, decoded, in order.
+    pub query: Vec<(String, String)>,
+    /// Headers (names in lower case).
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
+impl Request {
+    /// Builds a request from a method, a URL path with query string, headers and body.
+    pub fn new(method: &str, url: &str, headers: Vec<(String, String)>, body: Vec<u8>) -> Request {
+        let (path, query) = url.split_once('?').unwrap_or((url, ""));
+        Request {
+            method: method.to_ascii_uppercase(),
+            path: percent_decode(path, false),
+            query: parse_form(query),
+            headers: headers.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect(),
+            body,
+        }
+    }
+
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The first query-string parameter of this name.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The media type of the body, without parameters.
+    pub fn content_type(&self) -> String {
+        self.header("content-type").unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase()
+    }
+}
+
+/// An HTTP response.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// Status code.
+    pub status: u16,
+    /// Headers.
+    pub headers: Vec<(String, String)>,
+    /// Body.
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    /// A response with a body of the given media type.
+    pub fn new(status: u16, content_type: &str, body: impl Into<Vec<u8>>) -> Response {
+        Response { status, headers: vec![("Content-Type".into(), content_type.into())], body: body.into() }
+    }
+
+    /// A plain-text error.
+    pub fn error(status: u16, message: &str) -> Response {
+        Response::new(status, "text/plain; charset=utf-8", format!("{message}\n"))
+    }
+
+    /// Adds a header.
+    pub fn with_header(mut self, name: &str, value: &str) -> Response {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+fn hex(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+/// Decodes `%XX` escapes (and `+` as space in forms); invalid escapes stay as they are,
+/// invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(s: &str, plus_is_space: bool) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(a), Some(b)) => {
+                    out.push(a * 16 + b);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' if plus_is_space => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Parses `application/x-www-form-urlencoded` text.
+pub fn parse_form(s: &str) -> Vec<(String, String)> {
+    s.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (percent_decode(k, true), percent_decode(v, true))
+        })
+        .collect()
+}
+
+/// Percent-encodes a string for a URL query parameter.
+pub fn encode_param(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The media types an `Accept` header asks for, best first (q-values respected, order kept on ties).
+pub fn accepted(accept: Option<&str>) -> Vec<String> {
+    let mut items: Vec<(f32, usize, String)> = accept
+        .unwrap_or("")
+        .split(',')
+        .enumerate()
+        .filter_map(|(i, part)| {
+            let mut pieces = part.split(';');
+            let media = pieces.next()?.trim().to_ascii_lowercase();
+            if media.is_empty() {
+                return None;
+            }
+            let q = pieces.filter_map(|p| p.trim().strip_prefix("q=")).find_map(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
+            Some((q, i, media))
+        })
+        .collect();
+    items.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    items.into_iter().filter(|(q, _, _)| *q > 0.0).map(|(_, _, m)| m).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_forms_and_paths() {
+        assert_eq!(parse_form("query=SELECT+*+%7B%7D&x"), vec![("query".into(), "SELECT * {}".into()), ("x".into(), String::new())]);
+        assert_eq!(percent_decode("a%2", false), "a%2");
+        assert_eq!(percent_decode("%E2%82%AC", false), "€");
+        assert_eq!(percent_decode("%ZZ", false), "%ZZ");
+    }
+
+    #[test]
+    fn accept_headers_by_quality() {
+        assert_eq!(accepted(Some("text/csv;q=0.5, application/sparql-results+json")), vec!["application/sparql-results+json", "text/csv"]);
+        assert!(accepted(None).is_empty());
+    }
+}

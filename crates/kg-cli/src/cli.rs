@@ -162,6 +162,8 @@ pub enum ExtractFormat {
     Turtle,
     /// N-Triples, as it would be stored.
     Ntriples,
+    /// N-Quads, one named graph per document: what a bulk loader of a scalable store reads.
+    Nquads,
 }
 
 /// Arguments of `kg extract`.

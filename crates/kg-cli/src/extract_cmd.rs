@@ -41,7 +41,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
             serde_json::to_writer_pretty(&mut out, &extraction)?;
             writeln!(out)?;
         }
-        ExtractFormat::Turtle | ExtractFormat::Ntriples => {
+        ExtractFormat::Turtle | ExtractFormat::Ntriples | ExtractFormat::Nquads => {
             let mut quads = Vec::new();
             for (doc, a) in extraction.documents.iter().zip(&articles) {
                 let meta = DocumentMeta {
@@ -52,7 +52,11 @@ pub fn run(args: ExtractArgs) -> Result<()> {
                 };
                 quads.extend(document_quads(doc, &meta));
             }
-            kg_graph::export::write_triples(&quads, matches!(args.format, ExtractFormat::Turtle), &mut out)?;
+            if matches!(args.format, ExtractFormat::Nquads) {
+                kg_graph::export::write_quads(&quads, &mut out)?;
+            } else {
+                kg_graph::export::write_triples(&quads, matches!(args.format, ExtractFormat::Turtle), &mut out)?;
+            }
         }
     }
     out.flush()?;

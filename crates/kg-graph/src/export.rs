@@ -217,6 +217,16 @@ pub fn distinct_triples(kg: &KnowledgeGraph) -> Result<Vec<Triple>> {
     Ok(out)
 }
 
+/// Writes quads built without a store (for `kg extract`) as N-Quads.
+pub fn write_quads(quads: &[Quad], out: &mut dyn Write) -> Result<()> {
+    let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut *out);
+    for q in quads {
+        w.serialize_quad(q)?;
+    }
+    w.finish()?;
+    Ok(())
+}
+
 /// Writes quads built without a store (for `kg extract`) as Turtle or N-Triples triples.
 pub fn write_triples(quads: &[Quad], turtle: bool, out: &mut dyn Write) -> Result<()> {
     let mut w = serializer(if turtle { RdfFormat::Turtle } else { RdfFormat::NTriples })?.for_writer(&mut *out);

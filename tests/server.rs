@@ -234,4 +234,14 @@ fn python_sparqlwrapper_client() {
     let out = run(Command::new(python).args(["-c", &script]));
     let names = String::from_utf8_lossy(&out.stdout);
     assert!(names.contains("Xi Jinping") && names.contains("Jonas Gahr Store"), "{names}");
+    // The README's rdflib example.
+    let rdflib = format!(
+        "from rdflib.plugins.stores.sparqlstore import SPARQLStore\n\
+         store = SPARQLStore('{}/sparql')\n\
+         q = 'PREFIX kg: <https://w3id.org/newskg/ontology#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> SELECT ?leader ?country WHERE {{ ?p kg:leaderOf ?c ; rdfs:label ?leader . ?c rdfs:label ?country }}'\n\
+         print('|'.join(f'{{r.leader}}:{{r.country}}' for r in store.query(q)))\n",
+        s.base
+    );
+    let out = run(Command::new(python).args(["-c", &rdflib]));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Xi Jinping:China"), "{}", String::from_utf8_lossy(&out.stdout));
 }

@@ -2,18 +2,14 @@
 //! sets (read from `../shared` at run time, skipped with a message where it is absent),
 //! the store round trip, DOT rendered by Graphviz, and clear errors on bad input.
 
+mod common;
+
+use common::{kg, repo, run};
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
-
-fn kg() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
-}
 
 fn samples() -> PathBuf {
     repo().join("data/samples")
@@ -28,12 +24,6 @@ fn shared() -> Option<PathBuf> {
         eprintln!("SKIPPED: {} not found (the shared evaluation data lives there)", dir.display());
         None
     }
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("run kg");
-    assert!(out.status.success(), "kg failed: {}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
-    out
 }
 
 fn stdout(out: &Output) -> String {

@@ -1,18 +1,12 @@
 //! The graph as users build it: many documents and input kinds, cross-document
 //! entities, incremental and idempotent ingest, removal, entity listing.
 
+mod common;
+
+use common::{kg, repo, run};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn kg() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("run kg");
-    assert!(out.status.success(), "kg failed: {}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
-    out
-}
+use std::process::Output;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).expect("UTF-8")
@@ -160,10 +154,6 @@ fn a_user_alias_table_forces_merges_and_splits() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
 }
 
 fn recipe(store: &Path, name: &str) -> Vec<String> {

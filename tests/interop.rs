@@ -5,25 +5,15 @@
 //! python3-networkx and python3-pandas (installed by scripts/setup.sh); skipped with a
 //! message where they are missing, except in CI where that is a failure.
 
+mod common;
+
+use common::{kg, repo, run};
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
-
-fn kg() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("run");
-    assert!(out.status.success(), "failed: {}\n{}", String::from_utf8_lossy(&out.stderr), String::from_utf8_lossy(&out.stdout));
-    out
-}
 
 /// A Python 3 that has rdflib, networkx and pandas (Debian's, which pyenv may shadow).
 fn python() -> Option<PathBuf> {

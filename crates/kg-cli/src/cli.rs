@@ -214,6 +214,20 @@ pub enum QueryFormat {
     Xml,
 }
 
+impl QueryFormat {
+    /// The graph crate's result format.
+    pub fn result_format(self) -> kg_graph::query::ResultFormat {
+        use kg_graph::query::ResultFormat as R;
+        match self {
+            QueryFormat::Table => R::Table,
+            QueryFormat::Json => R::Json,
+            QueryFormat::Csv => R::Csv,
+            QueryFormat::Tsv => R::Tsv,
+            QueryFormat::Xml => R::Xml,
+        }
+    }
+}
+
 /// Arguments of `kg query`.
 #[derive(Debug, Args)]
 pub struct QueryArgs {

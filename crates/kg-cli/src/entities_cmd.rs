@@ -3,10 +3,10 @@
 use std::io::Write;
 
 use anyhow::Result;
-use kg_graph::query::{run_query, ResultFormat};
+use kg_graph::query::run_query;
 use oxigraph::model::Literal;
 
-use crate::cli::{EntitiesArgs, QueryFormat};
+use crate::cli::EntitiesArgs;
 
 /// Runs `kg entities`.
 pub fn run(args: EntitiesArgs) -> Result<()> {
@@ -31,13 +31,7 @@ pub fn run(args: EntitiesArgs) -> Result<()> {
            BIND(?e AS ?entity)
          }} GROUP BY ?entity ?label ?type ORDER BY DESC(?documents) ?label"
     );
-    let format = match args.format {
-        QueryFormat::Table => ResultFormat::Table,
-        QueryFormat::Json => ResultFormat::Json,
-        QueryFormat::Csv => ResultFormat::Csv,
-        QueryFormat::Tsv => ResultFormat::Tsv,
-        QueryFormat::Xml => ResultFormat::Xml,
-    };
+    let format = args.format.result_format();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     run_query(&kg, &query, format, &mut out)?;

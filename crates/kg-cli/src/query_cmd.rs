@@ -3,9 +3,9 @@
 use std::io::Write;
 
 use anyhow::{Context, Result};
-use kg_graph::query::{run_query, ResultFormat};
+use kg_graph::query::run_query;
 
-use crate::cli::{QueryArgs, QueryFormat};
+use crate::cli::QueryArgs;
 
 /// Runs `kg query`.
 pub fn run(args: QueryArgs) -> Result<()> {
@@ -15,13 +15,7 @@ pub fn run(args: QueryArgs) -> Result<()> {
         (None, None) => anyhow::bail!("give a query or --file"),
     };
     let kg = crate::store_arg::open_existing(&args.store)?;
-    let format = match args.format {
-        QueryFormat::Table => ResultFormat::Table,
-        QueryFormat::Json => ResultFormat::Json,
-        QueryFormat::Csv => ResultFormat::Csv,
-        QueryFormat::Tsv => ResultFormat::Tsv,
-        QueryFormat::Xml => ResultFormat::Xml,
-    };
+    let format = args.format.result_format();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let source = args.file.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| "query".into());

@@ -9,7 +9,8 @@ use serde_json::json;
 use crate::error::Result;
 use crate::network::{Edge, Network};
 
-fn xml_escape(s: &str) -> String {
+/// Escapes text for XML and HTML content and attributes; drops characters XML cannot carry.
+pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -175,6 +175,9 @@ pub struct ExtractArgs {
     /// Publication date (YYYY-MM-DD) for every input; overrides a date line in the text.
     #[arg(long)]
     pub published: Option<String>,
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
+    #[arg(long)]
+    pub lossy: bool,
     /// Files (.txt, .md, .html, .jsonl), directories, or `-` for standard input. The document
     /// id is the file stem (a record's `id` in JSON Lines).
     #[arg(required = true)]
@@ -190,6 +193,9 @@ pub struct IngestArgs {
     /// Publication date (YYYY-MM-DD) for inputs without a date line.
     #[arg(long)]
     pub published: Option<String>,
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
+    #[arg(long)]
+    pub lossy: bool,
     /// A user alias table (TSV: alias, canonical label, type, optional Wikidata id) that
     /// forces merges and splits; it is kept in the store for later ingests.
     #[arg(long)]

@@ -66,9 +66,9 @@ pub fn run(args: IngestArgs) -> Result<()> {
     }
     let mut binary_files = 0;
     for f in &inputs.files {
-        let records = match kg_input::read_path(f) {
+        let records = match kg_input::open_path(f, kg_input::ReadOptions { lossy: args.lossy }) {
             Ok(r) => r,
-            Err(e) if e.binary => {
+            Err(e) if e.skip => {
                 binary_files += 1;
                 progress.warn(&format!("skipped {e}"));
                 progress.file_done();
@@ -76,9 +76,13 @@ pub fn run(args: IngestArgs) -> Result<()> {
             }
             Err(e) => return Err(e.into()),
         };
+        for w in &records.warnings {
+            progress.warn(w);
+        }
         for record in records {
             match record {
                 Ok(article) => store_one(article, &mut progress)?,
+                Err(e) if !e.record => return Err(e.into()),
                 Err(e) => {
                     tally.bad_records += 1;
                     progress.warn(&e.to_string());

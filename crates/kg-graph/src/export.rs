@@ -217,22 +217,33 @@ pub fn distinct_triples(kg: &KnowledgeGraph) -> Result<Vec<Triple>> {
     Ok(out)
 }
 
-/// Writes quads built without a store (for `kg extract`) as N-Quads.
-pub fn write_quads(quads: &[Quad], out: &mut dyn Write) -> Result<()> {
-    let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut *out);
-    for q in quads {
-        w.serialize_quad(q)?;
-    }
-    w.finish()?;
-    Ok(())
+/// Writes quads built without a store (for `kg extract`) a document at a time:
+/// as N-Quads (with graphs), or as Turtle or N-Triples (triples).
+pub struct StreamWriter<W: Write> {
+    inner: oxigraph::io::WriterQuadSerializer<W>,
+    quads: bool,
 }
 
-/// Writes quads built without a store (for `kg extract`) as Turtle or N-Triples triples.
-pub fn write_triples(quads: &[Quad], turtle: bool, out: &mut dyn Write) -> Result<()> {
-    let mut w = serializer(if turtle { RdfFormat::Turtle } else { RdfFormat::NTriples })?.for_writer(&mut *out);
-    for q in quads {
-        w.serialize_triple(oxigraph::model::TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+impl<W: Write> StreamWriter<W> {
+    /// A writer of `format` (Turtle, N-Triples or N-Quads) into `out`.
+    pub fn new(format: RdfFormat, out: W) -> Result<Self> {
+        Ok(StreamWriter { inner: serializer(format)?.for_writer(out), quads: format.supports_datasets() })
     }
-    w.finish()?;
-    Ok(())
+
+    /// Writes one document's quads.
+    pub fn write(&mut self, quads: &[Quad]) -> Result<()> {
+        for q in quads {
+            if self.quads {
+                self.inner.serialize_quad(q)?;
+            } else {
+                self.inner.serialize_triple(oxigraph::model::TripleRef::new(&q.subject, &q.predicate, &q.object))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the output and returns the writer.
+    pub fn finish(self) -> Result<W> {
+        Ok(self.inner.finish()?)
+    }
 }

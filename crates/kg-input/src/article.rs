@@ -38,14 +38,21 @@ pub struct InputError {
     pub location: String,
     /// What is wrong.
     pub message: String,
-    /// The file is not text at all (binary): callers skip it rather than stop.
-    pub binary: bool,
+    /// The file is not an article at all (binary, empty): callers skip it rather than stop.
+    pub skip: bool,
+    /// The problem is one JSON Lines record's: the other records are still read.
+    pub record: bool,
 }
 
 impl InputError {
     /// An error at `location`.
     pub fn new(location: impl Into<String>, message: impl Into<String>) -> Self {
-        InputError { location: location.into(), message: message.into(), binary: false }
+        InputError { location: location.into(), message: message.into(), skip: false, record: false }
+    }
+
+    /// An error in one record of a file, which does not stop the others.
+    pub fn in_record(location: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError { record: true, ..InputError::new(location, message) }
     }
 }
 
@@ -77,23 +84,99 @@ fn stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
 }
 
-/// Reads a file as articles: one for text and HTML, one per line for JSON Lines.
-/// The outer error is about the whole file; inner errors about single JSON Lines records,
-/// which do not stop the others.
-pub fn read_path(path: &Path) -> Result<Vec<Result<Article, InputError>>, InputError> {
-    let location = path.display().to_string();
-    let kind = Kind::of(path).unwrap_or(Kind::Text);
-    if kind == Kind::JsonLines {
-        let file = std::fs::File::open(path).map_err(|e| InputError::new(&location, e.to_string()))?;
-        return jsonl::read_records(std::io::BufReader::new(file), &location, &stem(path));
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ReadOptions {
+    /// Replace invalid UTF-8 with U+FFFD (and warn) instead of refusing the file.
+    pub lossy: bool,
+}
+
+/// Text files larger than this are read in parts of about this size, each its own
+/// document (`STEM.part-N`), so memory stays bounded whatever the file's size.
+pub const PART_BYTES: usize = 1 << 20;
+/// HTML pages larger than this are refused: a page must be parsed whole.
+pub const MAX_HTML_BYTES: u64 = 64 << 20;
+
+/// The articles of one input file, read lazily: memory is bounded by one record or one part.
+pub struct Articles {
+    inner: Box<dyn Iterator<Item = Result<Article, InputError>> + Send>,
+    /// Warnings about the file as a whole (invalid UTF-8 replaced, …), to show once.
+    pub warnings: Vec<String>,
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, InputError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        self.inner.next()
     }
-    let bytes = std::fs::read(path).map_err(|e| InputError::new(&location, e.to_string()))?;
-    let binary = is_binary(&bytes);
-    let text = decode(bytes).map_err(|m| InputError { binary, ..InputError::new(&location, m) })?;
-    Ok(vec![Ok(match kind {
-        Kind::Html => html::article(&stem(path), &location, &text),
-        _ => Article::plain(&stem(path), &location, text),
-    })])
+}
+
+/// Opens a file as articles: one for an HTML page, one per line for JSON Lines, one
+/// (or one per part, for large files) for text. The outer error is about the whole file;
+/// inner errors about single records or parts, which do not stop the others.
+pub fn open_path(path: &Path, options: ReadOptions) -> Result<Articles, InputError> {
+    let location = path.display().to_string();
+    let io = |e: std::io::Error| InputError::new(&location, e.to_string());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() == 0 {
+        return Err(InputError { skip: true, ..InputError::new(&location, "empty file") });
+    }
+    let kind = Kind::of(path).unwrap_or(Kind::Text);
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut head = Vec::new();
+    Read::read_to_end(&mut Read::take(&file, 8000), &mut head).map_err(io)?;
+    if is_binary(&head) {
+        return Err(InputError { skip: true, ..InputError::new(&location, "binary file (contains NUL bytes), not text") });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    match kind {
+        Kind::JsonLines => Ok(Articles {
+            inner: Box::new(jsonl::records(std::io::BufReader::new(file), location, stem(path), options.lossy)),
+            warnings: Vec::new(),
+        }),
+        Kind::Html => {
+            if meta.len() > MAX_HTML_BYTES {
+                return Err(InputError::new(
+                    &location,
+                    format!("HTML page of {} bytes is larger than {MAX_HTML_BYTES}: save its text as .txt instead", meta.len()),
+                ));
+            }
+            let bytes = std::fs::read(path).map_err(io)?;
+            let (text, warnings) = decode_with(bytes, options.lossy, 0).map_err(|m| InputError::new(&location, m))?;
+            Ok(Articles { inner: Box::new(std::iter::once(Ok(html::article(&stem(path), &location, &text)))), warnings })
+        }
+        Kind::Text => {
+            let parts = meta.len() as usize > PART_BYTES;
+            let reader = crate::parts::TextParts::new(std::io::BufReader::new(file), PART_BYTES);
+            let (stem, lossy) = (stem(path), options.lossy);
+            let inner = reader.enumerate().map(move |(n, part)| {
+                let (bytes, offset) = part.map_err(|e| InputError::new(&location, e.to_string()))?;
+                let (text, _) = decode_with(bytes, lossy, offset).map_err(|m| InputError::new(&location, m))?;
+                let id = if parts { format!("{stem}.part-{}", n + 1) } else { stem.clone() };
+                let source = if parts { format!("{location} (part {})", n + 1) } else { location.clone() };
+                Ok(Article::plain(&id, &source, text))
+            });
+            let warnings = if parts {
+                vec![format!("{}: {} bytes, read in parts of about {PART_BYTES} bytes, one document each", path.display(), meta.len())]
+            } else {
+                Vec::new()
+            };
+            Ok(Articles { inner: Box::new(inner), warnings })
+        }
+    }
+}
+
+/// Decodes UTF-8; `offset` is where `bytes` start in the file, for the error message.
+/// Lossy decoding replaces invalid sequences and says so in the warnings.
+fn decode_with(bytes: Vec<u8>, lossy: bool, offset: usize) -> Result<(String, Vec<String>), String> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s), Vec::new())),
+        Err(e) if lossy => {
+            let at = offset + e.utf8_error().valid_up_to();
+            Ok((String::from_utf8_lossy(e.as_bytes()).into_owned(), vec![format!("invalid UTF-8 from byte {at} replaced (--lossy)")]))
+        }
+        Err(e) => Err(format!("invalid UTF-8 at byte {} (use --lossy to replace it)", offset + e.utf8_error().valid_up_to())),
+    }
 }
 
 /// Reads standard input as one article with id `stdin` (HTML when it starts like HTML).

@@ -39,29 +39,35 @@ pub fn record(v: &Value, location: &str, fallback_id: &str) -> Result<Article, S
     Ok(Article { id, source, text, title, published, url })
 }
 
-/// Reads every record of a JSON Lines stream.
-pub fn read_records(reader: impl BufRead, path: &str, stem: &str) -> Result<Vec<Result<Article, InputError>>, InputError> {
-    let mut out = Vec::new();
-    for (n, line) in reader.split(b'\n').enumerate() {
+/// The records of a JSON Lines stream, read one line at a time.
+pub fn records(
+    reader: impl BufRead + Send + 'static,
+    path: String,
+    stem: String,
+    lossy: bool,
+) -> impl Iterator<Item = Result<Article, InputError>> + Send {
+    reader.split(b'\n').enumerate().filter_map(move |(n, line)| {
         let line_no = n + 1;
         let location = format!("{path}:{line_no}");
-        let bytes = line.map_err(|e| InputError::new(path, e.to_string()))?;
+        let bytes = match line {
+            Ok(b) => b,
+            Err(e) => return Some(Err(InputError::new(&path, e.to_string()))),
+        };
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
+            Err(e) if lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
             Err(e) => {
-                out.push(Err(InputError::new(&location, format!("invalid UTF-8 at byte {} of the line", e.utf8_error().valid_up_to()))));
-                continue;
+                return Some(Err(InputError::new(&location, format!("invalid UTF-8 at byte {} of the line", e.utf8_error().valid_up_to()))))
             }
         };
         if text.trim().is_empty() {
-            continue;
+            return None;
         }
         let parsed = serde_json::from_str::<Value>(&text)
             .map_err(|e| format!("not JSON: {e}"))
             .and_then(|v| record(&v, &location, &format!("{stem}-{line_no}")));
-        out.push(parsed.map_err(|m| InputError::new(&location, m)));
-    }
-    Ok(out)
+        Some(parsed.map_err(|m| InputError::in_record(&location, m)))
+    })
 }
 
 #[cfg(test)]
@@ -77,7 +83,7 @@ mod tests {
             "{\"newid\": 7, \"body\": \"Kenya criticized Ethiopia.\", \"date\": \"26-FEB-1987 15:01:01.79\"}\n",
             "{\"id\": \"x\"}\n"
         );
-        let recs = read_records(data.as_bytes(), "f.jsonl", "f").expect("read");
+        let recs: Vec<_> = records(data.as_bytes(), "f.jsonl".into(), "f".into(), false).collect();
         assert_eq!(recs.len(), 4);
         let a = recs[0].as_ref().expect("first record");
         assert_eq!((a.id.as_str(), a.published.as_deref()), ("a1", Some("2024-05-01")));

@@ -10,7 +10,8 @@ pub mod dates;
 pub mod decode;
 pub mod html;
 pub mod jsonl;
+pub mod parts;
 pub mod walk;
 
-pub use article::{read_path, read_stdin, Article, InputError, Kind};
+pub use article::{open_path, read_stdin, Article, Articles, InputError, Kind, ReadOptions};
 pub use walk::{collect, Inputs};

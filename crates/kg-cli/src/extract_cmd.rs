@@ -15,7 +15,7 @@ use crate::cli::{ExtractArgs, ExtractFormat};
 /// Where documents go as they are extracted.
 enum Sink<W: Write> {
     Json { out: W, first: bool },
-    Rdf(StreamWriter<W>),
+    Rdf(Box<StreamWriter<W>>),
 }
 
 impl<W: Write> Sink<W> {
@@ -29,7 +29,7 @@ impl<W: Write> Sink<W> {
             ExtractFormat::Ntriples => RdfFormat::NTriples,
             ExtractFormat::Nquads => RdfFormat::NQuads,
         };
-        Ok(Sink::Rdf(StreamWriter::new(rdf, out)?))
+        Ok(Sink::Rdf(Box::new(StreamWriter::new(rdf, out)?)))
     }
 
     fn push(&mut self, doc: &Document, article: &Article) -> Result<()> {

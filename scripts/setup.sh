@@ -9,7 +9,7 @@
 set -euo pipefail
 packages="libclang-dev g++ graphviz"
 if [ "${1:-test}" != build ]; then
-  packages="$packages python3 python3-rdflib python3-networkx python3-pandas python3-sparqlwrapper chromium chromium-driver virtuoso-opensource curl wrk"
+  packages="$packages python3 python3-rdflib python3-networkx python3-pandas python3-sparqlwrapper chromium chromium-driver virtuoso-opensource curl wrk time"
 fi
 need=()
 for pkg in $packages; do

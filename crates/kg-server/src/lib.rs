@@ -37,6 +37,13 @@ pub struct State {
     pub watchdog: Watchdog,
 }
 
+impl State {
+    /// The state of a server over `kg`.
+    pub fn new(kg: KnowledgeGraph, limits: Limits, write_token: Option<String>, bind: String) -> State {
+        State { kg, limits, write_token, bind, watchdog: Watchdog::start() }
+    }
+}
+
 /// Routes a request.
 pub fn handle(state: &State, req: &Request) -> Response {
     if req.method == "OPTIONS" {

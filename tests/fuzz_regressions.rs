@@ -115,6 +115,10 @@ fn exporter_corpus() {
                 }
             }
         }
+        let net = kg_graph::network::Network::load(&kg).expect("network");
+        let mut csv = Vec::new();
+        kg_graph::tables::write_nodes_csv(&net, &mut csv).expect("nodes.csv");
+        kg_graph::tables::write_edges_csv(&net, &mut csv).expect("edges.csv");
         kg.remove_document(labels[0]).expect("removed");
     });
 }

@@ -3,7 +3,7 @@
 //! (`"…," he said, "…"`), and colon-introduced (`gave his account on Twitter: "…"`).
 //! Short scare quotes ("no limits") are not quotations.
 
-use crate::clauses::{Arg, SentenceView, PERSON_PRONOUNS};
+use crate::clauses::{Arg, SentenceView};
 use crate::lexicon::verb_forms;
 use crate::mentions::TextView;
 use crate::model::EntityType;
@@ -215,10 +215,6 @@ impl TextView<'_> {
     }
 }
 
-/// True when the token is a person pronoun.
-pub fn is_person_pronoun(word: &str) -> bool {
-    PERSON_PRONOUNS.contains(&word)
-}
 
 #[cfg(test)]
 mod tests {

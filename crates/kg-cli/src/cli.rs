@@ -148,9 +148,12 @@ pub struct EntitiesArgs {
     /// Only entities whose label or an alias contains this text (case-insensitive).
     #[arg(long)]
     pub search: Option<String>,
+    /// At most this many entities, most mentioned first.
+    #[arg(long, default_value_t = 1000)]
+    pub limit: usize,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
-    pub format: QueryFormat,
+    pub format: TableFormat,
 }
 
 /// Output of `kg extract`.

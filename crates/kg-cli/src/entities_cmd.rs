@@ -3,38 +3,32 @@
 use std::io::Write;
 
 use anyhow::Result;
-use kg_graph::query::run_query;
-use oxigraph::model::Literal;
+use kg_graph::entities::search;
+use serde_json::json;
 
 use crate::cli::EntitiesArgs;
+use crate::table_out::{write_table, Table};
 
 /// Runs `kg entities`.
 pub fn run(args: EntitiesArgs) -> Result<()> {
     let kg = crate::store_arg::open_existing(&args.store)?;
-    let type_filter =
-        args.entity_type.map(|t| format!("?e a <{}> .", kg_graph::vocab::class_of(t.entity_type()).as_str())).unwrap_or_default();
-    let search_filter = args
-        .search
-        .as_ref()
-        .map(|s| {
-            format!(
-                "FILTER EXISTS {{ ?e rdfs:label|skos:altLabel ?n FILTER(CONTAINS(LCASE(STR(?n)), LCASE({}))) }}",
-                Literal::new_simple_literal(s)
-            )
+    let found = search(&kg, args.search.as_deref().unwrap_or(""), args.entity_type.map(|t| t.entity_type()), args.limit)?;
+    let rows = found
+        .iter()
+        .map(|e| {
+            vec![
+                json!(kg_graph::vocab::compact(&e.iri)),
+                json!(e.label),
+                json!(e.entity_type.map(|t| t.as_str())),
+                json!(e.aliases.join(" | ")),
+                json!(e.documents),
+            ]
         })
-        .unwrap_or_default();
-    let query = format!(
-        "SELECT ?entity ?label ?type (GROUP_CONCAT(DISTINCT ?alias; separator=\" | \") AS ?aliases) (COUNT(DISTINCT ?doc) AS ?documents) WHERE {{
-           ?e kg:mentionedIn ?doc ; rdfs:label ?label ; a ?class . {type_filter} {search_filter}
-           ?class rdfs:label ?type .
-           OPTIONAL {{ ?e skos:altLabel ?alias }}
-           BIND(?e AS ?entity)
-         }} GROUP BY ?entity ?label ?type ORDER BY DESC(?documents) ?label"
-    );
-    let format = args.format.result_format();
+        .collect();
+    let table = Table { columns: vec!["entity", "label", "type", "aliases", "documents"], rows };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    run_query(&kg, &query, format, &mut out)?;
+    write_table(&table, args.format, &mut out)?;
     out.flush()?;
     Ok(())
 }

@@ -12,6 +12,7 @@ mod query_cmd;
 mod remove_cmd;
 mod serve_cmd;
 mod store_arg;
+mod table_out;
 
 use clap::Parser;
 

@@ -215,7 +215,6 @@ impl TextView<'_> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use crate::testutil::quotes;

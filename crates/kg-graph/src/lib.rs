@@ -4,6 +4,7 @@
 
 pub mod analytics;
 pub mod dot;
+pub mod entities;
 pub mod error;
 pub mod export;
 pub mod mapping;

@@ -12,7 +12,7 @@ use oxigraph::model::Term;
 use crate::error::Result;
 use crate::query::select_rows;
 use crate::store::KnowledgeGraph;
-use crate::vocab::{type_of_class, DOC, ENTITY, KG};
+use crate::vocab::{DOC, ENTITY, KG};
 
 /// An entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,22 +158,14 @@ fn text(t: &Option<Term>) -> Option<String> {
 impl Network {
     /// Reads the network from the store.
     pub fn load(kg: &KnowledgeGraph) -> Result<Network> {
-        let nodes_q = format!(
-            "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{ \
-             ?e kg:mentionedIn ?d ; rdfs:label ?l ; a ?t FILTER(STRSTARTS(STR(?e), \"{ENTITY}\")) }} GROUP BY ?e ORDER BY ?e"
-        );
         let mut net = Network::default();
         let mut index: HashMap<String, usize> = HashMap::new();
-        for r in select_rows(kg, &nodes_q)? {
-            let Some(iri) = text(&r[0]) else { continue };
-            let node = Node {
-                label: text(&r[1]).unwrap_or_default(),
-                entity_type: text(&r[2]).and_then(|c| type_of_class(&c)),
-                documents: text(&r[3]).and_then(|n| n.parse().ok()).unwrap_or(0),
-                iri: iri.clone(),
-            };
-            index.insert(iri, net.nodes.len());
-            net.nodes.push(node);
+        let mut counts: Vec<(String, usize)> = crate::entities::document_counts(kg)?.into_iter().collect();
+        counts.sort();
+        for (iri, documents) in counts {
+            let Some((label, entity_type)) = crate::entities::label_and_type(kg, &iri)? else { continue };
+            index.insert(iri.clone(), net.nodes.len());
+            net.nodes.push(Node { iri, label, entity_type, documents });
         }
         let edges_q = format!(
             "SELECT ?s ?p ?o ?st ?g ?sentence ?date ?published ?conf ?gold WHERE {{ GRAPH ?g {{ \

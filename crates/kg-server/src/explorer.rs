@@ -6,9 +6,10 @@
 
 use std::collections::BTreeMap;
 
+use kg_graph::entities::{self, EntitySummary};
 use kg_graph::query::{display_term, select_rows};
 use kg_graph::vocab::{type_of_class, ENTITY};
-use oxigraph::model::{Literal, Term};
+use oxigraph::model::Term;
 
 use crate::http::{encode_param, Request, Response};
 use crate::svg::{neighbourhood, Neighbour, MAX_NEIGHBOURS};
@@ -80,31 +81,29 @@ fn search_form(q: &str) -> String {
     )
 }
 
-fn entity_list(list: &[Vec<Option<Term>>]) -> String {
+fn entity_list(list: &[EntitySummary]) -> String {
     let mut html = String::from("<table id=\"results\"><tr><th>Entity</th><th>Type</th><th>Documents</th></tr>");
-    for r in list {
-        let iri = text(&r[0]);
-        let ty = type_of_class(&text(&r[2])).map(|t| t.as_str()).unwrap_or("");
+    for e in list {
+        let ty = e.entity_type.map(|t| t.as_str()).unwrap_or("");
         html.push_str(&format!(
             "<tr><td><a href=\"{}\">{}</a></td><td>{ty}</td><td>{}</td></tr>",
-            esc(&entity_href(&iri)),
-            esc(&text(&r[1])),
-            esc(&text(&r[3]))
+            esc(&entity_href(&e.iri)),
+            esc(&e.label),
+            e.documents
         ));
     }
     html.push_str("</table>");
     html
 }
 
+fn lookup<T>(r: kg_graph::Result<T>) -> Result<T, Response> {
+    r.map_err(|e| Response::error(500, &e.to_string()))
+}
+
 fn home(state: &State, _req: &Request) -> Result<Response, Response> {
-    let top = rows(
-        state,
-        &format!(
-            "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{ ?e kg:mentionedIn ?d ; rdfs:label ?l ; a ?t \
-             FILTER(STRSTARTS(STR(?e), \"{ENTITY}\")) }} GROUP BY ?e ORDER BY DESC(?docs) ?label LIMIT 25"
-        ),
-    )?;
-    let docs = kg_graph::query::count(&state.kg, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }").unwrap_or(0);
+    let top = lookup(entities::search(&state.kg, "", None, 25))?;
+    let docs =
+        kg_graph::query::count(&state.kg, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a schema:NewsArticle } }").unwrap_or(0);
     Ok(layout(
         "Search",
         &format!(
@@ -120,15 +119,7 @@ fn search(state: &State, req: &Request) -> Result<Response, Response> {
     if q.is_empty() {
         return home(state, req);
     }
-    let found = rows(
-        state,
-        &format!(
-            "SELECT ?e (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (COUNT(DISTINCT ?d) AS ?docs) WHERE {{ ?e kg:mentionedIn ?d ; rdfs:label ?l ; a ?t . \
-             FILTER EXISTS {{ ?e rdfs:label|skos:altLabel ?n FILTER(CONTAINS(LCASE(STR(?n)), LCASE({}))) }} FILTER(STRSTARTS(STR(?e), \"{ENTITY}\")) }} \
-             GROUP BY ?e ORDER BY DESC(?docs) ?label LIMIT 100",
-            Literal::new_simple_literal(&q)
-        ),
-    )?;
+    let found = lookup(entities::search(&state.kg, &q, None, 100))?;
     let body = format!(
         "<h1>Entities matching “{}”</h1>{}<p class=\"muted\">{} found.</p>{}",
         esc(&q),
@@ -158,48 +149,48 @@ struct Statement {
 
 fn statements(state: &State, iri: &str) -> Result<Vec<Statement>, Response> {
     let q = format!(
-        "SELECT DISTINCT ?p ?dir ?other ?ol ?ot ?sentence ?docid ?title ?date WHERE {{
+        "SELECT DISTINCT ?p ?dir ?other ?sentence ?docid ?title ?date WHERE {{
            {{ ?st rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?other . BIND(\"out\" AS ?dir) }}
            UNION {{ ?st rdf:object <{iri}> ; rdf:predicate ?p ; rdf:subject ?other . BIND(\"in\" AS ?dir) }}
            ?st kg:sentence ?sentence ; kg:document ?doc . ?doc kg:documentId ?docid .
            OPTIONAL {{ ?st kg:date ?d }} OPTIONAL {{ ?doc schema:datePublished ?pub }} BIND(COALESCE(?d, ?pub) AS ?date)
            OPTIONAL {{ ?doc schema:headline ?title }}
-           OPTIONAL {{ ?other rdfs:label ?ol }} OPTIONAL {{ ?other a ?ot }}
-         }} ORDER BY ?p ?dir ?ol ?date LIMIT 2000"
+         }} ORDER BY ?p ?dir ?other ?date LIMIT 2000"
     );
-    Ok(rows(state, &q)?
-        .into_iter()
-        .map(|r| Statement {
+    let mut names: std::collections::HashMap<String, (String, String)> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for r in rows(state, &q)? {
+        let other = text(&r[2]);
+        if !names.contains_key(&other) {
+            let found = if other.starts_with(ENTITY) { lookup(entities::label_and_type(&state.kg, &other))? } else { None };
+            let (label, ty) = match found {
+                Some((l, t)) => (l, t.map(|t| kg_graph::vocab::class_of(t).into_string()).unwrap_or_default()),
+                None => (other.clone(), String::new()),
+            };
+            names.insert(other.clone(), (label, ty));
+        }
+        let (other_label, other_type) = names[&other].clone();
+        out.push(Statement {
             predicate: text(&r[0]).rsplit('#').next().unwrap_or("").to_string(),
             outgoing: text(&r[1]) == "out",
-            other: text(&r[2]),
-            other_label: match &r[3] {
-                Some(_) => text(&r[3]),
-                None => text(&r[2]),
-            },
-            other_type: text(&r[4]),
-            sentence: text(&r[5]),
-            document: text(&r[6]),
-            title: text(&r[7]),
-            date: text(&r[8]),
-        })
-        .collect())
+            other,
+            other_label,
+            other_type,
+            sentence: text(&r[3]),
+            document: text(&r[4]),
+            title: text(&r[5]),
+            date: text(&r[6]),
+        });
+    }
+    out.sort_by(|a, b| (&a.predicate, !a.outgoing, &a.other_label, &a.date).cmp(&(&b.predicate, !b.outgoing, &b.other_label, &b.date)));
+    Ok(out)
 }
 
 fn entity(state: &State, req: &Request) -> Result<Response, Response> {
     let iri = iri_param(req)?;
-    let info = rows(
-        state,
-        &format!(
-            "SELECT (SAMPLE(?l) AS ?label) (SAMPLE(?t) AS ?type) (GROUP_CONCAT(DISTINCT ?a; separator=\"\\u001f\") AS ?aliases) (SAMPLE(?wd) AS ?wikidata) (COUNT(DISTINCT ?d) AS ?docs) \
-             WHERE {{ <{iri}> rdfs:label ?l ; a ?t ; kg:mentionedIn ?d . OPTIONAL {{ <{iri}> skos:altLabel ?a }} OPTIONAL {{ <{iri}> owl:sameAs ?wd }} }}"
-        ),
-    )?;
-    let Some(row) = info.first().filter(|r| r[0].is_some()) else { return Err(Response::error(404, "no such entity")) };
-    let label = text(&row[0]);
-    let ty = type_of_class(&text(&row[1]));
-    let aliases: Vec<String> = text(&row[2]).split('\u{1f}').filter(|a| !a.is_empty()).map(str::to_string).collect();
-    let wikidata = text(&row[3]);
+    let info = lookup(entities::summary(&state.kg, &iri))?.ok_or_else(|| Response::error(404, "no such entity"))?;
+    let (label, ty, aliases) = (info.label.clone(), info.entity_type, info.aliases.clone());
+    let wikidata = info.wikidata.clone().unwrap_or_default();
     let stmts = statements(state, &iri)?;
 
     // Neighbours for the diagram: most relations first.
@@ -222,7 +213,7 @@ fn entity(state: &State, req: &Request) -> Result<Response, Response> {
         "<h1 id=\"entity-label\">{}</h1><p><span id=\"entity-type\">{}</span> · mentioned in {} document(s)",
         esc(&label),
         ty.map(|t| t.as_str()).unwrap_or("Entity"),
-        esc(&text(&row[4]))
+        info.documents
     );
     if !wikidata.is_empty() {
         body.push_str(&format!(" · <a href=\"{}\" rel=\"external\">Wikidata</a>", esc(&wikidata)));

@@ -1,0 +1,80 @@
+//! Tables printed by `kg analyze` and `kg entities`: aligned text, CSV or JSON.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde_json::{Map, Value};
+
+use crate::cli::TableFormat;
+
+/// A result table: column names and rows of JSON values.
+pub struct Table {
+    /// Column names.
+    pub columns: Vec<&'static str>,
+    /// Rows of values.
+    pub rows: Vec<Vec<Value>>,
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Number(n) => match n.as_f64() {
+            Some(f) if n.is_f64() => {
+                let s = format!("{f:.6}");
+                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            }
+            _ => n.to_string(),
+        },
+        other => other.to_string(),
+    }
+}
+
+/// Writes a table in `format`.
+pub fn write_table(t: &Table, format: TableFormat, out: &mut dyn Write) -> Result<()> {
+    match format {
+        TableFormat::Json => {
+            let rows: Vec<Value> = t
+                .rows
+                .iter()
+                .map(|r| Value::Object(t.columns.iter().map(|c| c.to_string()).zip(r.iter().cloned()).collect::<Map<_, _>>()))
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)?;
+        }
+        TableFormat::Csv => {
+            writeln!(out, "{}", t.columns.join(","))?;
+            for r in &t.rows {
+                let full = |v: &Value| match v {
+                    Value::Number(n) => n.to_string(),
+                    other => cell(other),
+                };
+                writeln!(out, "{}", r.iter().map(|v| kg_graph::tables::csv_field(&full(v))).collect::<Vec<_>>().join(","))?;
+            }
+        }
+        TableFormat::Table => {
+            let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(|v| clip(&cell(v))).collect()).collect();
+            let widths: Vec<usize> = (0..t.columns.len())
+                .map(|i| cells.iter().map(|r| r[i].chars().count()).chain([t.columns[i].len()]).max().unwrap_or(0))
+                .collect();
+            let line = |r: Vec<String>| {
+                r.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect::<Vec<_>>().join(" | ").trim_end().to_string()
+            };
+            writeln!(out, "{}", line(t.columns.iter().map(|c| c.to_string()).collect()))?;
+            writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
+            for r in cells {
+                writeln!(out, "{}", line(r))?;
+            }
+            writeln!(out, "({} row{})", t.rows.len(), if t.rows.len() == 1 { "" } else { "s" })?;
+        }
+    }
+    Ok(())
+}
+
+fn clip(s: &str) -> String {
+    if s.chars().count() > 70 {
+        format!("{}…", s.chars().take(69).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}

@@ -1,0 +1,152 @@
+//! Entity look-ups that stay fast on large stores. An entity's label, type and aliases
+//! are repeated in every document graph that mentions it; joining them in one SPARQL
+//! pattern over the union of graphs multiplies those copies, so these helpers read the
+//! store's indexes directly and aggregate per entity.
+
+use std::collections::{BTreeSet, HashMap};
+
+use kg_extract::EntityType;
+use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+
+use crate::error::Result;
+use crate::query::select_rows;
+use crate::store::KnowledgeGraph;
+use crate::vocab::{node, type_of_class, ENTITY, OWL, RDF, RDFS, SKOS};
+
+/// What the explorer and `kg entities` show of an entity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntitySummary {
+    /// IRI.
+    pub iri: String,
+    /// Label.
+    pub label: String,
+    /// Type.
+    pub entity_type: Option<EntityType>,
+    /// Other names, sorted.
+    pub aliases: Vec<String>,
+    /// Documents that mention it.
+    pub documents: usize,
+    /// Linked Wikidata item, if any.
+    pub wikidata: Option<String>,
+}
+
+fn objects(kg: &KnowledgeGraph, subject: NamedNodeRef, predicate: &NamedNode) -> Result<Vec<Term>> {
+    let mut out = Vec::new();
+    for q in kg.store().quads_for_pattern(Some(subject.into()), Some(predicate.as_ref()), None, None) {
+        out.push(q?.object);
+    }
+    Ok(out)
+}
+
+fn literal(t: &Term) -> Option<String> {
+    match t {
+        Term::Literal(l) => Some(l.value().to_string()),
+        _ => None,
+    }
+}
+
+/// The label and type of an entity, read from the first copy found.
+pub fn label_and_type(kg: &KnowledgeGraph, iri: &str) -> Result<Option<(String, Option<EntityType>)>> {
+    let subject = NamedNodeRef::new(iri)?;
+    let label = kg
+        .store()
+        .quads_for_pattern(Some(subject.into()), Some(node(format!("{RDFS}label")).as_ref()), None, None)
+        .find_map(|q| q.ok().and_then(|q| literal(&q.object)));
+    let Some(label) = label else { return Ok(None) };
+    let ty = kg
+        .store()
+        .quads_for_pattern(Some(subject.into()), Some(node(format!("{RDF}type")).as_ref()), None, None)
+        .find_map(|q| q.ok().and_then(|q| if let Term::NamedNode(n) = q.object { type_of_class(n.as_str()) } else { None }));
+    Ok(Some((label, ty)))
+}
+
+/// Everything shown about one entity; None when the store does not know it.
+pub fn summary(kg: &KnowledgeGraph, iri: &str) -> Result<Option<EntitySummary>> {
+    let Some((label, entity_type)) = label_and_type(kg, iri)? else { return Ok(None) };
+    let subject = NamedNodeRef::new(iri)?;
+    let aliases: BTreeSet<String> =
+        objects(kg, subject, &node(format!("{SKOS}altLabel")))?.iter().filter_map(literal).filter(|a| *a != label).collect();
+    let documents: BTreeSet<String> = objects(kg, subject, &crate::vocab::kg("mentionedIn"))?.into_iter().map(|t| t.to_string()).collect();
+    let wikidata = objects(kg, subject, &node(format!("{OWL}sameAs")))?.into_iter().find_map(|t| match t {
+        Term::NamedNode(n) if n.as_str().contains("wikidata.org") => Some(n.into_string()),
+        _ => None,
+    });
+    Ok(Some(EntitySummary {
+        iri: iri.to_string(),
+        label,
+        entity_type,
+        aliases: aliases.into_iter().collect(),
+        documents: documents.len(),
+        wikidata,
+    }))
+}
+
+/// Number of documents mentioning each entity.
+pub fn document_counts(kg: &KnowledgeGraph) -> Result<HashMap<String, usize>> {
+    let rows = select_rows(kg, &format!("SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?g {{ ?e kg:mentionedIn ?d }} FILTER(STRSTARTS(STR(?e), \"{ENTITY}\")) }} GROUP BY ?e"))?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| match (&r[0], &r[1]) {
+            (Some(Term::NamedNode(e)), Some(Term::Literal(n))) => Some((e.as_str().to_string(), n.value().parse().unwrap_or(0))),
+            _ => None,
+        })
+        .collect())
+}
+
+/// Entities whose label or an alias contains `text` (case-insensitive; every entity when
+/// empty), of the given type if any, most mentioned first, at most `limit`.
+pub fn search(kg: &KnowledgeGraph, text: &str, entity_type: Option<EntityType>, limit: usize) -> Result<Vec<EntitySummary>> {
+    let needle = text.to_lowercase();
+    let counts = document_counts(kg)?;
+    let mut matching: BTreeSet<String> = BTreeSet::new();
+    if needle.is_empty() {
+        matching.extend(counts.keys().cloned());
+    } else {
+        for p in [format!("{RDFS}label"), format!("{SKOS}altLabel")] {
+            for q in kg.store().quads_for_pattern(None, Some(node(p).as_ref()), None, None) {
+                let q = q?;
+                if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) {
+                    if s.as_str().starts_with(ENTITY) && l.value().to_lowercase().contains(&needle) {
+                        matching.insert(s.as_str().to_string());
+                    }
+                }
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, String)> = matching.into_iter().filter_map(|iri| counts.get(&iri).map(|n| (*n, iri))).collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out = Vec::new();
+    for (_, iri) in ranked {
+        if out.len() == limit {
+            break;
+        }
+        if let Some(s) = summary(kg, &iri)? {
+            if entity_type.is_none_or(|t| s.entity_type == Some(t)) {
+                out.push(s);
+            }
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DocumentMeta;
+
+    #[test]
+    fn finds_and_summarises_entities_across_documents() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let ex = kg_extract::Extractor::new();
+        for (id, text) in [("a", "Chinese President Xi Jinping met Kenya's leaders."), ("b", "Xi Jinping praised Kenya.")] {
+            kg.put_document(&ex.extract(id, text, None).expect("extract"), &DocumentMeta::default()).expect("put");
+        }
+        let found = search(&kg, "xi", None, 10).expect("search");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].label.as_str(), found[0].documents), ("Xi Jinping", 2));
+        assert!(found[0].aliases.contains(&"President Xi Jinping".to_string()));
+        let countries = search(&kg, "", Some(EntityType::Country), 10).expect("search");
+        assert_eq!(countries.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), vec!["Kenya", "China"]);
+        assert!(summary(&kg, "https://w3id.org/newskg/entity/person/nobody").expect("summary").is_none());
+    }
+}

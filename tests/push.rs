@@ -1,7 +1,8 @@
 //! `kg push` against real SPARQL servers: Virtuoso (Debian's virtuoso-opensource, started
 //! on loopback by scripts/services.sh) through the Graph Store Protocol and through SPARQL
-//! Update, with a round-trip count check and an idempotent, resumable second run; and a
-//! token-protected `kg serve --writable`. The Virtuoso test is skipped where no Virtuoso
+//! Update, with a round-trip count check and an idempotent, resumable second run, and with
+//! user and password on its Digest-protected endpoints; and a token-protected
+//! `kg serve --writable`. The Virtuoso test is skipped where no Virtuoso
 //! answers on 127.0.0.1:8890, except in CI.
 
 mod common;
@@ -73,6 +74,36 @@ fn push_to_virtuoso_by_graph_store_and_by_update() {
     for g in graphs {
         assert_eq!(remote_count(&endpoint, g), local_count(&store, g), "{g} after update push");
     }
+}
+
+#[test]
+fn push_with_user_and_password_to_virtuoso_digest_endpoints() {
+    if !virtuoso_up() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = sample_store(dir.path());
+    let password = std::env::var("VIRTUOSO_DBA_PASSWORD").unwrap_or_else(|_| "dba".into());
+    let auth_endpoint = format!("{VIRTUOSO}/sparql-auth");
+    let gsp = format!("{VIRTUOSO}/sparql-graph-crud-auth");
+    let wrong = kg()
+        .arg("push")
+        .arg("--store")
+        .arg(&store)
+        .args(["--endpoint", &auth_endpoint, "--user", "dba", "--force"])
+        .env("KG_PUSH_PASSWORD", "not-the-password")
+        .output()
+        .expect("run");
+    assert!(!wrong.status.success() && String::from_utf8_lossy(&wrong.stderr).contains("401"));
+    let out = run(kg()
+        .arg("push")
+        .arg("--store")
+        .arg(&store)
+        .args(["--endpoint", &auth_endpoint, "--graph-store", &gsp, "--user", "dba", "--force"])
+        .env("KG_PUSH_PASSWORD", &password));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("pushed 4 graphs"), "{}", String::from_utf8_lossy(&out.stdout));
+    let g = "https://w3id.org/newskg/doc/xi-visit";
+    assert_eq!(remote_count(&format!("{VIRTUOSO}/sparql"), g), local_count(&store, g));
 }
 
 #[test]

@@ -52,7 +52,7 @@ pub struct PushArgs {
     /// Triples per SPARQL Update request.
     #[arg(long, default_value_t = 500)]
     pub batch: usize,
-    /// User name for HTTP basic authentication (the password in KG_PUSH_PASSWORD).
+    /// User name for HTTP Basic or Digest authentication, as the server asks (the password in KG_PUSH_PASSWORD).
     #[arg(long)]
     pub user: Option<String>,
     /// Send the bearer token in KG_PUSH_TOKEN.

@@ -15,12 +15,56 @@ use serde_json::Value;
 
 use crate::cli::PushArgs;
 
+/// How to authenticate to the server.
+enum Auth {
+    None,
+    /// User and password: HTTP Basic first, Digest (RFC 7616, MD5, qop=auth) when the server asks for it.
+    Password {
+        user: String,
+        password: String,
+    },
+    Bearer(String),
+}
+
 /// A SPARQL 1.1 server.
 struct Remote {
     agent: ureq::Agent,
     endpoint: String,
     graph_store: Option<String>,
-    auth: Option<String>,
+    auth: Auth,
+}
+
+/// Percent-encodes a form or query value.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
+}
+
+fn md5_hex(s: &str) -> String {
+    use md5::{Digest, Md5};
+    Md5::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The `Authorization` value answering a Digest challenge for `method` on `uri` (path and query).
+fn digest_header(challenge: &str, user: &str, password: &str, method: &str, uri: &str) -> Option<String> {
+    let param = |name: &str| {
+        let start = challenge.find(&format!("{name}="))? + name.len() + 1;
+        let rest = &challenge[start..];
+        Some(if let Some(r) = rest.strip_prefix('"') { r[..r.find('"')?].to_string() } else { rest.split(',').next()?.trim().to_string() })
+    };
+    let (realm, nonce) = (param("realm")?, param("nonce")?);
+    let cnonce = format!("{:016x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
+    let ha1 = md5_hex(&format!("{user}:{realm}:{password}"));
+    let ha2 = md5_hex(&format!("{method}:{uri}"));
+    let qop_auth = param("qop").is_some_and(|q| q.split(',').any(|x| x.trim() == "auth"));
+    let (response, qop) = if qop_auth {
+        (md5_hex(&format!("{ha1}:{nonce}:00000001:{cnonce}:auth:{ha2}")), format!(", qop=auth, nc=00000001, cnonce=\"{cnonce}\""))
+    } else {
+        (md5_hex(&format!("{ha1}:{nonce}:{ha2}")), String::new())
+    };
+    let opaque = param("opaque").map(|o| format!(", opaque=\"{o}\"")).unwrap_or_default();
+    Some(format!("Digest username=\"{user}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", algorithm=MD5, response=\"{response}\"{qop}{opaque}"))
 }
 
 impl Remote {
@@ -29,39 +73,73 @@ impl Remote {
             (Some(_), true) => bail!("give --user or --token, not both"),
             (Some(user), false) => {
                 let password = std::env::var("KG_PUSH_PASSWORD").context("--user needs the password in KG_PUSH_PASSWORD")?;
-                Some(format!("Basic {}", base64(format!("{user}:{password}").as_bytes())))
+                Auth::Password { user: user.clone(), password }
             }
-            (None, true) => Some(format!("Bearer {}", std::env::var("KG_PUSH_TOKEN").context("--token needs the token in KG_PUSH_TOKEN")?)),
-            (None, false) => None,
+            (None, true) => Auth::Bearer(std::env::var("KG_PUSH_TOKEN").context("--token needs the token in KG_PUSH_TOKEN")?),
+            (None, false) => Auth::None,
         };
         let agent = ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(Duration::from_secs(300))).build().into();
         Ok(Remote { agent, endpoint: args.endpoint.clone(), graph_store: args.graph_store.clone(), auth })
     }
 
-    fn authorized<B>(&self, req: ureq::RequestBuilder<B>) -> ureq::RequestBuilder<B> {
-        match &self.auth {
-            Some(a) => req.header("Authorization", a),
-            None => req,
+    /// Sends a request, answering a Digest challenge once if the server makes one.
+    /// Returns the status and the body.
+    fn send(&self, method: &str, url: &str, content_type: &str, accept: Option<&str>, body: &[u8]) -> Result<(u16, String)> {
+        let attempt = |authorization: Option<String>| -> Result<ureq::http::Response<ureq::Body>> {
+            let mut req = match method {
+                "PUT" => self.agent.put(url),
+                _ => self.agent.post(url),
+            }
+            .header("Content-Type", content_type);
+            if let Some(a) = accept {
+                req = req.header("Accept", a);
+            }
+            if let Some(a) = authorization {
+                req = req.header("Authorization", &a);
+            }
+            req.send(body).with_context(|| format!("{url}: {method}"))
+        };
+        // With a password, the server's challenge says which scheme it wants: Digest
+        // (Virtuoso) or Basic (most others).
+        let first = match &self.auth {
+            Auth::Bearer(t) => Some(format!("Bearer {t}")),
+            Auth::None | Auth::Password { .. } => None,
+        };
+        let mut resp = attempt(first)?;
+        if let (401, Auth::Password { user, password }) = (resp.status().as_u16(), &self.auth) {
+            let challenge = resp.headers().get("www-authenticate").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+            let header = if challenge.to_ascii_lowercase().starts_with("digest") {
+                let uri = url.splitn(4, '/').nth(3).map(|rest| format!("/{rest}")).unwrap_or_else(|| "/".into());
+                digest_header(&challenge, user, password, method, &uri).context("an unreadable Digest challenge")?
+            } else {
+                format!("Basic {}", base64(format!("{user}:{password}").as_bytes()))
+            };
+            resp = attempt(Some(header))?;
         }
+        let status = resp.status().as_u16();
+        let text = resp.body_mut().read_to_string().unwrap_or_default();
+        Ok((status, text))
     }
 
     fn select(&self, query: &str) -> Result<Value> {
-        let req = self.authorized(self.agent.post(&self.endpoint).header("Accept", "application/sparql-results+json"));
-        let mut resp = req.send_form([("query", query)]).with_context(|| format!("{}: query", self.endpoint))?;
-        let status = resp.status().as_u16();
-        let body = resp.body_mut().read_to_string().context("reading the server's answer")?;
+        let form = format!("query={}", encode(query));
+        let (status, body) = self.send(
+            "POST",
+            &self.endpoint,
+            "application/x-www-form-urlencoded",
+            Some("application/sparql-results+json"),
+            form.as_bytes(),
+        )?;
         if status != 200 {
-            bail!("{}: query answered {status}: {}", self.endpoint, body.trim());
+            bail!("{}: query answered {status}: {}", self.endpoint, body.trim().chars().take(300).collect::<String>());
         }
         serde_json::from_str(&body).with_context(|| format!("{}: not SPARQL JSON results", self.endpoint))
     }
 
     fn update(&self, update: &str) -> Result<()> {
-        let req = self.authorized(self.agent.post(&self.endpoint));
-        let mut resp = req.send_form([("update", update)]).with_context(|| format!("{}: update", self.endpoint))?;
-        let status = resp.status().as_u16();
+        let form = format!("update={}", encode(update));
+        let (status, body) = self.send("POST", &self.endpoint, "application/x-www-form-urlencoded", None, form.as_bytes())?;
         if !(200..300).contains(&status) {
-            let body = resp.body_mut().read_to_string().unwrap_or_default();
             bail!("{}: update answered {status}: {}", self.endpoint, body.trim().chars().take(300).collect::<String>());
         }
         Ok(())
@@ -69,15 +147,13 @@ impl Remote {
 
     /// PUT a graph through the Graph Store Protocol. Ok(false) when the server has no such protocol.
     fn put(&self, url: &str, graph: &str, ntriples: &[u8]) -> Result<bool> {
-        let req = self.authorized(self.agent.put(url).query("graph", graph).header("Content-Type", "application/n-triples"));
-        let mut resp = req.send(ntriples).with_context(|| format!("{url}: PUT"))?;
-        match resp.status().as_u16() {
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let target = format!("{url}{sep}graph={}", encode(graph));
+        let (status, body) = self.send("PUT", &target, "application/n-triples", None, ntriples)?;
+        match status {
             200..=299 => Ok(true),
             404 | 405 | 501 => Ok(false),
-            status => {
-                let body = resp.body_mut().read_to_string().unwrap_or_default();
-                bail!("{url}: PUT answered {status}: {}", body.trim().chars().take(300).collect::<String>())
-            }
+            _ => bail!("{url}: PUT answered {status}: {}", body.trim().chars().take(300).collect::<String>()),
         }
     }
 
@@ -197,6 +273,20 @@ pub fn run(args: PushArgs) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::base64;
+
+    #[test]
+    fn digest_response_of_rfc_2617_example() {
+        // RFC 2617, section 3.5 (qop=auth).
+        let challenge = r#"Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41""#;
+        let header = super::digest_header(challenge, "Mufasa", "Circle Of Life", "GET", "/dir/index.html").expect("header");
+        assert!(
+            header.contains(r#"username="Mufasa""#)
+                && header.contains("qop=auth")
+                && header.contains(r#"opaque="5ccc069c403ebaf9f0171e9517f40e41""#)
+        );
+        // The response depends on the random cnonce; check the fixed parts of the computation.
+        assert_eq!(super::md5_hex("Mufasa:testrealm@host.com:Circle Of Life"), "939e7578ed9e3c518a452acee763bce9");
+    }
 
     #[test]
     fn base64_of_basic_credentials() {

@@ -55,6 +55,13 @@ impl Driver {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let v = self.try_call(method, path, body);
+        assert!(v["error"].is_null(), "{method} {path}: {v}");
+        v
+    }
+
+    /// A WebDriver call; the answer's `value` (an `error` member when it failed).
+    fn try_call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
         let url = if path == "/session" { format!("{}{path}", self.base) } else { format!("{}/session/{}{path}", self.base, self.session) };
         let a = agent();
         let mut resp = match (method, body) {
@@ -64,7 +71,6 @@ impl Driver {
         }
         .expect("webdriver call");
         let v: Value = serde_json::from_str(&resp.body_mut().read_to_string().expect("body")).expect("JSON");
-        assert!(v["value"]["error"].is_null(), "{method} {path}: {v}");
         v["value"].clone()
     }
 
@@ -90,14 +96,41 @@ impl Driver {
         }
     }
 
+    /// The text of an element, looked up again if the page changed under it.
     fn text(&self, css: &str) -> String {
-        let id = self.find(css);
-        self.call("GET", &format!("/element/{id}/text"), None).as_str().unwrap_or("").to_string()
+        let started = Instant::now();
+        loop {
+            let id = self.find(css);
+            let v = self.try_call("GET", &format!("/element/{id}/text"), None);
+            if v["error"].is_null() {
+                return v.as_str().unwrap_or("").to_string();
+            }
+            assert!(started.elapsed() < Duration::from_secs(10), "text of {css}: {v}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
     }
 
+    fn url(&self) -> String {
+        self.call("GET", "/url", None).as_str().unwrap_or("").to_string()
+    }
+
+    /// Clicks a link or button and waits until the browser has moved to another page.
     fn click(&self, css: &str) {
+        let before = self.url();
         let id = self.find(css);
         self.call("POST", &format!("/element/{id}/click"), Some(json!({})));
+        let started = Instant::now();
+        while self.url() == before {
+            assert!(started.elapsed() < Duration::from_secs(10), "clicking {css} did not leave {before}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        // Wait for the new page to be ready before looking into it.
+        while self.call("POST", "/execute/sync", Some(json!({"script": "return document.readyState", "args": []}))).as_str()
+            != Some("complete")
+        {
+            assert!(started.elapsed() < Duration::from_secs(10), "the page after {css} did not load");
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     fn type_into(&self, css: &str, text: &str) {

@@ -11,6 +11,9 @@ use common::{agent, enc, kg, run, sample_store, Served};
 
 const VIRTUOSO: &str = "http://127.0.0.1:8890";
 
+/// The Virtuoso tests write the same graphs: one at a time.
+static VIRTUOSO_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn virtuoso_up() -> bool {
     let up = agent().get(format!("{VIRTUOSO}/sparql?query={}", enc("ASK {}"))).call().is_ok_and(|r| r.status() == 200);
     if !up {
@@ -38,6 +41,7 @@ fn local_count(store: &std::path::Path, graph: &str) -> u64 {
 
 #[test]
 fn push_to_virtuoso_by_graph_store_and_by_update() {
+    let _one_at_a_time = VIRTUOSO_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     if !virtuoso_up() {
         return;
     }
@@ -78,6 +82,7 @@ fn push_to_virtuoso_by_graph_store_and_by_update() {
 
 #[test]
 fn push_with_user_and_password_to_virtuoso_digest_endpoints() {
+    let _one_at_a_time = VIRTUOSO_LOCK.lock().unwrap_or_else(|e| e.into_inner());
     if !virtuoso_up() {
         return;
     }

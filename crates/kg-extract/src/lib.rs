@@ -11,6 +11,7 @@
 //! assert!(doc.entities.iter().any(|e| e.label == "Xi Jinping"));
 //! ```
 
+pub mod checks;
 pub mod clauses;
 pub mod coref;
 pub mod dates;

@@ -3,6 +3,7 @@
 //! (Turtle, N-Triples, N-Quads, TriG, DOT).
 
 pub mod analytics;
+pub mod checks;
 pub mod dot;
 pub mod entities;
 pub mod error;

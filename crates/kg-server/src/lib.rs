@@ -5,6 +5,7 @@
 //! Every request is bounded: body size, query time and result count.
 
 pub mod auth;
+pub mod checks;
 pub mod explorer;
 pub mod gsp;
 pub mod http;

@@ -104,38 +104,6 @@ pub struct RemoveArgs {
     pub ids: Vec<String>,
 }
 
-/// Entity types for filters.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum TypeArg {
-    /// People.
-    Person,
-    /// Organisations.
-    Organization,
-    /// Countries.
-    Country,
-    /// Cities.
-    City,
-    /// Other places.
-    Location,
-    /// Groups.
-    Group,
-}
-
-impl TypeArg {
-    /// The extraction type.
-    pub fn entity_type(self) -> kg_extract::EntityType {
-        use kg_extract::EntityType as T;
-        match self {
-            TypeArg::Person => T::Person,
-            TypeArg::Organization => T::Organization,
-            TypeArg::Country => T::Country,
-            TypeArg::City => T::City,
-            TypeArg::Location => T::Location,
-            TypeArg::Group => T::Group,
-        }
-    }
-}
-
 /// Arguments of `kg entities`.
 #[derive(Debug, Args)]
 pub struct EntitiesArgs {
@@ -144,7 +112,7 @@ pub struct EntitiesArgs {
     pub store: PathBuf,
     /// Only entities of this type.
     #[arg(long = "type", value_enum)]
-    pub entity_type: Option<TypeArg>,
+    pub entity_type: Option<kg_extract::EntityType>,
     /// Only entities whose label or an alias contains this text (case-insensitive).
     #[arg(long)]
     pub search: Option<String>,
@@ -301,7 +269,7 @@ pub struct FilterArgs {
     pub family: Vec<String>,
     /// Only entities of these types.
     #[arg(long = "type", value_enum, value_delimiter = ',')]
-    pub entity_type: Vec<TypeArg>,
+    pub entity_type: Vec<kg_extract::EntityType>,
     /// Only relations dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
@@ -335,7 +303,7 @@ impl FilterArgs {
             hops: Some(self.hops),
             predicates: self.predicate.clone(),
             families: self.family.clone(),
-            types: self.entity_type.iter().map(|t| t.entity_type()).collect(),
+            types: self.entity_type.clone(),
             from: self.from.clone(),
             to: self.to.clone(),
             document: self.document.clone(),

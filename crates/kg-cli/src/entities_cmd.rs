@@ -12,7 +12,7 @@ use crate::table_out::{write_table, Table};
 /// Runs `kg entities`.
 pub fn run(args: EntitiesArgs) -> Result<()> {
     let kg = crate::store_arg::open_existing(&args.store)?;
-    let found = search(&kg, args.search.as_deref().unwrap_or(""), args.entity_type.map(|t| t.entity_type()), args.limit)?;
+    let found = search(&kg, args.search.as_deref().unwrap_or(""), args.entity_type, args.limit)?;
     let rows = found
         .iter()
         .map(|e| {

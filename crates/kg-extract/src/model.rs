@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// The entity types of the extraction contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum EntityType {
     /// A named human.
     Person,

@@ -6,9 +6,11 @@ usage: python3 scripts/build_gazetteers.py [DATASETS_DIR] [OUT_DIR]
 Sources (licences in data/gazetteer/README.md):
   countries_and_leaders/world_countries_mledoze.json   names, official names, demonyms, capitals
   countries_and_leaders/countryinfo_schrodt_120116.parsed.json  dotted abbreviations, acronyms, capital spellings
-  countries_and_leaders/geonames_cities15000.tsv       cities with population >= 100,000
-  petrarch_phoenix_dictionaries/Phoenix.Countries.actors.txt  former states (Soviet Union, ...)
-  uner_en_ewt/en_ewt-ud-{dev,test}.iob2                 common lower-case English words
+  countries_and_leaders/geonames_cities15000.tsv       cities with population >= 15,000
+  petrarch_phoenix_dictionaries/Phoenix.Countries.actors.txt  former states (Soviet Union, ...), national actors
+  petrarch_phoenix_dictionaries/Phoenix.International.actors.txt  international organisations and figures
+  petrarch_phoenix_dictionaries/Phoenix.MilNonState.actors.txt    militant and non-state groups
+  conll2003/eng.train                                   common lower-case English words
 The output is deterministic: rows sorted, fields joined with '|'.
 """
 import json
@@ -19,7 +21,7 @@ import unicodedata
 
 DATASETS = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "datasets")
 OUT = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(__file__), "..", "data", "gazetteer")
-CITY_MIN_POPULATION = 100_000
+CITY_MIN_POPULATION = 15_000
 
 
 def latin(s):
@@ -162,29 +164,139 @@ def cities():
 
 def common_words():
     """Lower-case English words seen at least twice in lower case (and never tagged as part of a
-    name) in UNER English-EWT dev+test (CC BY-SA 4.0): capitalised at a sentence start, they are
-    ordinary words, not names ("Sanctions were imposed", "Negotiators agreed")."""
+    name) in the CoNLL-2003 training split: capitalised at a sentence start, they are ordinary
+    words, not names ("Sanctions were imposed", "Negotiators agreed"). Only the word list is
+    derived; no text is copied."""
     counts, named = {}, set()
-    for split in ("dev", "test"):
-        path = os.path.join(DATASETS, "uner_en_ewt", f"en_ewt-ud-{split}.iob2")
-        for line in open(path, encoding="utf-8"):
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) < 3:
-                continue
-            word, tag = cols[1], cols[2]
-            if tag != "O":
-                named.add(word.lower())
-            elif re.fullmatch(r"[a-z][a-z'-]*", word):
-                counts[word] = counts.get(word, 0) + 1
+    path = os.path.join(DATASETS, "conll2003", "eng.train")
+    for line in open(path, encoding="utf-8"):
+        cols = line.split()
+        if len(cols) < 4 or cols[0] == "-DOCSTART-":
+            continue
+        word, tag = cols[0], cols[-1]
+        if tag != "O":
+            named.add(word.lower())
+        elif re.fullmatch(r"[a-z][a-z'-]*", word):
+            counts[word] = counts.get(word, 0) + 1
     words = sorted(w for w, n in counts.items() if n >= 2 and w not in named and len(w) > 1)
     with open(os.path.join(OUT, "common_words.txt"), "w", encoding="utf-8") as f:
-        f.write("# Lower-case common English words from UNER English-EWT dev+test (CC BY-SA 4.0); see README.md\n")
+        f.write("# Lower-case common English words from the CoNLL-2003 training split; see README.md\n")
         f.write("\n".join(words) + "\n")
     return len(words)
 
 
+ORG_WORDS = {"ORGANIZATION", "ORGANISATION", "UNION", "COUNCIL", "ASSOCIATION", "BANK", "FUND", "COMMITTEE",
+             "COMMISSION", "AGENCY", "PARTY", "FRONT", "ARMY", "BRIGADE", "BRIGADES", "MOVEMENT", "GROUP", "FORCES",
+             "FORCE", "LEAGUE", "ALLIANCE", "CONGRESS", "ASSEMBLY", "INSTITUTE", "FEDERATION", "COURT", "OFFICE",
+             "PROGRAMME", "PROGRAM", "FOUNDATION", "SOCIETY", "CENTRE", "CENTER", "CONFERENCE", "COMMUNITY",
+             "NATIONS", "MINISTRY", "GOVERNMENT", "POLICE", "GUARD", "COALITION", "NETWORK", "TRIBUNAL", "CROSS",
+             "CRESCENT", "BUREAU", "AUTHORITY", "SECRETARIAT", "BOARD", "CORPORATION", "COMPANY", "MISSION",
+             "JIHAD", "HAMAS", "HEZBOLLAH", "HIZBOLLAH", "TALIBAN", "QAEDA", "BOKO", "SHABAAB", "ISIS", "ISIL",
+             "WATCH", "INTERNATIONAL", "UNIVERSITY", "COUNCILS", "UNIT", "BATTALION", "REGIMENT", "CORPS",
+             "SOLDIERS", "FIGHTERS", "MILITIA", "MILITIAS", "REBELS", "ORGANIZATIONS", "CABINET", "PARLIAMENT"}
+TITLE_WORDS = {"PRESIDENT", "MINISTER", "SECRETARY", "GENERAL", "CHIEF", "KING", "QUEEN", "PRINCE", "SHEIKH",
+               "AMBASSADOR", "ENVOY", "CHAIRMAN", "LEADER", "SPOKESMAN", "HEAD", "DIRECTOR", "COMMISSIONER",
+               "PREMIER", "CHANCELLOR", "GOVERNOR", "SENATOR", "POPE", "COMMANDER", "DEPUTY", "FORMER", "VICE",
+               "DR", "MR", "MRS", "GEN", "COL", "SEC", "SECY", "PRES", "REP", "SEN", "AYATOLLAH", "EMIR", "SULTAN"}
+
+
+def phoenix_date(yymmdd):
+    """Phoenix's yymmdd to ISO (years before 30 are 20xx)."""
+    if not re.fullmatch(r"\d{6}", yymmdd):
+        return ""
+    yy = int(yymmdd[:2])
+    return f"{2000 + yy if yy < 30 else 1900 + yy}-{yymmdd[2:4]}-{yymmdd[4:6]}"
+
+
+def phoenix_role(code):
+    """`RUSGOV 000507-080507` -> `RUSGOV 2000-05-07/2008-05-07`; `>070101` and `<070101` open one end."""
+    parts = code.split()
+    if len(parts) == 1:
+        return parts[0]
+    span = parts[1]
+    if span.startswith(">"):
+        return f"{parts[0]} {phoenix_date(span[1:])}/"
+    if span.startswith("<"):
+        return f"{parts[0]} /{phoenix_date(span[1:])}"
+    start, _, end = span.partition("-")
+    return f"{parts[0]} {phoenix_date(start)}/{phoenix_date(end)}"
+
+
+def phoenix_entries(name):
+    """(primary phrase, synonyms, role codes) of a Phoenix actor file, in file order."""
+    path = os.path.join(DATASETS, "petrarch_phoenix_dictionaries", name)
+    entries, current = [], None
+    for raw in open(path, encoding="utf-8", errors="replace"):
+        line = raw.split("#")[0].rstrip()
+        if not line.strip():
+            continue
+        codes = re.findall(r"\[([^\]]+)\]", line)
+        phrase = re.sub(r"\[[^\]]*\]", "", line).strip()
+        if line.startswith("+") and current:
+            current[1].append(phrase[1:])
+        elif line[0] in " \t[" and current:
+            current[2].extend(codes)
+        elif phrase and not line.startswith("+"):
+            current = (phrase, [], list(codes))
+            entries.append(current)
+    return entries
+
+
+def words_of(phrase):
+    return [w for w in re.split(r"[_\s]+", phrase.upper()) if w]
+
+
+def actor_kind(primary, codes, default):
+    """Person, Organization, or None for role phrases ("UN_SECRETARY_GENERAL") and places."""
+    words = words_of(primary)
+    if not words or not latin(primary) or "(" in primary:
+        return None
+    if any(w in ORG_WORDS for w in words) or words[0] == "THE":
+        return "Organization"
+    if any(w in TITLE_WORDS for w in words):
+        return None
+    dated = any(" " in c for c in codes)
+    if dated and 2 <= len(words) <= 4 and not {"OF", "AND", "FOR"} & set(words):
+        return "Person"
+    return default
+
+
+def actors():
+    rows = {}
+    sources = [("Phoenix.Countries.actors.txt", None), ("Phoenix.International.actors.txt", "Organization"),
+               ("Phoenix.MilNonState.actors.txt", "Organization")]
+    for source, default in sources:
+        for primary, synonyms, codes in phoenix_entries(source):
+            # Country blocks ("AFGHANISTAN_ [AFG]") list cities and provinces: countries.tsv covers them.
+            if len(codes) == 1 and re.fullmatch(r"[A-Z]{3}", codes[0]):
+                continue
+            kind = actor_kind(primary, codes, default)
+            if kind is None:
+                continue
+            name = title_case(" ".join(words_of(primary)))
+            aliases = []
+            for syn in synonyms:
+                w = words_of(syn)
+                pieces = re.split(r"[-.\s]+", " ".join(w))
+                if not w or not latin(syn) or "(" in syn or any(x in TITLE_WORDS for x in pieces) or len(w) == 1 and kind == "Person":
+                    continue
+                alias = " ".join(w) if re.fullmatch(r"[A-Z.]{2,8}", " ".join(w)) else title_case(" ".join(w))
+                if alias != name:
+                    aliases.append(alias)
+            roles = [phoenix_role(c) for c in codes if re.fullmatch(r"[A-Z]{3,9}( [<>]?\d{6}(-\d{6})?)?", c.strip())]
+            key = (name, kind)
+            if key in rows:
+                rows[key][0].extend(roles)
+                rows[key][1].extend(aliases)
+            else:
+                rows[key] = (roles, aliases)
+    with open(os.path.join(OUT, "actors.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name\ttype\troles (Phoenix/CAMEO actor code and ISO date range start/end)\taliases\n")
+        for (name, kind), (roles, aliases) in sorted(rows.items()):
+            f.write("\t".join([name, kind, "|".join(clean(roles)), "|".join(clean(aliases))]) + "\n")
+    return len(rows)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    print(f"countries: {countries()} rows, cities: {cities()} rows, common words: {common_words()} -> {OUT}")
+    print(f"countries: {countries()} rows, cities: {cities()} rows, actors: {actors()} rows, common words: {common_words()} -> {OUT}")

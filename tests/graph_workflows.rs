@@ -156,6 +156,26 @@ fn a_user_alias_table_forces_merges_and_splits() {
     );
 }
 
+#[test]
+fn countries_are_linked_to_wikidata_in_json_and_graph() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let a = write(dir.path(), "a.txt", "China and the European Union agreed to cooperate with Kenya.");
+    let json: serde_json::Value = serde_json::from_slice(&run(kg().arg("extract").arg(&a)).stdout).expect("JSON");
+    let wikidata: Vec<(String, String)> = json["documents"][0]["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter_map(|e| Some((e["label"].as_str()?.to_string(), e["wikidata"].as_str()?.to_string())))
+        .collect();
+    for (label, q) in [("China", "Q148"), ("European Union", "Q458"), ("Kenya", "Q114")] {
+        assert!(wikidata.contains(&(label.to_string(), q.to_string())), "{label} {q} in {wikidata:?}");
+    }
+    ingest(&store, &[a]);
+    let linked = query_csv(&store, "SELECT ?l WHERE { ?c owl:sameAs <http://www.wikidata.org/entity/Q148> ; rdfs:label ?l }");
+    assert_eq!(linked, vec!["China"]);
+}
+
 fn recipe(store: &Path, name: &str) -> Vec<String> {
     let file = repo().join("docs/queries").join(name);
     stdout(&run(kg().args(["query", "--format", "csv", "--store"]).arg(store).arg("--file").arg(&file)))

@@ -1,4 +1,4 @@
-//! Helpers shared by the tests that run `kg serve`.
+//! Helpers shared by the end-to-end tests: the `kg` binary, the repository, `../shared`, `kg serve`.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -14,6 +14,17 @@ pub fn kg() -> Command {
 /// The repository root.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+/// `../shared` beside the repository (or `$KG_SHARED`), when present.
+pub fn shared() -> Option<PathBuf> {
+    let dir = std::env::var_os("KG_SHARED").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared"));
+    if dir.join("eval/score.py").is_file() {
+        Some(dir)
+    } else {
+        eprintln!("SKIPPED: {} not found (the shared evaluation data lives there)", dir.display());
+        None
+    }
 }
 
 /// Runs a command and insists on success.

@@ -34,6 +34,55 @@ pub enum Command {
     Serve(ServeArgs),
     /// Upload the document graphs to a SPARQL 1.1 server (Graph Store Protocol or SPARQL Update).
     Push(PushArgs),
+    /// Rebuild the shipped models (word clusters, POS tagger, NER) from the public data sets.
+    Train(TrainArgs),
+    /// Measure extraction: NER on a CoNLL file, or everything on a gold file of the extraction contract.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// Arguments of `kg train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// The data sets folder (holding conll2003/, news_reuters21578/, news_wikinews_sample/).
+    #[arg(long, default_value = "../shared/datasets")]
+    pub datasets: PathBuf,
+    /// Where the model files go (the repository's data/models to update the shipped ones).
+    #[arg(long, default_value = "data/models")]
+    pub out: PathBuf,
+}
+
+/// What `kg eval` measures.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Exact-span precision, recall and F1 per type of the shipped NER model on a CoNLL file
+    /// (CoNLL-2003 `word POS chunk NER` columns or Universal NER `id word tag` columns).
+    Ner(EvalNerArgs),
+    /// Extract the texts of a gold file and score them as ../shared/eval/score.py does.
+    Kg(EvalKgArgs),
+}
+
+/// Arguments of `kg eval ner`.
+#[derive(Debug, Args)]
+pub struct EvalNerArgs {
+    /// The tagged file.
+    pub file: PathBuf,
+    /// Entity types to score (others are ignored on both sides); default: the types in the file.
+    #[arg(long, value_delimiter = ',')]
+    pub types: Vec<String>,
+}
+
+/// Arguments of `kg eval kg`.
+#[derive(Debug, Args)]
+pub struct EvalKgArgs {
+    /// The gold file (its `text_file` paths are relative to it).
+    pub gold: PathBuf,
+    /// Print the summary as JSON (as score.py --json does).
+    #[arg(long)]
+    pub json: bool,
+    /// Also write the extraction (the JSON that score.py reads) to this file.
+    #[arg(long)]
+    pub predictions: Option<PathBuf>,
 }
 
 /// Arguments of `kg push`.

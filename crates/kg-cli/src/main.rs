@@ -3,6 +3,7 @@
 mod analyze_cmd;
 mod cli;
 mod entities_cmd;
+mod eval_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
@@ -13,6 +14,7 @@ mod remove_cmd;
 mod serve_cmd;
 mod store_arg;
 mod table_out;
+mod train_cmd;
 
 use clap::Parser;
 
@@ -28,6 +30,8 @@ fn main() {
         cli::Command::Analyze(a) => analyze_cmd::run(a),
         cli::Command::Serve(a) => serve_cmd::run(a),
         cli::Command::Push(a) => push_cmd::run(a),
+        cli::Command::Train(a) => train_cmd::run(a),
+        cli::Command::Eval(a) => eval_cmd::run(a),
     };
     if let Err(e) = result {
         if broken_pipe(&e) {

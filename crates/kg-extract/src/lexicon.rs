@@ -12,6 +12,8 @@ const TITLES_TSV: &str = include_str!("../../../data/lexicon/titles.tsv");
 const VERBS_TSV: &str = include_str!("../../../data/lexicon/verbs.tsv");
 const GOLDSTEIN_TSV: &str = include_str!("../../../data/lexicon/goldstein.tsv");
 const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
+const ACTORS_TSV: &str = include_str!("../../../data/gazetteer/actors.tsv");
+const WIKIDATA_TSV: &str = include_str!("../../../data/gazetteer/wikidata.tsv");
 
 /// A country (or former state) of the gazetteer.
 #[derive(Debug, Clone)]
@@ -26,6 +28,8 @@ pub struct Country {
     pub demonyms: Vec<String>,
     /// Capital cities, first the usual English spelling.
     pub capitals: Vec<String>,
+    /// Wikidata identifier (`Q148`).
+    pub wikidata: Option<String>,
 }
 
 /// An intergovernmental organisation or agency of the lexicon.
@@ -34,6 +38,19 @@ pub struct Organization {
     /// The canonical label.
     pub label: String,
     /// Short forms and other names.
+    pub aliases: Vec<String>,
+}
+
+/// A political actor of the Phoenix dictionaries: a person or an organisation.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// The name.
+    pub name: String,
+    /// Person or Organization.
+    pub entity_type: crate::model::EntityType,
+    /// CAMEO actor codes with ISO date ranges (`RUSGOV 2000-05-07/2008-05-07`).
+    pub roles: Vec<String>,
+    /// Other names.
     pub aliases: Vec<String>,
 }
 
@@ -128,8 +145,10 @@ pub struct Lexicon {
     pub phrases: HashMap<String, Vec<GazetteerEntry>>,
     /// Longest gazetteer phrase in tokens.
     pub max_phrase_tokens: usize,
-    /// Cities by lower-case name: (name, ISO code of the country).
+    /// Cities of 100,000 people or more by lower-case name: (name, ISO code of the country).
     pub cities: HashMap<String, (String, String)>,
+    /// Lower-case names of every city and town of the gazetteer (15,000 people or more).
+    pub towns: std::collections::HashSet<String>,
     /// Titles by lower-case token sequence.
     pub titles: HashMap<String, TitleRole>,
     /// Longest title in tokens.
@@ -142,7 +161,16 @@ pub struct Lexicon {
     pub common_words: std::collections::HashSet<String>,
     /// Goldstein weights by CAMEO code (roots and three-digit codes).
     pub goldstein: HashMap<String, f64>,
+    /// Political actors (people, organisations, armed groups).
+    pub actors: Vec<Actor>,
+    /// Actors by lower-case token sequence of a name or alias.
+    pub actor_phrases: HashMap<String, Vec<usize>>,
+    /// Wikidata identifiers of organisations and regions by English name ("European Union").
+    pub wikidata_by_name: HashMap<String, String>,
 }
+
+/// Population from which a gazetteer city is a place for the name rules.
+const RULE_CITY_MIN_POPULATION: u64 = 100_000;
 
 const PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "in", "of", "between", "for", "at", "by"];
 
@@ -261,7 +289,34 @@ impl Lexicon {
             cue_index: HashMap::new(),
             common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
             goldstein: rows(GOLDSTEIN_TSV).filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?))).collect(),
+            actors: Vec::new(),
+            actor_phrases: HashMap::new(),
+            towns: std::collections::HashSet::new(),
+            wikidata_by_name: HashMap::new(),
         };
+        let mut wikidata_by_code: HashMap<&str, &str> = HashMap::new();
+        for r in rows(WIKIDATA_TSV).filter(|r| r.len() >= 3) {
+            match r[0] {
+                "country" => {
+                    wikidata_by_code.insert(r[1], r[2]);
+                }
+                _ => {
+                    lex.wikidata_by_name.insert(r[1].to_string(), r[2].to_string());
+                }
+            }
+        }
+        for r in rows(ACTORS_TSV) {
+            let Some(entity_type) = r.get(1).and_then(|t| crate::model::EntityType::parse(t)) else { continue };
+            let actor = Actor { name: r[0].to_string(), entity_type, roles: list(r.get(2)), aliases: list(r.get(3)) };
+            let idx = lex.actors.len();
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                let entry = lex.actor_phrases.entry(key_of(name)).or_default();
+                if !entry.contains(&idx) {
+                    entry.push(idx);
+                }
+            }
+            lex.actors.push(actor);
+        }
         for r in rows(COUNTRIES_TSV) {
             if r.len() < 2 {
                 continue;
@@ -272,6 +327,7 @@ impl Lexicon {
                 aliases: list(r.get(2)),
                 demonyms: list(r.get(3)),
                 capitals: list(r.get(4)),
+                wikidata: wikidata_by_code.get(r[0]).map(|q| q.to_string()),
             };
             let idx = lex.countries.len();
             lex.add_phrase(&c.name, GazetteerHit::CountryName(idx));
@@ -301,7 +357,15 @@ impl Lexicon {
         for r in rows(CITIES_TSV) {
             if r.len() >= 2 {
                 // Rows are sorted by name, then population (largest first): keep the first.
-                lex.cities.entry(key_of(r[0])).or_insert_with(|| (r[0].to_string(), r[1].to_string()));
+                // Towns under 100,000 people ("Obama", "Santos", "Midway") share their names with
+                // people and words too often to be taken for places by the name rules; the
+                // tagger's gazetteer features see them all.
+                let population: u64 = r.get(2).and_then(|p| p.parse().ok()).unwrap_or(0);
+                let key = key_of(r[0]);
+                if population >= RULE_CITY_MIN_POPULATION {
+                    lex.cities.entry(key.clone()).or_insert_with(|| (r[0].to_string(), r[1].to_string()));
+                }
+                lex.towns.insert(key);
             }
         }
         for r in rows(TITLES_TSV) {
@@ -346,6 +410,17 @@ impl Lexicon {
         lex
     }
 
+    /// The Wikidata identifier of an entity the gazetteers know: a country by its name, an
+    /// organisation or region by its English name.
+    pub fn wikidata_of(&self, entity_type: crate::model::EntityType, label: &str) -> Option<String> {
+        use crate::model::EntityType;
+        match entity_type {
+            EntityType::Country => self.countries.iter().find(|c| c.name == label).and_then(|c| c.wikidata.clone()),
+            EntityType::Organization | EntityType::Location | EntityType::Group => self.wikidata_by_name.get(label).cloned(),
+            EntityType::Person | EntityType::City => None,
+        }
+    }
+
     /// The Goldstein weight of a CAMEO code, falling back to its root.
     pub fn goldstein_of(&self, code: &str) -> Option<f64> {
         self.goldstein.get(code).or_else(|| code.get(..2).and_then(|root| self.goldstein.get(root))).copied()
@@ -377,6 +452,19 @@ mod tests {
         assert!(china.capitals.contains(&"Beijing".to_string()));
         assert!(lex.phrases.contains_key("u.s."));
         assert!(lex.countries.iter().any(|c| c.name == "Soviet Union"));
+    }
+
+    #[test]
+    fn countries_organisations_and_regions_carry_wikidata_ids() {
+        let lex = Lexicon::load();
+        use crate::model::EntityType;
+        assert_eq!(lex.wikidata_of(EntityType::Country, "China").as_deref(), Some("Q148"));
+        assert_eq!(lex.wikidata_of(EntityType::Country, "Denmark").as_deref(), Some("Q35"));
+        assert_eq!(lex.wikidata_of(EntityType::Organization, "European Union").as_deref(), Some("Q458"));
+        assert_eq!(lex.wikidata_of(EntityType::Location, "Europe").as_deref(), Some("Q46"));
+        assert_eq!(lex.wikidata_of(EntityType::Person, "China"), None);
+        let with_id = lex.countries.iter().filter(|c| c.wikidata.is_some()).count();
+        assert!(with_id >= 240, "{with_id} countries with a Wikidata id");
     }
 
     #[test]

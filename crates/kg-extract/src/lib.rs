@@ -13,17 +13,28 @@
 
 pub mod checks;
 pub mod clauses;
+pub mod clusters;
+pub mod conll;
 pub mod coref;
 pub mod dates;
+pub mod hashing;
 pub mod lexicon;
 pub mod mentions;
 pub mod model;
+pub mod name_lists;
 pub mod names;
+pub mod ner;
+pub mod ner_mentions;
+pub mod perceptron;
+pub mod pos;
 pub mod quotes;
 pub mod relations;
+pub mod scoring;
 pub mod sentences;
 pub mod tokens;
+pub mod training;
 pub mod vocabulary;
+pub mod word_info;
 
 use std::collections::HashMap;
 
@@ -45,10 +56,11 @@ pub enum ExtractError {
     BadDate(String),
 }
 
-/// The extractor: lexicons loaded once, then any number of documents.
+/// The extractor: lexicons and the recogniser loaded once, then any number of documents.
 #[derive(Debug)]
 pub struct Extractor {
     lex: Lexicon,
+    ner: ner::NerTagger,
 }
 
 impl Default for Extractor {
@@ -58,9 +70,19 @@ impl Default for Extractor {
 }
 
 impl Extractor {
-    /// Loads the embedded lexicons.
+    /// Loads the embedded lexicons and models.
     pub fn new() -> Self {
-        Extractor { lex: Lexicon::load() }
+        let lex = Lexicon::load();
+        // The models are part of the binary (data/models); a test checks that they read.
+        let clusters = clusters::WordClusters::embedded().expect("the embedded word clusters are valid");
+        let resources = ner::Resources { lists: name_lists::NameLists::from_lexicon(&lex), clusters };
+        let ner = ner::NerTagger::embedded(resources).expect("the embedded NER model is valid");
+        Extractor { lex, ner }
+    }
+
+    /// The named-entity recogniser.
+    pub fn ner(&self) -> &ner::NerTagger {
+        &self.ner
     }
 
     /// The lexicons in use.
@@ -82,7 +104,8 @@ impl Extractor {
         let view = TextView::new(&self.lex, &tokens, &sentences, &chars);
         let title = headline(&view, dateline.map(|d| d.1).unwrap_or(0));
 
-        let found = mentions::find_mentions(&self.lex, &view);
+        let types = ner_mentions::token_types(&self.ner, &view);
+        let found = ner_mentions::refine(&self.lex, mentions::find_mentions(&self.lex, &view), &types, &view);
         let res = coref::resolve(&self.lex, &view, &found);
 
         // Entities in order of first mention, ids e1, e2, …
@@ -169,7 +192,8 @@ impl Extractor {
                     d.aliases.iter().filter(|a| **a != d.label && !a.ends_with("'s") && !a.ends_with("\u{2019}s")).cloned().collect();
                 aliases.sort();
                 aliases.dedup();
-                Entity { id: id_of[&e].clone(), label: d.label.clone(), entity_type: d.entity_type, aliases, mentions }
+                let wikidata = self.lex.wikidata_of(d.entity_type, &d.label);
+                Entity { id: id_of[&e].clone(), label: d.label.clone(), entity_type: d.entity_type, aliases, mentions, wikidata }
             })
             .collect();
         Ok(Document { id: id.to_string(), published: published.map(Date::iso), title, entities, relations })

@@ -164,6 +164,7 @@ pub struct TextView<'a> {
     /// Words seen capitalised inside a sentence (not first): names, whatever else they mean.
     inner_capitalized: HashSet<String>,
     common_words: &'a HashSet<String>,
+    lowers: Vec<String>,
 }
 
 impl<'a> TextView<'a> {
@@ -185,7 +186,8 @@ impl<'a> TextView<'a> {
                 }
             }
         }
-        TextView { tokens, sentences, chars, lower_words, inner_capitalized, common_words: &lex.common_words }
+        let lowers = tokens.iter().map(Token::lower).collect();
+        TextView { tokens, sentences, chars, lower_words, inner_capitalized, common_words: &lex.common_words, lowers }
     }
 
     /// The original text of a code-point span.
@@ -193,8 +195,25 @@ impl<'a> TextView<'a> {
         self.chars[start..end].iter().collect()
     }
 
-    fn token_lower(&self, i: usize) -> String {
-        self.tokens.get(i).map(|t| t.lower()).unwrap_or_default()
+    /// The token in lower case, empty past the end.
+    pub fn token_lower(&self, i: usize) -> &str {
+        self.lowers.get(i).map_or("", String::as_str)
+    }
+
+    /// True when the document also writes this (lower-case) word in lower case.
+    pub fn written_in_lower_case(&self, lower: &str) -> bool {
+        self.lower_words.contains(lower)
+    }
+
+    /// Tokens `i..end` in lower case, joined by spaces, into `key`.
+    fn join_lower(&self, i: usize, end: usize, key: &mut String) {
+        key.clear();
+        for j in i..end {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(self.token_lower(j));
+        }
     }
 }
 
@@ -238,7 +257,7 @@ fn date_abbreviation(view: &TextView, i: usize) -> bool {
         || (t.norm == "May" && view.tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number))
         || (t.norm == "May"
             && i > 0
-            && matches!(view.token_lower(i - 1).as_str(), "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"))
+            && matches!(view.token_lower(i - 1), "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"))
 }
 
 /// A capitalised token that can begin or continue a name.
@@ -287,9 +306,10 @@ fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Op
         return None;
     }
     let max = lex.max_phrase_tokens.min(s.last - i);
+    let mut key = String::new();
     for len in (1..=max).rev() {
-        let key: Vec<String> = (i..i + len).map(|j| view.token_lower(j)).collect();
-        if let Some(entries) = lex.phrases.get(&key.join(" ")) {
+        view.join_lower(i, i + len, &mut key);
+        if let Some(entries) = lex.phrases.get(&key) {
             let exact: String = (i..i + len).map(|j| view.tokens[j].norm.as_str()).collect::<Vec<_>>().join(" ");
             for e in entries {
                 if e.exact_case && !exact.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
@@ -309,9 +329,10 @@ fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Op
 /// Longest title starting at token `i`: (tokens, role).
 pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
     let max = lex.max_title_tokens.min(limit.saturating_sub(i));
+    let mut key = String::new();
     for len in (1..=max).rev() {
-        let key: Vec<String> = (i..i + len).map(|j| view.token_lower(j)).collect();
-        if let Some(role) = lex.titles.get(&key.join(" ")) {
+        view.join_lower(i, i + len, &mut key);
+        if let Some(role) = lex.titles.get(&key) {
             return Some((len, *role));
         }
     }
@@ -367,14 +388,14 @@ fn state_body(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize,
         j += 1;
     }
     let body_start = j;
-    while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j).as_str()) {
+    while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j)) {
         j += 1;
     }
     let head_len = [2usize, 1].into_iter().find(|&n| {
         j + n <= s.last && STATE_BODY_HEADS.contains(&(j..j + n).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ").as_str())
     })?;
     let end = j + head_len;
-    let body: Vec<String> = (body_start..end).map(|k| view.token_lower(k)).collect();
+    let body: Vec<&str> = (body_start..end).map(|k| view.token_lower(k)).collect();
     let label = format!("{}'s {}", lex.countries[country].name, body.join(" "));
     let mut parent = country_mention(lex, view, si, i, len, hit);
     parent.embedded = true;
@@ -400,7 +421,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         || (t.norm == "Western" && !name_token(view, s, i + 1))
     {
         let mut last = i + 1;
-        if t.norm == "Western" && COLLECTIVE_NOUNS.contains(&view.token_lower(i + 1).as_str()) {
+        if t.norm == "Western" && COLLECTIVE_NOUNS.contains(&view.token_lower(i + 1)) {
             last += 1;
         }
         return Some(vec![make(view, si, i, last, MentionKind::Group("the West".into()), EntityType::Group)]);
@@ -410,7 +431,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         let words: Vec<&str> = adj.split(' ').collect();
         if (0..words.len()).all(|k| view.tokens.get(i + k).is_some_and(|x| x.norm == words[k])) {
             let noun = i + words.len();
-            if COLLECTIVE_NOUNS.contains(&view.token_lower(noun).as_str()) {
+            if COLLECTIVE_NOUNS.contains(&view.token_lower(noun)) {
                 let label = format!("{} {}", adj, view.token_lower(noun));
                 return Some(vec![make(view, si, i, noun + 1, MentionKind::Group(label), EntityType::Group)]);
             }
@@ -423,11 +444,11 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         && view.token_lower(i - 1) == "the"
     {
         let mut j = i;
-        while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j).as_str()) {
+        while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j)) {
             j += 1;
         }
-        if j < s.last && STATE_BODY_HEADS.contains(&view.token_lower(j).as_str()) {
-            let head: Vec<String> = (i..=j).map(|k| view.token_lower(k)).collect();
+        if j < s.last && STATE_BODY_HEADS.contains(&view.token_lower(j)) {
+            let head: Vec<&str> = (i..=j).map(|k| view.token_lower(k)).collect();
             return Some(vec![make(view, si, i, j + 1, MentionKind::OrgReference(head.join(" ")), EntityType::Organization)]);
         }
         return None;
@@ -443,13 +464,13 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
         // A longer capitalised name wins when it is an organisation ("Ukrainian National Security and Defence Council").
         let title_next = title_at(lex, view, i + len, s.last).is_some();
-        let longer_org = !title_next && seq_end > i + len && (i..seq_end).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        let longer_org = !title_next && seq_end > i + len && (i..seq_end).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
         if !longer_org {
             return Some(vec![country_mention(lex, view, si, i, len, hit)]);
         }
     }
     // Capitalised adjective + lower-case unit head: "Eurasian department".
-    if seq_end > i && UNIT_HEADS.contains(&view.token_lower(seq_end).as_str()) && !view.tokens[seq_end].is_capitalized() {
+    if seq_end > i && UNIT_HEADS.contains(&view.token_lower(seq_end)) && !view.tokens[seq_end].is_capitalized() {
         let label = view.text(view.tokens[i].start, view.tokens[seq_end].end);
         return Some(vec![make(view, si, i, seq_end + 1, MentionKind::Org(label), EntityType::Organization)]);
     }
@@ -490,13 +511,12 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         while ahead < s.last && view.tokens[ahead].is_capitalized() {
             ahead += 1;
         }
-        let has_org = (i..ahead).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        let has_org = (i..ahead).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
         // Only a title that itself contains the connector continues ("Secretary of State").
         let title_so_far = title_at(lex, view, i, s.last).is_some_and(|(n, _)| i + n > j);
         let connector = NAME_PARTICLES.contains(&lower.as_str())
             || (matches!(lower.as_str(), "of" | "for" | "and" | "the" | "&") && (has_org || title_so_far || is_place_word(view, i, j)));
-        let title_follows =
-            title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+        let title_follows = title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
         if title_follows {
             break;
         }
@@ -514,7 +534,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
 /// In "Presidential Office Andriy Yermak and Secretary of …", a title after an organisation
 /// name starts a new phrase.
 fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
-    let org_before = (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()));
+    let org_before = (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
     // "Chief Cabinet Secretary" is one title, not an organisation and a title.
     let one_title = title_at(lex, view, i, j + lex.max_title_tokens).is_some_and(|(n, _)| i + n > j);
     org_before
@@ -525,7 +545,7 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
 fn is_place_word(view: &TextView, i: usize, j: usize) -> bool {
     (i..j).any(|k| {
         matches!(
-            view.token_lower(k).as_str(),
+            view.token_lower(k),
             "republic" | "kingdom" | "state" | "states" | "university" | "gulf" | "bay" | "sea" | "isle" | "islands"
         )
     })
@@ -553,19 +573,19 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             return None; // a title alone ("the President")
         }
     }
-    let words: Vec<String> = (a..end).map(|k| view.token_lower(k)).collect();
+    let words: Vec<&str> = (a..end).map(|k| view.token_lower(k)).collect();
     let surface = view.text(view.tokens[a].start, view.tokens[end - 1].end);
-    let has_org = words.iter().any(|w| ORG_KEYWORDS.contains(&w.as_str()));
+    let has_org = words.iter().any(|w| ORG_KEYWORDS.contains(w));
     if title.is_some() && has_org && end - a == 1 {
         return None; // "Chief Cabinet": a title and a keyword, nobody's name
     }
     // "Presidential Office Andriy Yermak": an organisation name directly followed by a person's name.
     if has_org && title.is_none() && !honorific {
-        let last_kw = (a..end).rev().find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str())).unwrap_or(a);
+        let last_kw = (a..end).rev().find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k))).unwrap_or(a);
         let rest = last_kw + 1..end;
         if rest.len() >= 2
-            && rest.clone().all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k).as_str()))
-            && !rest.clone().any(|k| ORG_KEYWORDS.contains(&view.token_lower(k).as_str()))
+            && rest.clone().all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k)))
+            && !rest.clone().any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)))
         {
             let mut found = classify_run(lex, view, si, s, i, last_kw + 1)?;
             let name = view.text(view.tokens[last_kw + 1].start, view.tokens[end - 1].end);
@@ -612,7 +632,7 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
     }
     let continent = CONTINENTS.iter().any(|c| *c == surface);
-    if continent || words.last().is_some_and(|w| LOCATION_KEYWORDS.contains(&w.as_str())) {
+    if continent || words.last().is_some_and(|w| LOCATION_KEYWORDS.contains(w)) {
         m.kind = MentionKind::Place(surface);
         m.entity_type = EntityType::Location;
         return Some(vec![m]);
@@ -670,8 +690,8 @@ fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Opti
 }
 
 fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
-    let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { String::new() };
-    if matches!(prev.as_str(), "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
+    let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { "" };
+    if matches!(prev, "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
         return true;
     }
     // "Kyiv, Ukraine"

@@ -76,6 +76,9 @@ pub struct Entity {
     /// Where the text names the entity.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub mentions: Vec<Span>,
+    /// The Wikidata identifier (`Q148`) of a country, international organisation or region of the gazetteers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
 }
 
 /// A statement `subject predicate object` (or `subject said "literal"`) with its provenance.

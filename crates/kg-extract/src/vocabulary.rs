@@ -54,3 +54,8 @@ pub fn predicate(name: &str) -> Option<&'static Predicate> {
 pub fn is_symmetric(name: &str) -> bool {
     predicate(name).is_some_and(|p| p.symmetric)
 }
+
+/// The family of a predicate (what lenient scoring compares).
+pub fn family(name: &str) -> Option<&'static str> {
+    predicate(name).map(|p| p.family)
+}

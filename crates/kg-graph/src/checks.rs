@@ -23,6 +23,7 @@ pub fn hostile_document(data: &[u8]) -> Document {
             entity_type: EntityType::ALL[k % 6],
             aliases: vec![format!("{l}\u{202e}\n\"<>")],
             mentions: vec![Span { start: 0, end: 1 }],
+            wikidata: (k == 0).then(|| format!("Q1{l}")),
         })
         .collect();
     let relations: Vec<Relation> = (1..entities.len())

@@ -86,7 +86,7 @@ pub fn identity(doc: &Document) -> Resolution {
                 entity_type: e.entity_type,
                 confidence: 1.0,
                 method: "new",
-                wikidata: None,
+                wikidata: e.wikidata.clone(),
             };
             (e.id.clone(), r)
         })
@@ -140,7 +140,7 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
                     entity_type: *ty,
                     confidence: 1.0,
                     method: "user",
-                    wikidata: wd.clone(),
+                    wikidata: wd.clone().or_else(|| e.wikidata.clone()),
                 },
             );
             continue;
@@ -159,7 +159,8 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
         let variant =
             || best(keys.iter().filter(|k| k.starts_with('~')).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.85, "variant"));
         if let Some(((iri, label, _), confidence, method)) = exact.or_else(alias).or_else(variant) {
-            out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type: e.entity_type, confidence, method, wikidata: None });
+            let wikidata = e.wikidata.clone();
+            out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type: e.entity_type, confidence, method, wikidata });
             continue;
         }
         // "Zelensky" alone, when exactly one known person has that surname.
@@ -175,7 +176,7 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
                     entity_type: EntityType::Person,
                     confidence: 0.7,
                     method: "surname",
-                    wikidata: None,
+                    wikidata: e.wikidata.clone(),
                 };
                 out.insert(e.id.clone(), r);
             }

@@ -1,0 +1,100 @@
+//! `kg eval`: NER figures on a CoNLL file, and the extraction contract's figures on a gold file.
+
+use std::path::Path;
+use std::time::Instant;
+
+use anyhow::{bail, Context, Result};
+use kg_extract::{ner::NerTagger, Extractor};
+use kg_input::ReadOptions;
+
+use crate::cli::{EvalCommand, EvalKgArgs, EvalNerArgs};
+
+/// Runs `kg eval`.
+pub fn run(command: EvalCommand) -> Result<()> {
+    match command {
+        EvalCommand::Ner(a) => ner(a),
+        EvalCommand::Kg(a) => kg(a),
+    }
+}
+
+fn ner(args: EvalNerArgs) -> Result<()> {
+    let docs = kg_extract::training::read_conll(&args.file)?;
+    let mut types = args.types.clone();
+    if types.is_empty() {
+        types = docs.iter().flat_map(|d| &d.sentences).flat_map(|s| kg_extract::conll::spans(&s.ner)).map(|s| s.kind).collect();
+        types.sort();
+        types.dedup();
+    }
+    let extractor = Extractor::new();
+    let tagger: &NerTagger = extractor.ner();
+    let started = Instant::now();
+    let scores = kg_extract::training::ner_scores(tagger, &docs, Some(&types));
+    let seconds = started.elapsed().as_secs_f64();
+    let words: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.words.len()).sum();
+    println!("{}: {} documents, {words} words; types scored: {}", args.file.display(), docs.len(), types.join(", "));
+    println!("{:<8} {:>9} {:>9} {:>9} {:>7} {:>7} {:>7}", "type", "precision", "recall", "F1", "tp", "fp", "fn");
+    for (kind, [tp, fp, fn_]) in scores.kinds() {
+        let (p, r, f) = scores.of(kind);
+        println!("{kind:<8} {p:>9.4} {r:>9.4} {f:>9.4} {tp:>7} {fp:>7} {fn_:>7}");
+    }
+    let (p, r, f) = scores.overall();
+    println!("{:<8} {p:>9.4} {r:>9.4} {f:>9.4}", "overall");
+    eprintln!("tagged {words} words in {seconds:.2} s");
+    pos_accuracy(&docs)
+}
+
+/// With a part-of-speech column, the shipped tagger's accuracy on it.
+fn pos_accuracy(docs: &[kg_extract::conll::TaggedDocument]) -> Result<()> {
+    let sentences: Vec<_> = docs.iter().flat_map(|d| &d.sentences).filter(|s| !s.pos.is_empty()).collect();
+    if sentences.is_empty() {
+        return Ok(());
+    }
+    let clusters = kg_extract::clusters::WordClusters::embedded().map_err(anyhow::Error::msg)?;
+    let tagger = kg_extract::pos::PosTagger::embedded(clusters)?;
+    let (mut right, mut all) = (0usize, 0usize);
+    for s in sentences {
+        for (gold, tag) in s.pos.iter().zip(tagger.tag(&s.words)) {
+            all += 1;
+            right += (tagger.tags()[tag as usize] == *gold) as usize;
+        }
+    }
+    println!("part of speech: accuracy {:.4} ({right} of {all} words)", right as f64 / all as f64);
+    Ok(())
+}
+
+fn kg(args: EvalKgArgs) -> Result<()> {
+    let text = std::fs::read_to_string(&args.gold).with_context(|| format!("{}: cannot read", args.gold.display()))?;
+    let gold: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("{}: not JSON", args.gold.display()))?;
+    let Some(docs) = gold.get("documents").and_then(|d| d.as_array()) else {
+        bail!("{}: no \"documents\" array (not a gold file of the extraction contract)", args.gold.display());
+    };
+    let base = args.gold.parent().unwrap_or(Path::new("."));
+    let extractor = Extractor::new();
+    let mut predicted = Vec::new();
+    for (k, d) in docs.iter().enumerate() {
+        let (Some(id), Some(file)) = (d.get("id").and_then(|v| v.as_str()), d.get("text_file").and_then(|v| v.as_str())) else {
+            bail!("{}: document {} has no \"id\" or \"text_file\"", args.gold.display(), k + 1);
+        };
+        let path = base.join(file);
+        // Read as `kg extract` reads the file, so that both give the same figures.
+        for article in kg_input::open_path(&path, ReadOptions::default())? {
+            let article = article?;
+            let mut doc = extractor.extract(id, &article.text, article.published.as_deref()).with_context(|| path.display().to_string())?;
+            if article.title.is_some() {
+                doc.title = article.title.clone();
+            }
+            predicted.push(serde_json::to_value(&doc)?);
+        }
+    }
+    let predictions = serde_json::json!({ "documents": predicted });
+    if let Some(out) = &args.predictions {
+        std::fs::write(out, serde_json::to_string_pretty(&predictions)?).with_context(|| format!("{}: cannot write", out.display()))?;
+    }
+    let (counts, n, found) = kg_extract::scoring::score(&gold, &predictions);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&counts.summary())?);
+    } else {
+        print!("{}", counts.report(n, found));
+    }
+    Ok(())
+}

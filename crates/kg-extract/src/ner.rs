@@ -1,0 +1,537 @@
+//! Named-entity recognition: a structured (Collins) averaged perceptron over hashed
+//! features, decoded with Viterbi under BIO constraints, trained on CoNLL-2003.
+//!
+//! Features: the word, its lower-case form and shape, prefixes and suffixes, the two
+//! words either side, gazetteer classes around it ([`crate::name_lists`]), and three
+//! document-level cues: whether the word also appears in lower case (a common word
+//! capitalised at a sentence start), whether it appears capitalised inside a sentence,
+//! and the type it was given earlier in the same document.
+
+use crate::clusters::WordClusters;
+use crate::conll::{spans, TaggedDocument};
+use crate::hashing::{feature, feature2, hash_str, HashMap64, HashSet64};
+use crate::name_lists::NameLists;
+use crate::perceptron::{LinearModel, ModelError, Trainer};
+use crate::word_info::{WordInfo, ALL_CAPS, LOWER_START, TITLE_CASE};
+
+/// Entity types of the recogniser, in CoNLL's names.
+pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+/// Labels in BILOU encoding (begin, inside, last, unit): `O`, then the four of each type in [`TYPES`] order.
+#[rustfmt::skip]
+pub const LABELS: [&str; 17] = [
+    "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG",
+    "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+];
+const N: usize = LABELS.len();
+const BEGIN: usize = 0;
+const INSIDE: usize = 1;
+const LAST: usize = 2;
+const UNIT: usize = 3;
+
+/// The shipped model, trained by `kg train ner` (see `data/models/README.md`).
+const EMBEDDED: &[u8] = include_bytes!("../../../data/models/ner.bin");
+
+/// Index of a label name.
+pub fn label_index(label: &str) -> Option<usize> {
+    LABELS.iter().position(|l| *l == label)
+}
+
+/// The entity type of a label (`None` for `O`).
+pub fn label_type(label: usize) -> Option<&'static str> {
+    (label > 0 && label < N).then(|| TYPES[(label - 1) / 4])
+}
+
+/// The part of an entity a label marks (`BEGIN`, `INSIDE`, `LAST`, `UNIT`); `None` for `O`.
+fn part(label: usize) -> Option<usize> {
+    (label > 0).then(|| (label - 1) % 4)
+}
+
+fn allowed(prev: Option<usize>, next: usize) -> bool {
+    let open = prev.and_then(part).is_some_and(|p| p == BEGIN || p == INSIDE);
+    match part(next) {
+        // Inside and last continue an open entity of their type; everything else needs none open.
+        Some(INSIDE) | Some(LAST) => open && label_type(prev.unwrap_or(0)) == label_type(next),
+        _ => !open,
+    }
+}
+
+/// IOB2 tags to BILOU label indices.
+pub fn bilou(tags: &[String]) -> Vec<usize> {
+    (0..tags.len())
+        .map(|i| {
+            let Some((bio, kind)) = tags[i].split_once('-') else { return 0 };
+            let Some(t) = TYPES.iter().position(|k| *k == kind) else { return 0 };
+            let continues = tags.get(i + 1).is_some_and(|n| n.strip_prefix("I-") == Some(kind));
+            let part = match (bio, continues) {
+                ("B", true) => BEGIN,
+                ("B", false) => UNIT,
+                (_, true) => INSIDE,
+                (_, false) => LAST,
+            };
+            1 + 4 * t + part
+        })
+        .collect()
+}
+
+/// Something that scores features and label transitions: the trainer or a shipped model.
+trait Scorer {
+    fn emissions(&self, features: &[u64]) -> [f32; N];
+    fn transition(&self, prev: Option<usize>, next: usize) -> f32;
+}
+
+impl Scorer for Trainer {
+    fn emissions(&self, features: &[u64]) -> [f32; N] {
+        let mut out = [0.0; N];
+        self.add_scores(features, &mut out);
+        out
+    }
+    fn transition(&self, prev: Option<usize>, next: usize) -> f32 {
+        Trainer::transition(self, prev, next)
+    }
+}
+
+impl Scorer for LinearModel {
+    fn emissions(&self, features: &[u64]) -> [f32; N] {
+        let mut out = [0i32; N];
+        self.add_scores(features, &mut out);
+        out.map(|v| v as f32)
+    }
+    fn transition(&self, prev: Option<usize>, next: usize) -> f32 {
+        LinearModel::transition(self, prev, next) as f32
+    }
+}
+
+/// The best label sequence under BIO constraints.
+fn viterbi(emissions: &[[f32; N]], scorer: &impl Scorer) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut trans = [[0f32; N]; N + 1];
+    for (p, row) in trans.iter_mut().enumerate() {
+        for (q, t) in row.iter_mut().enumerate() {
+            let prev = (p < N).then_some(p);
+            *t = if allowed(prev, q) { scorer.transition(prev, q) } else { f32::NEG_INFINITY };
+        }
+    }
+    let mut score = [0f32; N];
+    for q in 0..N {
+        score[q] = trans[N][q] + emissions[0][q];
+    }
+    let mut back = vec![[0u8; N]; n];
+    for i in 1..n {
+        let mut next = [f32::NEG_INFINITY; N];
+        for q in 0..N {
+            let (mut best, mut arg) = (f32::NEG_INFINITY, 0);
+            for p in 0..N {
+                let s = score[p] + trans[p][q];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            next[q] = best + emissions[i][q];
+            back[i][q] = arg as u8;
+        }
+        score = next;
+    }
+    let closes = |q: usize| !matches!(part(q), Some(BEGIN) | Some(INSIDE));
+    let mut last = (0..N).filter(|&q| closes(q)).max_by(|&a, &b| score[a].total_cmp(&score[b])).unwrap_or(0);
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = last;
+        last = back[i][last] as usize;
+    }
+    out
+}
+
+/// What the features use besides the words: gazetteers and word clusters.
+#[derive(Debug, Default)]
+pub struct Resources {
+    /// Gazetteer phrases.
+    pub lists: NameLists,
+    /// Distributional word clusters.
+    pub clusters: WordClusters,
+}
+
+/// The features of a word by itself: the word, its lower-case form and shape, affixes,
+/// length and spelling, and its clusters. Their scores are the same wherever the word
+/// stands, so the tagger keeps them for frequent words ([`NerTagger`]'s cache).
+fn local_features(w: &WordInfo, cluster: Option<[u16; 3]>, out: &mut Vec<u64>) {
+    out.clear();
+    out.push(feature(0, 0));
+    out.push(feature(1, w.word));
+    out.push(feature(2, w.lower));
+    out.push(feature(7, w.shape));
+    for k in 0..4 {
+        out.push(feature(12 + k as u32, w.prefixes[k]));
+        out.push(feature(16 + k as u32, w.suffixes[k]));
+    }
+    out.push(feature2(24, w.length as u64, w.flags as u64));
+    if let Some(c) = cluster {
+        for (g, &id) in c.iter().enumerate() {
+            out.push(feature(36 + g as u32, id as u64));
+        }
+        out.push(feature2(45, c[1] as u64, w.shape));
+    }
+}
+
+/// What the features of one document need: every word's views and gazetteer marks,
+/// and the document-level word sets.
+struct DocumentView {
+    sentences: Vec<SentenceView>,
+    written_lower: HashSet64,
+    capitalised_inside: HashSet64,
+    section: u64,
+}
+
+struct SentenceView {
+    words: Vec<WordInfo>,
+    marks: Vec<u16>,
+    clusters: Vec<Option<[u16; 3]>>,
+    all_caps: bool,
+}
+
+impl DocumentView {
+    fn new<S: AsRef<str>>(sentences: &[Vec<S>], resources: &Resources) -> DocumentView {
+        let mut buf = String::new();
+        let mut written_lower = HashSet64::default();
+        let mut capitalised_inside = HashSet64::default();
+        let mut views = Vec::with_capacity(sentences.len());
+        for words in sentences {
+            let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w.as_ref(), &mut buf)).collect();
+            let hashes: Vec<u64> = infos.iter().map(|w| w.lower).collect();
+            let marks = resources.lists.mark(&hashes);
+            let clusters = infos.iter().map(|w| resources.clusters.of(w.word, w.lower)).collect();
+            let letters = infos.iter().filter(|w| w.flags & (ALL_CAPS | TITLE_CASE | LOWER_START) != 0).count();
+            let all_caps = letters >= 2 && infos.iter().all(|w| w.flags & (TITLE_CASE | LOWER_START) == 0);
+            for (i, w) in infos.iter().enumerate() {
+                if w.flags & LOWER_START != 0 {
+                    written_lower.insert(w.lower);
+                } else if i > 0 && !all_caps && w.flags & TITLE_CASE != 0 {
+                    capitalised_inside.insert(w.lower);
+                }
+            }
+            views.push(SentenceView { words: infos, marks, clusters, all_caps });
+        }
+        // A section slug opening the document ("SOCCER -", "BASKETBALL -") sets the reading of
+        // tables and bare names (clubs are organisations, not places).
+        let section = match sentences.first() {
+            Some(first) if first.len() > 2 && first[1].as_ref() == "-" => hash_str(&first[0].as_ref().to_lowercase()),
+            _ => 0,
+        };
+        DocumentView { sentences: views, written_lower, capitalised_inside, section }
+    }
+
+    /// The features of word `i` of sentence `s` that depend on its context, given the types
+    /// found so far in the document (the word's own are [`local_features`]).
+    fn context_features(&self, s: usize, i: usize, history: &HashMap64<u8>, out: &mut Vec<u64>) {
+        out.clear();
+        let sv = &self.sentences[s];
+        let boundary = WordInfo { word: hash_str("<S>"), lower: hash_str("<S>"), shape: hash_str("<S>"), ..WordInfo::default() };
+        let at = |k: isize| -> &WordInfo {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= sv.words.len() {
+                &boundary
+            } else {
+                &sv.words[j as usize]
+            }
+        };
+        let mark = |k: isize| -> u16 {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= sv.marks.len() {
+                0
+            } else {
+                sv.marks[j as usize]
+            }
+        };
+        let w = at(0);
+        let first = (i == 0) as u64;
+        let caps = sv.all_caps as u64;
+        out.push(feature(3, at(-1).lower));
+        out.push(feature(4, at(1).lower));
+        out.push(feature(5, at(-2).lower));
+        out.push(feature(6, at(2).lower));
+        out.push(feature(8, at(-1).shape));
+        out.push(feature(9, at(1).shape));
+        out.push(feature2(10, at(-1).shape, w.shape));
+        out.push(feature2(11, w.shape, at(1).shape));
+        out.push(feature2(20, at(-1).lower, w.lower));
+        out.push(feature2(21, w.lower, at(1).lower));
+        out.push(feature2(49, at(-1).lower, w.shape));
+        out.push(feature2(50, w.shape, at(1).lower));
+        out.push(feature(51, at(-3).lower));
+        out.push(feature(52, at(3).lower));
+        out.push(feature2(22, first, w.shape));
+        out.push(feature2(23, caps, w.shape));
+        for (template, k) in [(25u32, 0isize), (27, -1), (28, 1)] {
+            let m = mark(k);
+            if m == 0 {
+                continue;
+            }
+            for b in 0..16u64 {
+                if m & (1 << b) != 0 {
+                    out.push(feature(template, b));
+                    if k == 0 {
+                        out.push(feature2(26, b, w.flags as u64));
+                    }
+                }
+            }
+        }
+        let cased = w.flags & (TITLE_CASE | ALL_CAPS) != 0;
+        if cased {
+            let lower_too = self.written_lower.contains(&w.lower) as u64;
+            let inside = self.capitalised_inside.contains(&w.lower) as u64;
+            out.push(feature2(29, lower_too, w.flags as u64 | (first << 8)));
+            out.push(feature2(30, inside, first | (caps << 1)));
+        }
+        if let Some(&t) = history.get(&w.lower) {
+            out.push(feature(31, t as u64));
+            out.push(feature2(32, t as u64, w.shape));
+        }
+        out.push(feature(33, at(-1).word));
+        out.push(feature(34, at(1).word));
+        let cluster = |k: isize| -> Option<[u16; 3]> {
+            let j = i as isize + k;
+            if j < 0 || j as usize >= sv.clusters.len() {
+                None
+            } else {
+                sv.clusters[j as usize]
+            }
+        };
+        for (base, k) in [(39u32, -1isize), (42, 1)] {
+            if let Some(c) = cluster(k) {
+                for (g, &id) in c.iter().enumerate() {
+                    out.push(feature(base + g as u32, id as u64));
+                }
+            }
+        }
+        if self.section != 0 {
+            out.push(feature2(46, self.section, w.shape));
+            out.push(feature2(47, self.section, mark(0) as u64));
+        }
+        let bracketed = at(-1).word == hash_str("(") && at(1).word == hash_str(")");
+        if bracketed {
+            out.push(feature(35, w.shape));
+        }
+    }
+
+    /// Labels sentence `s` with the trainer, returning the labels and each word's features.
+    fn decode_for_training(&self, s: usize, history: &HashMap64<u8>, trainer: &Trainer, features: &mut Vec<Vec<u64>>) -> Vec<usize> {
+        let sv = &self.sentences[s];
+        let n = sv.words.len();
+        features.resize_with(n.max(features.len()), Vec::new);
+        let mut context = Vec::new();
+        let mut emissions = Vec::with_capacity(n);
+        for (i, f) in features.iter_mut().enumerate().take(n) {
+            local_features(&sv.words[i], sv.clusters[i], f);
+            self.context_features(s, i, history, &mut context);
+            f.extend_from_slice(&context);
+            emissions.push(trainer.emissions(f));
+        }
+        viterbi(&emissions, trainer)
+    }
+
+    /// Labels sentence `s` with a shipped model, taking frequent words' own scores from `cache`.
+    fn decode(&self, s: usize, history: &HashMap64<u8>, model: &LinearModel, cache: &HashMap64<[i32; N]>) -> Vec<usize> {
+        let sv = &self.sentences[s];
+        let mut feats = Vec::with_capacity(64);
+        let mut emissions = Vec::with_capacity(sv.words.len());
+        for (i, w) in sv.words.iter().enumerate() {
+            let mut scores = match cache.get(&w.word) {
+                Some(local) => *local,
+                None => {
+                    local_features(w, sv.clusters[i], &mut feats);
+                    let mut out = [0i32; N];
+                    model.add_scores(&feats, &mut out);
+                    out
+                }
+            };
+            self.context_features(s, i, history, &mut feats);
+            model.add_scores(&feats, &mut scores);
+            emissions.push(scores.map(|v| v as f32));
+        }
+        viterbi(&emissions, model)
+    }
+
+    /// Records the types of a labelled sentence for the history features of later ones.
+    fn remember(&self, s: usize, labels: &[usize], history: &mut HashMap64<u8>) {
+        for (i, &l) in labels.iter().enumerate() {
+            if l != 0 {
+                history.insert(self.sentences[s].words[i].lower, (1 + (l - 1) / 4) as u8);
+            }
+        }
+    }
+}
+
+/// The named-entity recogniser: a trained model and the gazetteers its features use.
+#[derive(Debug)]
+pub struct NerTagger {
+    model: LinearModel,
+    resources: Resources,
+    /// Scores of the word-local features of the words in the cluster vocabulary.
+    cache: HashMap64<[i32; N]>,
+}
+
+impl NerTagger {
+    /// The shipped model with its resources.
+    pub fn embedded(resources: Resources) -> Result<NerTagger, ModelError> {
+        NerTagger::new(LinearModel::from_bytes(EMBEDDED)?, resources)
+    }
+
+    /// A tagger from a model (checked to have the NER labels).
+    pub fn new(model: LinearModel, resources: Resources) -> Result<NerTagger, ModelError> {
+        if model.labels().iter().map(String::as_str).ne(LABELS) {
+            return Err(ModelError(format!("labels {:?} are not the NER labels {LABELS:?}", model.labels())));
+        }
+        let mut cache = HashMap64::default();
+        let mut buf = String::new();
+        let mut feats = Vec::new();
+        for word in resources.clusters.words() {
+            let info = WordInfo::new(word, &mut buf);
+            local_features(&info, resources.clusters.of(info.word, info.lower), &mut feats);
+            let mut out = [0i32; N];
+            model.add_scores(&feats, &mut out);
+            cache.insert(info.word, out);
+        }
+        Ok(NerTagger { model, resources, cache })
+    }
+
+    /// Labels every word of a document (sentences in order), as indices into [`LABELS`].
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<usize>> {
+        let view = DocumentView::new(sentences, &self.resources);
+        let mut history = HashMap64::default();
+        (0..sentences.len())
+            .map(|s| {
+                let labels = view.decode(s, &history, &self.model, &self.cache);
+                view.remember(s, &labels, &mut history);
+                labels
+            })
+            .collect()
+    }
+}
+
+/// Settings of NER training.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training documents.
+    pub epochs: usize,
+    /// log2 of the number of feature buckets.
+    pub bits: u32,
+    /// Seed of the document shuffle (training is deterministic for a seed).
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions { epochs: 12, bits: 20, seed: 7 }
+    }
+}
+
+/// A deterministic shuffle (xorshift64*), so that training gives the same weights every run.
+pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed ^= *seed >> 12;
+        *seed ^= *seed << 25;
+        *seed ^= *seed >> 27;
+        let r = seed.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        items.swap(i, (r % (i as u64 + 1)) as usize);
+    }
+}
+
+/// Trains a model on `docs`; `after_epoch` sees each epoch's averaged model (for progress on a dev set).
+pub fn train(
+    docs: &[TaggedDocument],
+    resources: &Resources,
+    options: &TrainOptions,
+    mut after_epoch: impl FnMut(usize, &dyn Fn() -> LinearModel),
+) -> LinearModel {
+    let labels: Vec<String> = LABELS.iter().map(|s| s.to_string()).collect();
+    let mut trainer = Trainer::new(labels, options.bits, true);
+    let prepared: Vec<(DocumentView, Vec<Vec<usize>>)> = docs
+        .iter()
+        .map(|d| {
+            let words: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+            let gold = d.sentences.iter().map(|s| bilou(&s.ner)).collect();
+            (DocumentView::new(&words, resources), gold)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut seed = options.seed.max(1);
+    let mut features = Vec::new();
+    for epoch in 1..=options.epochs {
+        shuffle(&mut order, &mut seed);
+        for &d in &order {
+            let (view, gold) = &prepared[d];
+            let mut history = HashMap64::default();
+            for (s, gold) in gold.iter().enumerate() {
+                let guess = view.decode_for_training(s, &history, &trainer, &mut features);
+                if guess != *gold {
+                    for i in 0..gold.len() {
+                        if guess[i] != gold[i] {
+                            trainer.update(&features[i], gold[i], 1.0);
+                            trainer.update(&features[i], guess[i], -1.0);
+                        }
+                        let prev = |l: &[usize]| if i == 0 { None } else { Some(l[i - 1]) };
+                        if (prev(gold), gold[i]) != (prev(&guess), guess[i]) {
+                            trainer.update_transition(prev(gold), gold[i], 1.0);
+                            trainer.update_transition(prev(&guess), guess[i], -1.0);
+                        }
+                    }
+                }
+                trainer.tick();
+                view.remember(s, &guess, &mut history);
+            }
+        }
+        after_epoch(epoch, &|| trainer.snapshot());
+    }
+    trainer.finish()
+}
+
+/// The IOB2 tag of a label (`U-` and `B-` become `B-`, `I-` and `L-` become `I-`).
+pub fn iob2(label: usize) -> String {
+    match (part(label), label_type(label)) {
+        (Some(BEGIN | UNIT), Some(t)) => format!("B-{t}"),
+        (Some(_), Some(t)) => format!("I-{t}"),
+        _ => "O".to_string(),
+    }
+}
+
+/// Entity spans of labels, as `(first word, one past the last, type)`.
+pub fn label_spans(labels: &[usize]) -> Vec<(usize, usize, &'static str)> {
+    let names: Vec<String> = labels.iter().map(|&l| iob2(l)).collect();
+    spans(&names).into_iter().filter_map(|s| TYPES.iter().find(|t| **t == s.kind).map(|t| (s.start, s.end, *t))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_never_starts_an_inside_label() {
+        struct Flat;
+        impl Scorer for Flat {
+            fn emissions(&self, _: &[u64]) -> [f32; N] {
+                [0.0; N]
+            }
+            fn transition(&self, _: Option<usize>, _: usize) -> f32 {
+                0.0
+            }
+        }
+        let mut e = [[0.0; N]; 2];
+        e[0][2] = 10.0; // I-PER first: not allowed
+        e[1][7] = 10.0; // L-ORG after anything but ORG: not allowed
+        let out = viterbi(&e, &Flat);
+        assert!(allowed(None, out[0]) && allowed(Some(out[0]), out[1]), "{out:?}");
+        assert!(!matches!(part(out[1]), Some(BEGIN | INSIDE)), "{out:?}");
+    }
+
+    #[test]
+    fn label_names_and_types() {
+        assert_eq!(label_type(label_index("I-LOC").unwrap()), Some("LOC"));
+        let tags: Vec<String> = ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC"].iter().map(|s| s.to_string()).collect();
+        let labels = bilou(&tags);
+        assert_eq!(labels.iter().map(|&l| LABELS[l]).collect::<Vec<_>>(), ["B-PER", "I-PER", "L-PER", "O", "U-LOC", "U-LOC"]);
+        assert_eq!(label_spans(&labels), [(0, 3, "PER"), (4, 5, "LOC"), (5, 6, "LOC")]);
+    }
+}

@@ -1,0 +1,172 @@
+//! The name rules' mentions checked against the statistical recogniser: a capitalised
+//! run the recogniser does not take for a name is dropped ("Welcome", "Stigma"), one it
+//! reads as another kind of name is retyped ("Sapega" a person, "Bavarian Nordic" a
+//! company), and events, laws and products it marks as miscellaneous are no entities.
+//! Mentions backed by the lexicons (countries, capitals, organisations, groups), titled
+//! or honorific names, and references ("the ministry") are kept as the rules made them.
+
+use std::collections::HashMap;
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{title_at, Mention, MentionKind, TextView};
+use crate::model::EntityType;
+use crate::ner::{label_spans, NerTagger};
+
+/// The recogniser's entity type of every token (`None` outside entities), with the span it is in.
+pub fn token_types(tagger: &NerTagger, view: &TextView) -> Vec<Option<(&'static str, usize, usize)>> {
+    let sentences: Vec<Vec<&str>> =
+        view.sentences.iter().map(|s| view.tokens[s.first..s.last].iter().map(|t| t.norm.as_str()).collect()).collect();
+    let mut out = vec![None; view.tokens.len()];
+    for (s, labels) in view.sentences.iter().zip(tagger.tag_document(&sentences)) {
+        for (a, b, kind) in label_spans(&labels) {
+            for slot in &mut out[s.first + a..s.first + b] {
+                *slot = Some((kind, s.first + a, s.first + b));
+            }
+        }
+    }
+    out
+}
+
+fn from_rules_alone(m: &Mention) -> bool {
+    m.title.is_none()
+        && !m.embedded
+        && m.parent.is_none()
+        && matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_) | MentionKind::Place(_))
+}
+
+/// What the recogniser says of a mention: the type of the entity that spans exactly
+/// its tokens, `Some("O")` when none of its tokens is in an entity, `None` otherwise.
+fn verdict(m: &Mention, types: &[Option<(&'static str, usize, usize)>]) -> Option<&'static str> {
+    let inside: Vec<(&'static str, usize, usize)> = types[m.first..m.last].iter().flatten().copied().collect();
+    match inside.first() {
+        None => Some("O"),
+        Some(&(kind, a, b)) if a == m.first && b == m.last => Some(kind),
+        _ => None,
+    }
+}
+
+/// An English word: in the common-word list, or written in lower case elsewhere in the document.
+fn common_word(lex: &Lexicon, view: &TextView, token: usize) -> bool {
+    let lower = view.token_lower(token);
+    lex.common_words.contains(lower) || view.written_in_lower_case(lower)
+}
+
+fn owns_a_title(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
+    m.possessive && title_at(lex, view, m.last + 1, view.sentences[m.sentence].last).is_some()
+}
+
+fn sentence_initial(m: &Mention, view: &TextView) -> bool {
+    let s = &view.sentences[m.sentence];
+    m.first == s.first || matches!(view.tokens[m.first - 1].norm.as_str(), "\"" | "(" | "-" | ":" | "'")
+}
+
+/// Applies the recogniser's reading to the rules' mentions, keeping `parent` links valid.
+/// Mentions with the same words share one reading: the type the recogniser gave most
+/// often, any type before none.
+pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static str, usize, usize)>], view: &TextView) -> Vec<Mention> {
+    let mut is_parent = vec![false; mentions.len()];
+    for m in &mentions {
+        if let Some(p) = m.parent.filter(|&p| p < is_parent.len()) {
+            is_parent[p] = true;
+        }
+    }
+    let mut votes: HashMap<String, HashMap<&'static str, usize>> = HashMap::new();
+    for m in mentions.iter().filter(|m| from_rules_alone(m)) {
+        if let Some(v) = verdict(m, types) {
+            *votes.entry(m.surface.to_lowercase()).or_default().entry(v).or_default() += 1;
+        }
+    }
+    let reading = |m: &Mention| -> Option<&'static str> {
+        let v = votes.get(&m.surface.to_lowercase())?;
+        let named = v.iter().filter(|(k, _)| **k != "O").max_by_key(|(k, n)| (**n, std::cmp::Reverse(**k)));
+        Some(named.map(|(k, _)| *k).unwrap_or("O"))
+    };
+    // "Le Drian" after "Jean-Yves Le Drian": the end of a person's full name is that person.
+    let full_names: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person && m.last - m.first >= 2)
+        .map(|m| format!(" {}", m.surface.to_lowercase()))
+        .collect();
+    let ends_a_full_name = |m: &Mention| {
+        let tail = format!(" {}", m.surface.to_lowercase());
+        full_names.iter().any(|f| f.len() > tail.len() && f.ends_with(&tail))
+    };
+    let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
+    for (k, mut m) in mentions.into_iter().enumerate() {
+        if is_parent[k] || !from_rules_alone(&m) {
+            kept.push(Some(m));
+            continue;
+        }
+        let single = m.last - m.first == 1;
+        let digits = m.surface.chars().any(|c| c.is_ascii_digit());
+        let surface = m.surface.clone();
+        match reading(&m) {
+            // A capitalised common word at a sentence start, or a code, that names nothing.
+            Some("O") if (single && sentence_initial(&m, view) && common_word(lex, view, m.first)) || digits => {
+                kept.push(None);
+                continue;
+            }
+            // Events, laws and products of several words are not entities of the contract
+            // (one word the recogniser calls miscellaneous is as often a brand or a region).
+            Some("MISC") if !single => {
+                kept.push(None);
+                continue;
+            }
+            // Whatever has a chairman or a chief executive ("Societe Generale's chief executive") is no person.
+            Some("PER") if m.entity_type != EntityType::Person && !owns_a_title(lex, view, &m) => {
+                m.kind = MentionKind::Person(surface);
+                m.entity_type = EntityType::Person;
+            }
+            Some("ORG") if m.entity_type == EntityType::Person && !ends_a_full_name(&m) => {
+                m.kind = MentionKind::Org(surface);
+                m.entity_type = EntityType::Organization;
+            }
+            Some("LOC") if m.entity_type != EntityType::City => {
+                let name = view.tokens[m.first..m.last].iter().map(|t| t.lower()).collect::<Vec<_>>().join(" ");
+                if lex.towns.contains(&name) {
+                    m.kind = MentionKind::Place(surface);
+                    m.entity_type = EntityType::City;
+                }
+            }
+            _ => {}
+        }
+        kept.push(Some(m));
+    }
+    let mut new_index = vec![None; kept.len()];
+    let mut next = 0;
+    for (k, m) in kept.iter().enumerate() {
+        if m.is_some() {
+            new_index[k] = Some(next);
+            next += 1;
+        }
+    }
+    kept.into_iter()
+        .flatten()
+        .map(|mut m| {
+            m.parent = m.parent.and_then(|p| new_index.get(p).copied().flatten());
+            m
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::entities;
+
+    #[test]
+    fn capitalised_common_words_and_codes_are_dropped() {
+        let found = entities("Stigma remains a problem, said Maria Lopez. Officials fear the stigma. Flight FR4978 landed in Vilnius.");
+        assert!(!found.iter().any(|e| e.starts_with("Stigma") || e.starts_with("FR4978")), "{found:?}");
+        assert!(found.contains(&"Maria Lopez (Person)".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn names_the_recogniser_reads_otherwise_are_retyped() {
+        // The name rules alone call a keyword-less two-word name a person.
+        let found = entities("Compagnie Financiere Richemont shares fell.");
+        assert!(found.contains(&"Compagnie Financiere Richemont (Organization)".to_string()), "{found:?}");
+        // A name rule's evidence wins: whatever has a chief executive is no person.
+        let owner = entities("Societe Generale's chief executive, Anne Roy, resigned.");
+        assert!(owner.contains(&"Societe Generale (Organization)".to_string()), "{owner:?}");
+    }
+}

@@ -1,0 +1,132 @@
+//! Rebuilding the shipped models from the public data sets: word clusters from
+//! unlabelled news, then the part-of-speech tagger and the named-entity recogniser
+//! from CoNLL-2003. Deterministic: the same data sets give byte-identical files.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::clusters::{self, ClusterOptions, WordClusters};
+use crate::conll::{self, TaggedDocument};
+use crate::lexicon::Lexicon;
+use crate::name_lists::NameLists;
+use crate::ner::{self, Resources, TrainOptions};
+use crate::perceptron::LinearModel;
+use crate::pos;
+use crate::tokens::tokenize;
+
+/// Training passes of the taggers and their feature-table sizes (log2 of buckets).
+pub const NER_EPOCHS: usize = 8;
+/// log2 of the NER model's feature buckets (17 labels: 17.8 MB).
+pub const NER_BITS: u32 = 19;
+/// Training passes of the part-of-speech tagger.
+pub const POS_EPOCHS: usize = 6;
+/// log2 of the POS model's feature buckets (45 tags: 5.9 MB).
+pub const POS_BITS: u32 = 16;
+const SEED: u64 = 7;
+
+/// A training input that could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct TrainingError {
+    /// The file.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+fn read(path: &Path) -> Result<String, TrainingError> {
+    fs::read_to_string(path).map_err(|e| TrainingError { path: path.to_path_buf(), message: e.to_string() })
+}
+
+/// Reads a CoNLL file.
+pub fn read_conll(path: &Path) -> Result<Vec<TaggedDocument>, TrainingError> {
+    conll::parse(&read(path)?).map_err(|e| TrainingError { path: path.to_path_buf(), message: e.to_string() })
+}
+
+/// Lines of text fields of a JSON Lines file, tokenised.
+fn jsonl_sentences(path: &Path, fields: &[&str], out: &mut Vec<Vec<String>>) -> Result<(), TrainingError> {
+    for (k, line) in read(path)?.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| TrainingError { path: path.to_path_buf(), message: format!("line {}: {e}", k + 1) })?;
+        for f in fields {
+            for text_line in value[*f].as_str().unwrap_or_default().lines() {
+                let words: Vec<String> = tokenize(text_line).into_iter().map(|t| t.norm).collect();
+                if !words.is_empty() {
+                    out.push(words);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The files `kg train` writes, as bytes or text.
+pub struct Models {
+    /// `clusters.tsv`.
+    pub clusters: String,
+    /// `ner.bin`.
+    pub ner: Vec<u8>,
+    /// `pos.bin`.
+    pub pos: Vec<u8>,
+    /// `pos-tagdict.tsv`.
+    pub tagdict: String,
+}
+
+/// Trains everything from `datasets` (the folder holding `conll2003/`, `news_reuters21578/`
+/// and `news_wikinews_sample/`), reporting progress lines through `progress`.
+pub fn train_all(datasets: &Path, mut progress: impl FnMut(String)) -> Result<Models, TrainingError> {
+    let train = read_conll(&datasets.join("conll2003/eng.train"))?;
+    let dev = read_conll(&datasets.join("conll2003/eng.testa"))?;
+    let mut unlabelled = Vec::new();
+    jsonl_sentences(&datasets.join("news_reuters21578/reuters21578.jsonl"), &["title", "body"], &mut unlabelled)?;
+    jsonl_sentences(&datasets.join("news_wikinews_sample/wikinews_2019_2020.jsonl"), &["title", "text"], &mut unlabelled)?;
+    unlabelled.extend(train.iter().flat_map(|d| d.sentences.iter().map(|s| s.words.clone())));
+    let words: usize = unlabelled.iter().map(Vec::len).sum();
+    progress(format!("clusters: {} sentences, {words} words of unlabelled text", unlabelled.len()));
+    let rows = clusters::build(&unlabelled, &ClusterOptions::default());
+    let clusters_tsv = clusters::to_tsv(&rows);
+    let word_clusters = WordClusters::from_tsv(&clusters_tsv).map_err(|message| TrainingError { path: "clusters.tsv".into(), message })?;
+    progress(format!("clusters: {} words in clusters", word_clusters.len()));
+
+    let trained_pos = pos::train(&train, &word_clusters, POS_EPOCHS, POS_BITS, SEED);
+    progress(format!("pos: {} tags, {} words in the tag dictionary", trained_pos.model.n_labels(), trained_pos.tagdict.len()));
+
+    let lex = Lexicon::load();
+    let resources = Resources { lists: NameLists::from_lexicon(&lex), clusters: word_clusters.clone() };
+    let options = TrainOptions { epochs: NER_EPOCHS, bits: NER_BITS, seed: SEED };
+    let model = ner::train(&train, &resources, &options, |epoch, snapshot| {
+        let tagger = ner::NerTagger::new(snapshot(), Resources { lists: NameLists::from_lexicon(&lex), clusters: word_clusters.clone() });
+        if let Ok(tagger) = tagger {
+            let (p, r, f) = ner_scores(&tagger, &dev, None).overall();
+            progress(format!("ner: epoch {epoch}: CoNLL-2003 dev (testa) P {p:.4} R {r:.4} F1 {f:.4}"));
+        }
+    });
+    Ok(Models {
+        clusters: clusters_tsv,
+        ner: model.to_bytes(),
+        pos: trained_pos.model.to_bytes(),
+        tagdict: pos::tagdict_tsv(&trained_pos.tagdict),
+    })
+}
+
+/// Exact-span scores of a tagger on tagged documents; with `types`, other types are ignored
+/// on both sides (Universal NER has no MISC).
+pub fn ner_scores(tagger: &ner::NerTagger, docs: &[TaggedDocument], types: Option<&[String]>) -> conll::SpanScores {
+    let keep = |kind: &str| types.is_none_or(|t| t.iter().any(|k| k == kind));
+    let mut scores = conll::SpanScores::default();
+    for d in docs {
+        let words: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+        for (s, labels) in d.sentences.iter().zip(tagger.tag_document(&words)) {
+            let tags: Vec<String> = labels.iter().map(|&l| ner::iob2(l)).collect();
+            let gold: Vec<_> = conll::spans(&s.ner).into_iter().filter(|x| keep(&x.kind)).collect();
+            let predicted: Vec<_> = conll::spans(&tags).into_iter().filter(|x| keep(&x.kind)).collect();
+            scores.add(&gold, &predicted);
+        }
+    }
+    scores
+}
+
+/// Checks that the bytes of a model file read back (used before overwriting shipped files).
+pub fn verify(bytes: &[u8]) -> Result<(), String> {
+    LinearModel::from_bytes(bytes).map(|_| ()).map_err(|e| e.to_string())
+}

@@ -167,6 +167,9 @@ pub struct Lexicon {
     pub actor_phrases: HashMap<String, Vec<usize>>,
     /// Wikidata identifiers of organisations and regions by English name ("European Union").
     pub wikidata_by_name: HashMap<String, String>,
+    /// Lower-case surnames of the political actors who are people ("erdogan"), when the word
+    /// is no common word, country or city.
+    pub person_surnames: std::collections::HashSet<String>,
 }
 
 /// Population from which a gazetteer city is a place for the name rules.
@@ -293,6 +296,7 @@ impl Lexicon {
             actor_phrases: HashMap::new(),
             towns: std::collections::HashSet::new(),
             wikidata_by_name: HashMap::new(),
+            person_surnames: std::collections::HashSet::new(),
         };
         let mut wikidata_by_code: HashMap<&str, &str> = HashMap::new();
         for r in rows(WIKIDATA_TSV).filter(|r| r.len() >= 3) {
@@ -406,6 +410,16 @@ impl Lexicon {
                 }
             }
             lex.cues.push(cue);
+        }
+        for a in lex.actors.iter().filter(|a| a.entity_type == crate::model::EntityType::Person) {
+            for name in std::iter::once(&a.name).chain(&a.aliases) {
+                let key = key_of(name);
+                let Some((_, surname)) = key.rsplit_once(' ') else { continue };
+                let known_word = lex.common_words.contains(surname) || lex.phrases.contains_key(surname) || lex.towns.contains(surname);
+                if surname.chars().count() >= 4 && surname.chars().all(char::is_alphabetic) && !known_word {
+                    lex.person_surnames.insert(surname.to_string());
+                }
+            }
         }
         lex
     }

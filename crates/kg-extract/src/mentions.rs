@@ -689,10 +689,26 @@ fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Opti
     Some(vec![a, b])
 }
 
+/// Stems of verbs of travel: a capital after them and "to" or "from" is the city.
+const MOTION_VERBS: &[&str] = &[
+    "flew", "fly", "flie", "travel", "return", "arriv", "came", "come", "went", "go", "head", "driv", "drove", "move", "fled", "flee",
+    "sail", "journey", "trip", "deport", "evacuat",
+];
+
 fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { "" };
     if matches!(prev, "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
         return true;
+    }
+    // "flew back from Kyiv", "travelled to Beijing": a capital at a journey's end is the city.
+    if matches!(prev, "from" | "to") && m.first >= 2 && matches!(m.kind, MentionKind::Capital(_)) {
+        let mut k = m.first - 2;
+        if matches!(view.token_lower(k), "back" | "home" | "out" | "directly" | "straight") && k > 0 {
+            k -= 1;
+        }
+        if MOTION_VERBS.iter().any(|v| view.token_lower(k).starts_with(v)) {
+            return true;
+        }
     }
     // "Kyiv, Ukraine"
     if view.tokens.get(m.last).is_some_and(|t| t.norm == ",") {

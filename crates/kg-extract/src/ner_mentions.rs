@@ -121,6 +121,13 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 m.kind = MentionKind::Org(surface);
                 m.entity_type = EntityType::Organization;
             }
+            // A lone word nothing else explains that is a known politician's surname ("Erdogan").
+            Some("O" | "ORG")
+                if matches!(m.kind, MentionKind::Unresolved(_)) && lex.person_surnames.contains(view.token_lower(m.first)) =>
+            {
+                m.kind = MentionKind::Person(surface);
+                m.entity_type = EntityType::Person;
+            }
             Some("LOC") if m.entity_type != EntityType::City => {
                 let name = view.tokens[m.first..m.last].iter().map(|t| t.lower()).collect::<Vec<_>>().join(" ");
                 if lex.towns.contains(&name) {
@@ -158,6 +165,12 @@ mod tests {
         let found = entities("Stigma remains a problem, said Maria Lopez. Officials fear the stigma. Flight FR4978 landed in Vilnius.");
         assert!(!found.iter().any(|e| e.starts_with("Stigma") || e.starts_with("FR4978")), "{found:?}");
         assert!(found.contains(&"Maria Lopez (Person)".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_known_politicians_surname_alone_is_a_person() {
+        let found = entities("Erdogan met the envoy in Ankara.");
+        assert!(found.contains(&"Erdogan (Person)".to_string()), "{found:?}");
     }
 
     #[test]

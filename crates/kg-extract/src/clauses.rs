@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon::Lexicon;
-use crate::mentions::{title_at, Mention, TextView};
+use crate::mentions::{title_at, Mention, MentionKind, TextView};
 use crate::model::EntityType;
 use crate::sentences::Sentence;
 
@@ -73,11 +73,37 @@ pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those", "
 /// Pronouns that may stand for a person.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 
+/// Nouns that, after "the", refer back to the company named last ("the company said").
+pub const COMPANY_DESCRIPTIONS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "carrier",
+    "airline",
+    "bank",
+    "conglomerate",
+    "insurer",
+    "lender",
+    "retailer",
+    "automaker",
+    "carmaker",
+    "drugmaker",
+    "manufacturer",
+    "operator",
+    "utility",
+];
+/// Nouns that, after "the", refer back to the intergovernmental organisation named last ("the bloc").
+pub const UNION_DESCRIPTIONS: &[&str] = &["bloc", "alliance", "organisation", "organization", "union"];
+
 /// What earlier sentences said that later ones refer back to with pronouns and titles.
 #[derive(Debug, Default)]
 pub struct Discourse {
     /// The person named last.
     pub last_person: Option<usize>,
+    /// The company (an organisation found in the text, not a state body) named last.
+    pub last_company: Option<usize>,
+    /// The intergovernmental organisation (of the lexicon) named last.
+    pub last_union: Option<usize>,
     /// The person last named with a title, by the title in lower case (and its last word).
     pub by_title: HashMap<String, usize>,
 }
@@ -139,6 +165,13 @@ impl<'a> SentenceView<'a> {
                         pronoun: false,
                         np_first: m.title.as_ref().map_or(m.first, |t| t.2),
                     });
+                    match m.kind {
+                        MentionKind::LexiconOrg(_) => discourse.last_union = Some(e),
+                        MentionKind::Org(_) | MentionKind::Unresolved(_) if types[e] == EntityType::Organization && m.parent.is_none() => {
+                            discourse.last_company = Some(e)
+                        }
+                        _ => {}
+                    }
                     if types[e] == EntityType::Person {
                         discourse.last_person = Some(e);
                         let title = m.title.as_ref().map(|t| t.0.clone()).or_else(|| title_ending_at(lex, view, m.first, sentence.first));
@@ -164,6 +197,35 @@ impl<'a> SentenceView<'a> {
                         np_first: i,
                     });
                 }
+            }
+        }
+        // "the company", "the bloc": the company or union named last, when no name follows.
+        for i in sentence.first..sentence.last.saturating_sub(1) {
+            if view.tokens[i].lower() != "the" {
+                continue;
+            }
+            let noun = view.tokens[i + 1].lower();
+            let referent = if COMPANY_DESCRIPTIONS.contains(&noun.as_str()) {
+                discourse.last_company
+            } else if UNION_DESCRIPTIONS.contains(&noun.as_str()) {
+                discourse.last_union
+            } else {
+                None
+            };
+            let named = view.tokens.get(i + 2).is_some_and(|t| t.is_capitalized() || t.norm == "of");
+            let Some(e) = referent else { continue };
+            if !named && !args.iter().any(|a| a.first <= i + 1 && i + 1 < a.last) {
+                args.push(Arg {
+                    entity: e,
+                    entity_type: EntityType::Organization,
+                    first: i,
+                    last: i + 2,
+                    possessive: view.tokens.get(i + 2).is_some_and(|t| t.norm == "'s"),
+                    adjectival: false,
+                    modifier: false,
+                    pronoun: true,
+                    np_first: i,
+                });
             }
         }
         // "the president", "the foreign minister": the person last named with that title.

@@ -248,6 +248,15 @@ mod tests {
     }
 
     #[test]
+    fn the_company_and_the_bloc_are_the_organisation_named_last() {
+        let q =
+            quotes("Apple Inc cut its prices on Tuesday. \"Demand for our phones has been weaker than we expected,\" the company said.");
+        assert_eq!(q, vec!["Apple Inc: Demand for our phones has been weaker than we expected"]);
+        let q = quotes("The European Union fined Google. \"We will act against every abuse of market power,\" the bloc said.");
+        assert_eq!(q, vec!["European Union: We will act against every abuse of market power"]);
+    }
+
+    #[test]
     fn told_reporters_and_according_to() {
         let q = quotes("\"We have agreed on the main points of the deal,\" Ruto told reporters.");
         assert_eq!(q, vec!["Ruto: We have agreed on the main points of the deal"]);

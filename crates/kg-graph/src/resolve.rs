@@ -230,7 +230,8 @@ pub fn resolution_quads(doc: &Document, resolution: &Resolution) -> Vec<Quad> {
         for k in keys {
             quads.push(Quad::new(r.iri.clone(), kg("nameKey"), Literal::new_simple_literal(k), graph.clone()));
         }
-        if let Some(wd) = &r.wikidata {
+        // Only well-formed item ids ("Q148") become IRIs: anything else would make an invalid IRI.
+        if let Some(wd) = r.wikidata.as_deref().filter(|w| is_wikidata_item(w)) {
             quads.push(Quad::new(
                 r.iri.clone(),
                 node("http://www.w3.org/2002/07/owl#sameAs"),
@@ -294,4 +295,22 @@ pub fn load_alias_table(store: &KnowledgeGraph, path: &Path) -> Result<usize> {
     let rows = quads.iter().filter(|q| q.predicate == kg("canonicalLabel")).count();
     store.replace_named_graph(ALIASES_GRAPH, &quads)?;
     Ok(rows)
+}
+
+/// True for a Wikidata item id: `Q` and digits.
+pub fn is_wikidata_item(id: &str) -> bool {
+    id.len() > 1 && id.starts_with('Q') && id[1..].bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_wikidata_item;
+
+    #[test]
+    fn only_item_ids_are_wikidata_ids() {
+        assert!(is_wikidata_item("Q148"));
+        for bad in ["Q", "Q1 x", "P31", "q148", "Q14<8>", ""] {
+            assert!(!is_wikidata_item(bad), "{bad:?}");
+        }
+    }
 }

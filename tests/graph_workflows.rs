@@ -176,6 +176,26 @@ fn countries_are_linked_to_wikidata_in_json_and_graph() {
     assert_eq!(linked, vec!["China"]);
 }
 
+#[test]
+fn hypothetical_events_are_kept_only_on_request_and_never_as_facts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = write(dir.path(), "a.txt", "Kenya did not criticize Ethiopia. Uganda could sanction Rwanda.");
+    let plain = stdout(&run(kg().arg("extract").arg(&a)));
+    assert!(!plain.contains("modality") && !plain.contains("criticized"), "{plain}");
+    let kept = stdout(&run(kg().arg("extract").arg("--keep-hypothetical").arg(&a)));
+    assert!(kept.contains("\"modality\": \"negated\"") && kept.contains("\"modality\": \"hypothetical\""), "{kept}");
+    let store = dir.path().join("store");
+    run(kg().arg("ingest").arg("--store").arg(&store).arg("--keep-hypothetical").arg(&a));
+    let facts = query_csv(&store, "SELECT ?s WHERE { ?s kg:criticized ?o }");
+    assert!(facts.is_empty(), "no direct triple for a negated event: {facts:?}");
+    let statements = query_csv(&store, "SELECT ?m WHERE { ?st rdf:predicate kg:criticized ; kg:modality ?m }");
+    assert_eq!(statements, vec!["negated"]);
+    // Without the option the same file is re-extracted, not skipped as unchanged.
+    let out = ingest(&store, &[a]);
+    assert!(!out.contains("0 new, 0 updated"), "{out}");
+    assert!(query_csv(&store, "SELECT ?m WHERE { ?st kg:modality ?m }").is_empty());
+}
+
 fn recipe(store: &Path, name: &str) -> Vec<String> {
     let file = repo().join("docs/queries").join(name);
     stdout(&run(kg().args(["query", "--format", "csv", "--store"]).arg(store).arg("--file").arg(&file)))

@@ -198,6 +198,10 @@ pub struct ExtractArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
     #[arg(long)]
     pub lossy: bool,
+    /// Also keep events stated as negated, hypothetical or feared, marked with their modality
+    /// (never as facts: in the graph they are statements without a direct triple).
+    #[arg(long)]
+    pub keep_hypothetical: bool,
     /// Files (.txt, .md, .html, .jsonl), directories, or `-` for standard input. The document
     /// id is the file stem (a record's `id` in JSON Lines).
     #[arg(required = true)]
@@ -216,6 +220,10 @@ pub struct IngestArgs {
     /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
     #[arg(long)]
     pub lossy: bool,
+    /// Also keep events stated as negated, hypothetical or feared, marked with their modality
+    /// (never as facts: in the graph they are statements without a direct triple).
+    #[arg(long)]
+    pub keep_hypothetical: bool,
     /// A user alias table (TSV: alias, canonical label, type, optional Wikidata id) that
     /// forces merges and splits; it is kept in the store for later ingests.
     #[arg(long)]

@@ -65,7 +65,7 @@ impl<W: Write> Sink<W> {
 
 /// Runs `kg extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
-    let extractor = Extractor::new();
+    let extractor = Extractor::new().keep_hypothetical(args.keep_hypothetical);
     let inputs = kg_input::collect(&args.files)?;
     let stdout = std::io::stdout();
     let mut sink = Sink::new(args.format, std::io::BufWriter::new(stdout.lock()))?;

@@ -30,7 +30,9 @@ pub fn run(args: IngestArgs) -> Result<()> {
         let rows = kg_graph::resolve::load_alias_table(&kg, table)?;
         eprintln!("kg: loaded {rows} aliases from {}", table.display());
     }
-    let extractor = Extractor::new();
+    let extractor = Extractor::new().keep_hypothetical(args.keep_hypothetical);
+    // The settings that change the extraction are part of what "unchanged" compares.
+    let settings = if args.keep_hypothetical { "+hypothetical" } else { "" };
     let mut progress = Progress::new(inputs.files.len() as u64 + u64::from(inputs.stdin));
     for (path, why) in &inputs.skipped {
         progress.warn(&format!("skipped {}: {why}", path.display()));
@@ -38,7 +40,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     let ingested_at = now_utc();
     let mut tally = Tally::default();
     let mut store_one = |a: Article, progress: &mut Progress| -> Result<()> {
-        let hash = content_hash(&a.text);
+        let hash = format!("{}{settings}", content_hash(&a.text));
         if kg.is_unchanged(&a.id, &hash)? {
             tally.unchanged += 1;
             return Ok(());

@@ -95,6 +95,28 @@ pub const COMPANY_DESCRIPTIONS: &[&str] = &[
 /// Nouns that, after "the", refer back to the intergovernmental organisation named last ("the bloc").
 pub const UNION_DESCRIPTIONS: &[&str] = &["bloc", "alliance", "organisation", "organization", "union"];
 
+/// How an event is stated when it is not stated as a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Modality {
+    /// "did not", "refrained from", "denies".
+    Negated,
+    /// "would", "could", "may", "plans to", "if".
+    Hypothetical,
+    /// "worried about China providing weapons".
+    Feared,
+}
+
+impl Modality {
+    /// The name used in JSON and in the graph.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Negated => "negated",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Feared => "feared",
+        }
+    }
+}
+
 /// What earlier sentences said that later ones refer back to with pronouns and titles.
 #[derive(Debug, Default)]
 pub struct Discourse {
@@ -345,36 +367,37 @@ impl<'a> SentenceView<'a> {
         self.sentence.first
     }
 
-    /// True when the event at tokens `[c, end)` is negated, hypothetical or reported as a fear.
-    pub fn is_unasserted(&self, c: usize, end: usize, future_ok: bool) -> bool {
+    /// How the event at tokens `[c, end)` is stated when it is not stated as a fact:
+    /// negated, hypothetical (modal, future, planned) or feared.
+    pub fn modality(&self, c: usize, end: usize, future_ok: bool) -> Option<Modality> {
         let start = self.clause_start(c).max(c.saturating_sub(6));
         for k in start..c {
             let w = self.word(k);
-            if NEGATIONS.contains(&w.as_str()) || (MODALS.contains(&w.as_str()) && !(future_ok && w == "would")) {
-                return true;
+            if NEGATIONS.contains(&w.as_str()) {
+                return Some(Modality::Negated);
             }
-            if !future_ok && FUTURE.contains(&w.as_str()) {
-                return true;
+            if MODALS.contains(&w.as_str()) && !(future_ok && w == "would") || !future_ok && FUTURE.contains(&w.as_str()) {
+                return Some(Modality::Hypothetical);
             }
         }
         if c > self.sentence.first {
             let prev = self.word(c - 1);
             if prev == "from" {
-                return true; // "refrained from denouncing", "held back from supporting"
+                return Some(Modality::Negated); // "refrained from denouncing", "held back from supporting"
             }
             if prev == "to" && c >= 2 && HYPOTHETICAL_VERBS.contains(&self.word(c - 2).as_str()) {
-                return true;
+                return Some(Modality::Hypothetical);
             }
         }
         // "worried about China providing weapons": the whole clause is a fear.
         let sentence_start = self.sentence.first;
         for k in c.saturating_sub(8).max(sentence_start)..c {
             if WORRY_WORDS.contains(&self.word(k).as_str()) {
-                return true;
+                return Some(Modality::Feared);
             }
         }
         // "offers no concrete path".
-        matches!(self.word(end).as_str(), "no" | "nothing" | "not")
+        matches!(self.word(end).as_str(), "no" | "nothing" | "not").then_some(Modality::Negated)
     }
 
     /// True when the verb at `c` is passive ("was sanctioned", "welcomed by").

@@ -61,6 +61,7 @@ pub enum ExtractError {
 pub struct Extractor {
     lex: Lexicon,
     ner: ner::NerTagger,
+    keep_hypothetical: bool,
 }
 
 impl Default for Extractor {
@@ -77,7 +78,14 @@ impl Extractor {
         let clusters = clusters::WordClusters::embedded().expect("the embedded word clusters are valid");
         let resources = ner::Resources { lists: name_lists::NameLists::from_lexicon(&lex), clusters };
         let ner = ner::NerTagger::embedded(resources).expect("the embedded NER model is valid");
-        Extractor { lex, ner }
+        Extractor { lex, ner, keep_hypothetical: false }
+    }
+
+    /// Also output events that are negated, hypothetical or feared, marked with their
+    /// `modality` (by default they are left out: they did not happen).
+    pub fn keep_hypothetical(mut self, keep: bool) -> Self {
+        self.keep_hypothetical = keep;
+        self
     }
 
     /// The named-entity recogniser.
@@ -119,20 +127,20 @@ impl Extractor {
             sentences.iter().map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut discourse)).collect();
 
         let mut relations: Vec<Relation> = Vec::new();
-        let mut seen: HashMap<(usize, String, usize), usize> = HashMap::new();
+        let mut seen: HashMap<(usize, String, usize, bool), usize> = HashMap::new();
         for (si, sv) in views.iter().enumerate() {
             let s = sentences[si];
             let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
             all.extend(relations::structure(sv, &found, &res.of_mention, &types));
             all.extend(relations::events(&self.lex, sv));
             let date = dates::sentence_date(&tokens, s.first, s.last, published);
-            for f in all {
+            for f in all.into_iter().filter(|f| f.modality.is_none() || self.keep_hypothetical) {
                 let (a, b) = if vocabulary::is_symmetric(&f.predicate) && f.subject > f.object {
                     (f.object, f.subject)
                 } else {
                     (f.subject, f.object)
                 };
-                let key = (a, f.predicate.clone(), b);
+                let key = (a, f.predicate.clone(), b, f.modality.is_some());
                 if let Some(&k) = seen.get(&key) {
                     if relations[k].confidence < f.confidence {
                         relations[k].confidence = f.confidence;
@@ -151,6 +159,7 @@ impl Extractor {
                     literal: None,
                     date: if is_position { None } else { date.clone() },
                     goldstein: f.code.as_deref().or(f.cameo.as_deref()).and_then(|c| self.lex.goldstein_of(c)),
+                    modality: f.modality.map(|m| m.as_str().to_string()),
                     title: f.title,
                     cameo: f.cameo,
                     code: f.code,
@@ -174,6 +183,7 @@ impl Extractor {
                 cameo: Some("01".into()),
                 code: Some("010".into()),
                 goldstein: self.lex.goldstein_of("010"),
+                modality: None,
                 confidence: q.confidence,
                 sentence: view.text(s.start, s.end),
                 start: q.start,

@@ -109,6 +109,9 @@ pub struct Relation {
     /// Goldstein conflict-cooperation weight of the event (-10 to +10).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goldstein: Option<f64>,
+    /// `negated`, `hypothetical` or `feared` for an event not stated as a fact (kept only on request).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modality: Option<String>,
     /// Confidence in [0, 1].
     pub confidence: f64,
     /// The sentence that states the relation.

@@ -24,6 +24,8 @@ pub struct Found {
     pub code: Option<String>,
     /// Confidence.
     pub confidence: f64,
+    /// Set when the event is not stated as a fact.
+    pub modality: Option<crate::clauses::Modality>,
 }
 
 fn actor(t: EntityType) -> bool {
@@ -59,6 +61,7 @@ fn push(out: &mut Vec<Found>, subject: &Arg, predicate: &str, object: &Arg, titl
         cameo,
         code: None,
         confidence,
+        modality: None,
     });
 }
 
@@ -454,9 +457,7 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         let cue = &lex.cues[m.form.cue];
         let pred = cue.predicate.as_str();
         let future_ok = pred == "pledgedTo" || pred == "aided" || pred == "visited";
-        if sv.is_unasserted(m.first, m.end, future_ok) {
-            continue;
-        }
+        let modality = sv.modality(m.first, m.end, future_ok);
         let before = out.len();
         match cue.kind {
             CueKind::Verb => verb_event(sv, &m, pred, &cue.cameo, cue.preposition.as_deref(), &mut out),
@@ -464,6 +465,7 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         }
         for f in &mut out[before..] {
             f.code = (!cue.code.is_empty()).then(|| cue.code.clone());
+            f.modality = modality;
         }
     }
     out
@@ -663,6 +665,19 @@ mod tests {
         lacks("Kenya could sanction Ethiopia.", "sanctioned");
         lacks("Officials are worried about Iran supplying Russia.", "aided");
         lacks("Kenya plans to visit Ethiopia.", "visited");
+    }
+
+    #[test]
+    fn kept_on_request_they_carry_their_modality() {
+        let ex = crate::Extractor::new().keep_hypothetical(true);
+        let modality = |text: &str| -> Vec<(String, Option<String>)> {
+            let doc = ex.extract("t", text, Some("2024-07-24")).expect("extract");
+            doc.relations.iter().map(|r| (r.predicate.clone(), r.modality.clone())).collect()
+        };
+        assert_eq!(modality("Kenya did not criticize Ethiopia."), [("criticized".to_string(), Some("negated".to_string()))]);
+        assert_eq!(modality("Kenya could sanction Ethiopia."), [("sanctioned".to_string(), Some("hypothetical".to_string()))]);
+        assert_eq!(modality("Officials are worried about Iran supplying Russia."), [("aided".to_string(), Some("feared".to_string()))]);
+        assert_eq!(modality("Kenya criticized Ethiopia."), [("criticized".to_string(), None)]);
     }
 
     #[test]

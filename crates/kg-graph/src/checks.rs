@@ -37,6 +37,7 @@ pub fn hostile_document(data: &[u8]) -> Document {
             cameo: None,
             code: None,
             goldstein: Some(1.0),
+            modality: (k % 4 == 1).then(|| labels[k].to_string()),
             confidence: 0.5,
             sentence: text.to_string(),
             start: 0,

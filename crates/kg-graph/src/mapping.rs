@@ -115,7 +115,11 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
             (None, None) => continue,
         };
         let predicate = kg(&r.predicate);
-        w.add(subject.clone(), predicate.clone(), object.clone());
+        // An event that is negated, hypothetical or feared is a statement of the text, not a
+        // fact of the graph: no direct triple, and the statement says how it was made.
+        if r.modality.is_none() {
+            w.add(subject.clone(), predicate.clone(), object.clone());
+        }
         let st = statement_iri(&doc.id, n + 1);
         w.add(st.clone(), rdf("type"), rdf("Statement"));
         w.add(st.clone(), rdf("subject"), subject);
@@ -142,6 +146,9 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
         if let Some(g) = r.goldstein {
             w.add(st.clone(), kg("goldstein"), Literal::new_typed_literal(format!("{g:.1}"), node(format!("{XSD}decimal"))));
         }
+        if let Some(m) = &r.modality {
+            w.add(st.clone(), kg("modality"), Literal::new_simple_literal(m));
+        }
     }
     w.quads.extend(resolution_quads(doc, resolution));
     w.quads
@@ -166,6 +173,16 @@ mod tests {
         assert!(has(xi, "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<http://schema.org/Person>"));
         assert!(quads.iter().any(|q| q.predicate.as_str().ends_with("#date") && q.object.to_string().contains("2024-07-22")));
         assert!(quads.iter().all(|q| q.graph_name.to_string() == "<https://w3id.org/newskg/doc/t1>"));
+    }
+
+    #[test]
+    fn unasserted_events_are_statements_without_a_direct_triple() {
+        let ex = kg_extract::Extractor::new().keep_hypothetical(true);
+        let doc = ex.extract("t2", "Kenya did not criticize Ethiopia.", Some("2024-07-24")).expect("extract");
+        assert_eq!(doc.relations.iter().filter_map(|r| r.modality.as_deref()).collect::<Vec<_>>(), ["negated"]);
+        let quads = document_quads(&doc, &DocumentMeta { content_hash: content_hash("x"), ..Default::default() });
+        assert!(!quads.iter().any(|q| q.predicate.as_str().ends_with("#criticized") && q.subject.to_string().contains("/entity/")));
+        assert!(quads.iter().any(|q| q.predicate.as_str().ends_with("#modality") && q.object.to_string() == "\"negated\""));
     }
 
     #[test]

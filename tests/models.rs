@@ -1,7 +1,7 @@
 //! The trained models through the `kg` binary: `kg eval ner` on a CoNLL file written for
 //! this test, and, where `../shared` is present, the figures on CoNLL-2003 and Universal
-//! NER, `kg eval kg` against the reference scorer, and `kg train` rebuilding the shipped
-//! model files byte for byte.
+//! NER, `kg eval kg` against the reference scorer, `kg eval conll04`, and `kg train`
+//! rebuilding the shipped model files byte for byte.
 
 mod common;
 
@@ -101,6 +101,24 @@ fn eval_kg_prints_what_score_py_prints() {
         let reference = run(Command::new("python3").arg(shared.join("eval/score.py")).arg(&gold).arg(&predictions));
         assert_eq!(figures(&ours.stdout), figures(&reference.stdout), "kg eval kg and score.py differ on {}", gold.display());
     }
+}
+
+#[test]
+fn eval_conll04_reports_every_relation_type() {
+    let Some(shared) = shared() else { return };
+    let report = figures(&run(kg().args(["eval", "conll04"]).arg(shared.join("datasets/conll04/conll04_test.json"))).stdout);
+    for kind in ["Work_For", "Kill", "OrgBased_In", "Located_In"] {
+        assert!(report.lines().any(|l| l.starts_with(kind)), "{kind} missing:\n{report}");
+    }
+    assert!(report.contains("Live_In") && report.contains("not covered"), "{report}");
+    let work_for: f64 = report
+        .lines()
+        .find(|l| l.starts_with("Work_For"))
+        .and_then(|l| l.split_whitespace().nth(3))
+        .and_then(|f| f.parse().ok())
+        .expect("Work_For F1");
+    // Floor: the figure measured when the command was added (docs/evaluation.md), less a margin.
+    assert!(work_for >= 0.20, "Work_For F1 {work_for}:\n{report}");
 }
 
 #[test]

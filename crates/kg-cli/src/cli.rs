@@ -60,6 +60,16 @@ pub enum EvalCommand {
     Ner(EvalNerArgs),
     /// Extract the texts of a gold file and score them as ../shared/eval/score.py does.
     Kg(EvalKgArgs),
+    /// Relation F1 on the CoNLL04 benchmark (SpERT's JSON split), per relation type and micro.
+    Conll04(EvalConll04Args),
+}
+
+/// Arguments of `kg eval conll04`.
+#[derive(Debug, Args)]
+pub struct EvalConll04Args {
+    /// The split file (SpERT JSON: tokens, entities, relations).
+    #[arg(default_value = "../shared/datasets/conll04/conll04_test.json")]
+    pub file: PathBuf,
 }
 
 /// Arguments of `kg eval ner`.

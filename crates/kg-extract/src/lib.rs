@@ -15,6 +15,7 @@ pub mod checks;
 pub mod clauses;
 pub mod clusters;
 pub mod conll;
+pub mod conll04;
 pub mod coref;
 pub mod dates;
 pub mod hashing;

@@ -504,6 +504,18 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             j += 1;
             continue;
         }
+        // A middle initial: "Samuel L. Husk", "George W. Bush".
+        let initial = |k: usize| {
+            view.tokens[k].kind == TokenKind::Word && view.tokens[k].norm.chars().count() == 1 && view.tokens[k].is_capitalized()
+        };
+        if t.norm == "."
+            && j > i
+            && initial(j - 1)
+            && view.tokens.get(j + 1).is_some_and(|n| n.is_capitalized() && n.kind == TokenKind::Word)
+        {
+            j += 1;
+            continue;
+        }
         let lower = t.lower();
         // An organisation keyword before the connector or among the capitalised words after it
         // ("National Security and Defence Council").
@@ -747,6 +759,15 @@ mod tests {
         ] {
             assert!(e.contains(&want.to_string()), "{want} missing from {e:?}");
         }
+    }
+
+    #[test]
+    fn middle_initials_stay_inside_the_name() {
+        let found = entities("Relative size matters, says Samuel L. Husk. President George W. Bush agreed.");
+        assert!(
+            found.contains(&"Samuel L. Husk (Person)".to_string()) && found.contains(&"George W. Bush (Person)".to_string()),
+            "{found:?}"
+        );
     }
 
     #[test]

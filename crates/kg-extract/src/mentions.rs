@@ -130,7 +130,12 @@ const NOT_CONTINUATIONS: &[&str] = &[
     "his", "her", "said", "says",
 ];
 
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr."];
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr.",
+    // Military and police ranks written before a name ("Lt. Nettie Johnson", "Capt. Michael Coats").
+    "Lt", "Capt", "Col", "Sgt", "Maj", "Cmdr", "Adm", "Cpl", "Pvt", "Lt.", "Capt.", "Col.", "Sgt.", "Maj.", "Cmdr.", "Adm.",
+];
 const NAME_PARTICLES: &[&str] =
     &["da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
 

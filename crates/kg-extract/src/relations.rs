@@ -155,14 +155,15 @@ fn title_before(lex: &Lexicon, sv: &SentenceView, end: usize) -> Option<(String,
     Some((text, role, first))
 }
 
-/// "of [the] X" right after token `from`: X.
+/// "of [the] X", "at X", "for X" right after token `from`: X ("spokesman for the ministry",
+/// "a professor of urban planning at the University of Washington").
 fn of_phrase(sv: &SentenceView, from: usize) -> Option<Arg> {
-    if sv.word(from) != "of" && sv.word(from) != "at" {
+    if !matches!(sv.word(from).as_str(), "of" | "at" | "for") {
         return None;
     }
     // Skip a determiner and lower-case words ("the foreign ministry's Eurasian department").
     let mut k = from + 1;
-    let limit = (k + 5).min(sv.sentence.last);
+    let limit = (k + 8).min(sv.sentence.last);
     while k < limit && sv.arg_starting(k).is_none() {
         let t = &sv.view.tokens[k];
         if t.is_capitalized() || !(t.kind == crate::tokens::TokenKind::Word) {
@@ -632,6 +633,8 @@ mod tests {
         has("Renault's chairman, Pierre Dupont, resigned.", "Pierre Dupont leaderOf Renault");
         has("Societe Generale's chief executive, Anne Roy, resigned.", "Anne Roy leaderOf Societe Generale");
         has("Anna Berg, deputy head of the Nordic Council, spoke.", "Anna Berg memberOf Nordic Council");
+        has("The bomb emits smoke, said Bert Byers, spokesman for the Naval Air Station Authority.", "Bert Byers memberOf Naval Air Station Authority");
+        has("Folke Nyberg, a professor of urban planning and architecture at the University of Washington, agreed.", "Folke Nyberg memberOf University of Washington");
     }
 
     #[test]

@@ -397,6 +397,18 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
     determiner_before(k) || (k > sv.sentence.first && sv.arg_ending(k).is_some_and(|a| a.possessive))
 }
 
+/// Cue verbs that are also particles of other verbs.
+const PARTICLES: &[&str] = &["back"];
+/// Verbs that take such a particle ("flew back", "scaled back", "pushed back").
+#[rustfmt::skip]
+const PARTICLE_VERBS: &[&str] = &[
+    "flew", "fly", "flies", "flying", "came", "come", "comes", "coming", "went", "go", "goes", "going", "got", "get", "gets",
+    "pulled", "pull", "pulls", "turned", "turn", "turns", "stepped", "step", "fought", "fight", "hit", "hits", "looked",
+    "look", "called", "call", "brought", "bring", "sent", "send", "moved", "move", "drew", "draw", "cut", "cuts", "held",
+    "hold", "rolled", "roll", "scaled", "scale", "pushed", "push", "pushes", "headed", "head", "returned", "travelled",
+    "traveled", "sailed", "drove", "bounced", "fell", "fall", "holding", "pay", "paid", "paying", "write", "wrote",
+];
+
 fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
     let mut out: Vec<CueMatch> = Vec::new();
     let mut i = sv.sentence.first;
@@ -420,6 +432,14 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
                 }
                 // A noun cue's first word must not itself be part of a name.
                 if sv.args.iter().any(|a| a.first <= i && i < a.last) {
+                    continue;
+                }
+                // "flew back", "pulled back": a particle of another verb, not the verb "back".
+                if cue.kind == CueKind::Verb
+                    && i > sv.sentence.first
+                    && PARTICLES.contains(&w.as_str())
+                    && PARTICLE_VERBS.contains(&sv.word(i - 1).as_str())
+                {
                     continue;
                 }
                 let ok = cue.rest.iter().enumerate().all(|(k, r)| sv.word(i + 1 + k) == *r);
@@ -633,8 +653,14 @@ mod tests {
         has("Renault's chairman, Pierre Dupont, resigned.", "Pierre Dupont leaderOf Renault");
         has("Societe Generale's chief executive, Anne Roy, resigned.", "Anne Roy leaderOf Societe Generale");
         has("Anna Berg, deputy head of the Nordic Council, spoke.", "Anna Berg memberOf Nordic Council");
-        has("The bomb emits smoke, said Bert Byers, spokesman for the Naval Air Station Authority.", "Bert Byers memberOf Naval Air Station Authority");
-        has("Folke Nyberg, a professor of urban planning and architecture at the University of Washington, agreed.", "Folke Nyberg memberOf University of Washington");
+        has(
+            "The bomb emits smoke, said Bert Byers, spokesman for the Naval Air Station Authority.",
+            "Bert Byers memberOf Naval Air Station Authority",
+        );
+        has(
+            "Folke Nyberg, a professor of urban planning and architecture at the University of Washington, agreed.",
+            "Folke Nyberg memberOf University of Washington",
+        );
     }
 
     #[test]
@@ -681,6 +707,12 @@ mod tests {
         assert_eq!(modality("Kenya could sanction Ethiopia."), [("sanctioned".to_string(), Some("hypothetical".to_string()))]);
         assert_eq!(modality("Officials are worried about Iran supplying Russia."), [("aided".to_string(), Some("feared".to_string()))]);
         assert_eq!(modality("Kenya criticized Ethiopia."), [("criticized".to_string(), None)]);
+    }
+
+    #[test]
+    fn a_particle_is_not_the_verb_back() {
+        lacks("Erdogan later flew back from Ukraine.", "supported");
+        has("Germany backed Ukraine.", "Germany supported Ukraine");
     }
 
     #[test]

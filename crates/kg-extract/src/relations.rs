@@ -95,6 +95,14 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
             if let Some(a) = of_phrase(sv, p.last) {
                 push(&mut out, p, role.predicate(), &a, title_text.clone(), "", 0.85);
             }
+        } else if let Some(a) = (p.first > sv.sentence.first && sv.word(p.first - 1) == "'s")
+            .then(|| sv.arg_ending(p.first - 1))
+            .flatten()
+            .filter(|a| a.entity_type == EntityType::Organization && a.possessive)
+        {
+            // "Boston University's Michael Papagiannis": a company's or institution's person
+            // belongs to it (a country's person may lead it: no relation without a title).
+            push(&mut out, p, "memberOf", &a, None, "", 0.6);
         } else if let Some(a) = sv.arg_ending(p.first) {
             // "chief of staff of Presidential Office Andriy Yermak".
             let mut k = a.first;

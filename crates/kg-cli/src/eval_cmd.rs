@@ -29,18 +29,18 @@ fn conll04(args: EvalConll04Args) -> Result<()> {
     println!("{}: {} sentences", args.file.display(), scores.sentences);
     println!("{:<12} {:>9} {:>9} {:>9} {:>6} {:>6} {:>6}", "relation", "precision", "recall", "F1", "tp", "fp", "fn");
     for kind in RELATIONS {
-        let [tp, fp, fn_] = scores.counts(kind);
+        let [tp, fp, fn_] = scores.by_type.counts(kind);
         if kind == "Live_In" {
             println!("{kind:<12} {:>29} {tp:>6} {fp:>6} {fn_:>6}", "not covered (no predicate)");
             continue;
         }
-        let (p, r, f) = scores.of(kind);
+        let (p, r, f) = scores.by_type.of(kind);
         println!("{kind:<12} {p:>9.4} {r:>9.4} {f:>9.4} {tp:>6} {fp:>6} {fn_:>6}");
     }
     let covered: Vec<&str> = RELATIONS.iter().copied().filter(|k| *k != "Live_In").collect();
-    let (p, r, f) = scores.micro(&covered);
+    let (p, r, f) = scores.by_type.micro(&covered);
     println!("{:<12} {p:>9.4} {r:>9.4} {f:>9.4}   (the four covered relations)", "micro");
-    let (p, r, f) = scores.micro(&RELATIONS);
+    let (p, r, f) = scores.by_type.micro(&RELATIONS);
     println!("{:<12} {p:>9.4} {r:>9.4} {f:>9.4}   (all five; Live_In counts as missed)", "micro, all");
     println!("{CONLL04_REFERENCES}");
     Ok(())

@@ -223,13 +223,13 @@ impl<'a> SentenceView<'a> {
         }
         // "the company", "the bloc": the company or union named last, when no name follows.
         for i in sentence.first..sentence.last.saturating_sub(1) {
-            if view.tokens[i].lower() != "the" {
+            if view.token_lower(i) != "the" {
                 continue;
             }
-            let noun = view.tokens[i + 1].lower();
-            let referent = if COMPANY_DESCRIPTIONS.contains(&noun.as_str()) {
+            let noun = view.token_lower(i + 1);
+            let referent = if COMPANY_DESCRIPTIONS.contains(&noun) {
                 discourse.last_company
-            } else if UNION_DESCRIPTIONS.contains(&noun.as_str()) {
+            } else if UNION_DESCRIPTIONS.contains(&noun) {
                 discourse.last_union
             } else {
                 None
@@ -252,7 +252,7 @@ impl<'a> SentenceView<'a> {
         }
         // "the president", "the foreign minister": the person last named with that title.
         for i in sentence.first..sentence.last.saturating_sub(1) {
-            if view.tokens[i].lower() != "the" || args.iter().any(|a| a.first <= i + 1 && i + 1 < a.last) {
+            if view.token_lower(i) != "the" || args.iter().any(|a| a.first <= i + 1 && i + 1 < a.last) {
                 continue;
             }
             if let Some((n, _)) = title_at(lex, view, i + 1, sentence.last) {

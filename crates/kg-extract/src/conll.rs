@@ -158,24 +158,39 @@ impl SpanScores {
     /// Counts one sentence: spans are true positives when start, end and type all match.
     pub fn add(&mut self, gold: &[TagSpan], predicted: &[TagSpan]) {
         for p in predicted {
-            let hit = gold.contains(p);
-            self.counts.entry(p.kind.clone()).or_default()[if hit { 0 } else { 1 }] += 1;
+            self.record(&p.kind, if gold.contains(p) { 0 } else { 1 });
         }
         for g in gold.iter().filter(|g| !predicted.contains(g)) {
-            self.counts.entry(g.kind.clone()).or_default()[2] += 1;
+            self.record(&g.kind, 2);
         }
     }
 
     /// Precision, recall and F1 of one type.
     pub fn of(&self, kind: &str) -> (f64, f64, f64) {
-        let [tp, fp, fn_] = self.counts.get(kind).copied().unwrap_or_default();
+        let [tp, fp, fn_] = self.counts(kind);
+        prf(tp, fp, fn_)
+    }
+
+    /// Counts one outcome of a type: slot 0 a true positive, 1 a false positive, 2 a false negative.
+    pub fn record(&mut self, kind: &str, slot: usize) {
+        self.counts.entry(kind.to_string()).or_default()[slot] += 1;
+    }
+
+    /// The counts `[tp, fp, fn]` of one type.
+    pub fn counts(&self, kind: &str) -> [usize; 3] {
+        self.counts.get(kind).copied().unwrap_or_default()
+    }
+
+    /// Micro precision, recall and F1 over `kinds`.
+    pub fn micro(&self, kinds: &[&str]) -> (f64, f64, f64) {
+        let [tp, fp, fn_] = kinds.iter().map(|k| self.counts(k)).fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]]);
         prf(tp, fp, fn_)
     }
 
     /// Precision, recall and F1 over all types.
     pub fn overall(&self) -> (f64, f64, f64) {
-        let [tp, fp, fn_] = self.counts.values().fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]]);
-        prf(tp, fp, fn_)
+        let kinds: Vec<&str> = self.counts.keys().map(String::as_str).collect();
+        self.micro(&kinds)
     }
 
     /// The types seen, in order, with their counts `[tp, fp, fn]`.

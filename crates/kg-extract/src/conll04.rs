@@ -6,11 +6,9 @@
 //! right when both its entities have a mention exactly on the gold spans (strict, as in
 //! the published figures) and the type matches.
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
-use crate::conll::prf;
+use crate::conll::SpanScores;
 use crate::model::{Document, EntityType, Span};
 use crate::Extractor;
 
@@ -30,31 +28,13 @@ pub fn conll04_type(predicate: &str, subject: EntityType, object: EntityType) ->
     }
 }
 
-/// Counts per CoNLL04 relation type: `[tp, fp, fn]`.
+/// The benchmark's figures: counts per CoNLL04 relation type, and the sentences read.
 #[derive(Debug, Clone, Default)]
 pub struct Conll04Scores {
-    counts: BTreeMap<&'static str, [usize; 3]>,
+    /// Counts `[tp, fp, fn]` per relation type.
+    pub by_type: SpanScores,
     /// Sentences read.
     pub sentences: usize,
-}
-
-impl Conll04Scores {
-    /// Precision, recall and F1 of one type.
-    pub fn of(&self, kind: &str) -> (f64, f64, f64) {
-        let [tp, fp, fn_] = self.counts.get(kind).copied().unwrap_or_default();
-        prf(tp, fp, fn_)
-    }
-
-    /// The counts of one type.
-    pub fn counts(&self, kind: &str) -> [usize; 3] {
-        self.counts.get(kind).copied().unwrap_or_default()
-    }
-
-    /// Micro precision, recall and F1 over `kinds`.
-    pub fn micro(&self, kinds: &[&str]) -> (f64, f64, f64) {
-        let [tp, fp, fn_] = kinds.iter().map(|k| self.counts(k)).fold([0; 3], |a, c| [a[0] + c[0], a[1] + c[1], a[2] + c[2]]);
-        prf(tp, fp, fn_)
-    }
 }
 
 /// A gold relation: head span, type, tail span (code-point offsets in the joined sentence).
@@ -133,9 +113,6 @@ fn predicted(doc: &Document) -> Vec<(Vec<Span>, &'static str, Vec<Span>)> {
 pub fn evaluate(extractor: &Extractor, split: &Value) -> Result<Conll04Scores, String> {
     let sentences = split.as_array().ok_or("expected a JSON array of sentences")?;
     let mut scores = Conll04Scores { sentences: sentences.len(), ..Default::default() };
-    for kind in RELATIONS {
-        scores.counts.insert(kind, [0; 3]);
-    }
     for (k, value) in sentences.iter().enumerate() {
         let (text, gold) = sentence(value).ok_or_else(|| format!("sentence {}: no tokens, entities or relations", k + 1))?;
         let doc = extractor.extract(&format!("conll04-{k}"), &text, None).map_err(|e| e.to_string())?;
@@ -145,20 +122,14 @@ pub fn evaluate(extractor: &Extractor, split: &Value) -> Result<Conll04Scores, S
         for (heads, kind, tails) in &predictions {
             let hit =
                 gold.iter().enumerate().find(|(g, (h, t, tail))| !matched[*g] && t == kind && heads.contains(h) && tails.contains(tail));
-            let counts = scores.counts.entry(kind).or_default();
-            match hit {
-                Some((g, _)) => {
-                    matched[g] = true;
-                    counts[0] += 1;
-                }
-                None => counts[1] += 1,
+            if let Some((g, _)) = hit {
+                matched[g] = true;
             }
+            scores.by_type.record(kind, if hit.is_some() { 0 } else { 1 });
         }
         for ((_, kind, _), m) in gold.iter().zip(&matched) {
-            if !m {
-                if let Some(k) = RELATIONS.iter().find(|r| *r == kind) {
-                    scores.counts.entry(k).or_default()[2] += 1;
-                }
+            if !m && RELATIONS.contains(&kind.as_str()) {
+                scores.by_type.record(kind, 2);
             }
         }
     }
@@ -187,7 +158,7 @@ mod tests {
             "relations": [{"type": "Located_In", "head": 1, "tail": 2}, {"type": "Live_In", "head": 0, "tail": 1}]
         }]);
         let scores = evaluate(&Extractor::new(), &split).expect("evaluates");
-        assert_eq!(scores.counts("Located_In"), [1, 0, 0]);
-        assert_eq!(scores.counts("Live_In"), [0, 0, 1], "not covered: always missed");
+        assert_eq!(scores.by_type.counts("Located_In"), [1, 0, 0]);
+        assert_eq!(scores.by_type.counts("Live_In"), [0, 0, 1], "not covered: always missed");
     }
 }

@@ -175,6 +175,7 @@ pub struct TextView<'a> {
 impl<'a> TextView<'a> {
     /// Indexes a tokenised document.
     pub fn new(lex: &'a Lexicon, tokens: &'a [Token], sentences: &'a [Sentence], chars: &'a [char]) -> Self {
+        let lowers: Vec<String> = tokens.iter().map(Token::lower).collect();
         let lower_words = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()).map(|t| t.norm.clone()).collect();
         let mut inner_capitalized = HashSet::new();
         for s in sentences {
@@ -187,11 +188,10 @@ impl<'a> TextView<'a> {
                     && tokens[i - 1].kind == TokenKind::Word
                     && tokens[i - 1].is_capitalized()
                 {
-                    inner_capitalized.insert(t.lower());
+                    inner_capitalized.insert(lowers[i].clone());
                 }
             }
         }
-        let lowers = tokens.iter().map(Token::lower).collect();
         TextView { tokens, sentences, chars, lower_words, inner_capitalized, common_words: &lex.common_words, lowers }
     }
 
@@ -250,7 +250,8 @@ pub fn find_mentions(lex: &Lexicon, view: &TextView) -> Vec<Mention> {
     out
 }
 
-fn is_sentence_start(view: &TextView, s: &Sentence, i: usize) -> bool {
+/// True at a sentence's first token or right after an opening quote, bracket, dash or colon.
+pub(crate) fn is_sentence_start(view: &TextView, s: &Sentence, i: usize) -> bool {
     i == s.first || (i > s.first && matches!(view.tokens[i - 1].norm.as_str(), "\"" | "(" | "-" | ":" | "'"))
 }
 

@@ -73,36 +73,25 @@ pub fn bilou(tags: &[String]) -> Vec<usize> {
         .collect()
 }
 
-/// Something that scores features and label transitions: the trainer or a shipped model.
-trait Scorer {
-    fn emissions(&self, features: &[u64]) -> [f32; N];
+/// Label transition scores for Viterbi: the trainer's or a shipped model's.
+trait Transitions {
     fn transition(&self, prev: Option<usize>, next: usize) -> f32;
 }
 
-impl Scorer for Trainer {
-    fn emissions(&self, features: &[u64]) -> [f32; N] {
-        let mut out = [0.0; N];
-        self.add_scores(features, &mut out);
-        out
-    }
+impl Transitions for Trainer {
     fn transition(&self, prev: Option<usize>, next: usize) -> f32 {
         Trainer::transition(self, prev, next)
     }
 }
 
-impl Scorer for LinearModel {
-    fn emissions(&self, features: &[u64]) -> [f32; N] {
-        let mut out = [0i32; N];
-        self.add_scores(features, &mut out);
-        out.map(|v| v as f32)
-    }
+impl Transitions for LinearModel {
     fn transition(&self, prev: Option<usize>, next: usize) -> f32 {
         LinearModel::transition(self, prev, next) as f32
     }
 }
 
 /// The best label sequence under BIO constraints.
-fn viterbi(emissions: &[[f32; N]], scorer: &impl Scorer) -> Vec<usize> {
+fn viterbi(emissions: &[[f32; N]], scorer: &impl Transitions) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
@@ -327,7 +316,9 @@ impl DocumentView {
             local_features(&sv.words[i], sv.clusters[i], f);
             self.context_features(s, i, history, &mut context);
             f.extend_from_slice(&context);
-            emissions.push(trainer.emissions(f));
+            let mut scores = [0.0; N];
+            trainer.add_scores(f, &mut scores);
+            emissions.push(scores);
         }
         viterbi(&emissions, trainer)
     }
@@ -510,10 +501,7 @@ mod tests {
     #[test]
     fn viterbi_never_starts_an_inside_label() {
         struct Flat;
-        impl Scorer for Flat {
-            fn emissions(&self, _: &[u64]) -> [f32; N] {
-                [0.0; N]
-            }
+        impl Transitions for Flat {
             fn transition(&self, _: Option<usize>, _: usize) -> f32 {
                 0.0
             }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon::Lexicon;
-use crate::mentions::{title_at, Mention, MentionKind, TextView};
+use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::model::EntityType;
 use crate::ner::{label_spans, NerTagger};
 
@@ -56,8 +56,7 @@ fn owns_a_title(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
 }
 
 fn sentence_initial(m: &Mention, view: &TextView) -> bool {
-    let s = &view.sentences[m.sentence];
-    m.first == s.first || matches!(view.tokens[m.first - 1].norm.as_str(), "\"" | "(" | "-" | ":" | "'")
+    is_sentence_start(view, &view.sentences[m.sentence], m.first)
 }
 
 /// Applies the recogniser's reading to the rules' mentions, keeping `parent` links valid.

@@ -5,10 +5,9 @@
 use std::collections::{HashMap, HashSet};
 
 use serde_json::{json, Value};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::conll::prf as prf_counts;
+use crate::names::fold;
 use crate::vocabulary;
 
 const IGNORED_TYPES: [&str; 2] = ["Date", "Other"];
@@ -16,12 +15,7 @@ const IGNORED_TYPES: [&str; 2] = ["Date", "Other"];
 /// A name as the scorer compares it: NFKD without combining marks, lower case, `'s`
 /// dropped, punctuation to spaces, spaces collapsed, a leading "the " removed.
 pub fn normalise(s: &str) -> String {
-    let lowered: Vec<char> = s
-        .nfkd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' || c == '\u{2018}' { '\'' } else { c })
-        .collect();
+    let lowered: Vec<char> = fold(s).chars().collect();
     let word = |c: char| c.is_alphanumeric() || c == '_';
     let mut out = String::new();
     let mut i = 0;

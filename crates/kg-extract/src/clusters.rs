@@ -35,7 +35,9 @@ const EMBEDDED: &str = include_str!("../../../data/models/clusters.tsv");
 /// Word to cluster numbers (one per granularity).
 #[derive(Debug, Default, Clone)]
 pub struct WordClusters {
-    by_word: HashMap64<[u16; 3]>,
+    /// Word hash → index into `ids` and `words`.
+    by_word: HashMap64<u32>,
+    ids: Vec<[u16; 3]>,
     words: Vec<String>,
 }
 
@@ -48,6 +50,7 @@ impl WordClusters {
     /// Reads the TSV written by [`to_tsv`] (`word`, then one cluster number per granularity).
     pub fn from_tsv(text: &str) -> Result<WordClusters, String> {
         let mut by_word = HashMap64::default();
+        let mut ids = Vec::new();
         let mut words = Vec::new();
         for (k, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
@@ -57,18 +60,30 @@ impl WordClusters {
             let number = |i: usize| cols.get(i).and_then(|c| c.parse::<u16>().ok());
             match (number(1), number(2), number(3)) {
                 (Some(a), Some(b), Some(c)) if cols.len() == 4 => {
-                    by_word.insert(hash_str(cols[0]), [a, b, c]);
+                    by_word.insert(hash_str(cols[0]), words.len() as u32);
+                    ids.push([a, b, c]);
                     words.push(cols[0].to_string());
                 }
                 _ => return Err(format!("line {}: expected `word<TAB>n<TAB>n<TAB>n`", k + 1)),
             }
         }
-        Ok(WordClusters { by_word, words })
+        Ok(WordClusters { by_word, ids, words })
     }
 
     /// The clusters of a word (by the hash of the word as written, else of its lower-case form).
     pub fn of(&self, word: u64, lower: u64) -> Option<[u16; 3]> {
-        self.by_word.get(&word).or_else(|| self.by_word.get(&lower)).copied()
+        self.by_word.get(&word).or_else(|| self.by_word.get(&lower)).map(|&k| self.ids[k as usize])
+    }
+
+    /// The index of a word (by the hash of the word as written) in the vocabulary, so that
+    /// callers can keep per-word data in a vector beside it.
+    pub fn index(&self, word: u64) -> Option<usize> {
+        self.by_word.get(&word).map(|&k| k as usize)
+    }
+
+    /// The clusters of the word at `index`.
+    pub fn at(&self, index: usize) -> [u16; 3] {
+        self.ids[index]
     }
 
     /// The words with clusters, most frequent first.

@@ -5,7 +5,7 @@
 //! surname or given name, across spelling variants; organisations by normalised
 //! label, by acronym, or by a head-noun reference ("the foreign ministry").
 
-use std::collections::HashMap;
+use crate::hashing::FastMap;
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{org_key, Mention, MentionKind, TextView};
@@ -53,7 +53,7 @@ pub struct Resolution {
 struct Resolver<'a> {
     lex: &'a Lexicon,
     res: Resolution,
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
 }
 
 impl Resolver<'_> {
@@ -77,7 +77,8 @@ impl Resolver<'_> {
 
 /// Resolves the mentions of a document into entities.
 pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resolution {
-    let mut r = Resolver { lex, res: Resolution { entities: Vec::new(), of_mention: vec![None; mentions.len()] }, by_key: HashMap::new() };
+    let mut r =
+        Resolver { lex, res: Resolution { entities: Vec::new(), of_mention: vec![None; mentions.len()] }, by_key: FastMap::default() };
     let _ = view;
     // Pass 1: everything but single-word names and head-noun references.
     for (mi, m) in mentions.iter().enumerate() {

@@ -86,21 +86,36 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 
 /// Month number of a month name or abbreviation ("Sept", "July").
 pub fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let mut buf = [0u8; 9];
+    let w = ascii_lower(word.trim_end_matches('.'), &mut buf)?;
     MONTHS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|p| p as u32 + 1)
 }
 
 /// Day of week of a weekday name, 0 = Monday.
 pub fn weekday_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let mut buf = [0u8; 9];
+    let w = ascii_lower(word.trim_end_matches('.'), &mut buf)?;
     WEEKDAYS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && w.len() <= 4)).map(|p| p as u32)
 }
 
 /// A full weekday or month name ("Wednesday", "February"), never a person's name;
 /// "May" is left out because it is also one.
 pub fn is_calendar_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    w != "may" && (MONTHS.contains(&w.as_str()) || WEEKDAYS.contains(&w.as_str()))
+    let mut buf = [0u8; 9];
+    ascii_lower(word, &mut buf).is_some_and(|w| w != "may" && (MONTHS.contains(&w) || WEEKDAYS.contains(&w)))
+}
+
+/// `word` in lower case in `buf`, for the short ASCII words that month and weekday names
+/// are (no allocation: this runs for every token); `None` for anything longer or not ASCII.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !bytes.is_ascii() {
+        return None;
+    }
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 fn number(t: &Token) -> Option<u32> {
@@ -183,34 +198,38 @@ pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Opt
         }
     }
     let pubd = published?;
-    let lower = |k: usize| tokens.get(k).map(|t| t.lower()).unwrap_or_default();
+    // Case-insensitive comparisons without lower-casing every token.
+    let is = |k: usize, word: &str| tokens.get(k).is_some_and(|t| t.norm.eq_ignore_ascii_case(word));
     for i in first..last {
-        let w = lower(i);
-        if let Some(wd) = weekday_number(&w).filter(|_| w.len() > 4) {
+        let w = tokens[i].norm.as_str();
+        if let Some(wd) = weekday_number(w).filter(|_| w.len() > 4) {
             let back = (i64::from(pubd.weekday()) - i64::from(wd)).rem_euclid(7);
             return Some(pubd.add_days(-back).iso());
         }
-        match w.as_str() {
-            "today" => return Some(pubd.iso()),
-            "yesterday" => return Some(pubd.add_days(-1).iso()),
-            "last" | "past" if lower(i + 1) == "month" => {
-                let (y, m) = if pubd.month == 1 { (pubd.year - 1, 12) } else { (pubd.year, pubd.month - 1) };
-                return Some(format!("{y:04}-{m:02}"));
-            }
-            "last" if lower(i + 1) == "year" => return Some(format!("{:04}", pubd.year - 1)),
-            "this" if lower(i + 1) == "month" => return Some(format!("{:04}-{:02}", pubd.year, pubd.month)),
-            "in" | "since" | "until" | "by" => {
-                if let Some(m) =
-                    tokens.get(i + 1).filter(|t| t.is_capitalized()).and_then(|t| month_number(&t.norm)).filter(|_| lower(i + 1).len() > 3)
-                {
-                    if tokens.get(i + 2).and_then(number).is_some_and(|y| y > 1900) {
-                        return Some(format!("{:04}-{m:02}", number(&tokens[i + 2]).unwrap_or(0)));
-                    }
-                    let year = if m <= pubd.month { pubd.year } else { pubd.year - 1 };
-                    return Some(format!("{year:04}-{m:02}"));
+        if is(i, "today") {
+            return Some(pubd.iso());
+        }
+        if is(i, "yesterday") {
+            return Some(pubd.add_days(-1).iso());
+        }
+        if (is(i, "last") || is(i, "past")) && is(i + 1, "month") {
+            let (y, m) = if pubd.month == 1 { (pubd.year - 1, 12) } else { (pubd.year, pubd.month - 1) };
+            return Some(format!("{y:04}-{m:02}"));
+        }
+        if is(i, "last") && is(i + 1, "year") {
+            return Some(format!("{:04}", pubd.year - 1));
+        }
+        if is(i, "this") && is(i + 1, "month") {
+            return Some(format!("{:04}-{:02}", pubd.year, pubd.month));
+        }
+        if ["in", "since", "until", "by"].iter().any(|p| is(i, p)) {
+            if let Some(m) = tokens.get(i + 1).filter(|t| t.is_capitalized() && t.norm.len() > 3).and_then(|t| month_number(&t.norm)) {
+                if tokens.get(i + 2).and_then(number).is_some_and(|y| y > 1900) {
+                    return Some(format!("{:04}-{m:02}", number(&tokens[i + 2]).unwrap_or(0)));
                 }
+                let year = if m <= pubd.month { pubd.year } else { pubd.year - 1 };
+                return Some(format!("{year:04}-{m:02}"));
             }
-            _ => {}
         }
     }
     None

@@ -82,5 +82,50 @@ pub type HashSet64 = std::collections::HashSet<u64, std::hash::BuildHasherDefaul
 
 /// The hash of a phrase from the hashes of its words, in order.
 pub fn phrase(words: impl IntoIterator<Item = u64>) -> u64 {
-    words.into_iter().fold(0x243f_6a88_85a3_08d3, |h, w| feature2(0, h, w))
+    words.into_iter().fold(0x243f_6a88_85a3_08d3, phrase_step)
 }
+
+/// The hash of a phrase one word longer than the phrase hashed `h`.
+pub fn phrase_step(h: u64, word: u64) -> u64 {
+    feature2(0, h, word)
+}
+
+/// A fast hasher for short keys such as words and phrases (FxHash over 8-byte words,
+/// finalised): the default SipHash costs more than the lookups it serves. Not for keys
+/// an attacker chooses to collide; the maps here hold lexicon entries and a document's words.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct FastHasher(u64);
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        finish(self.0)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let word = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(K);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(K);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// A map with the fast hasher.
+pub type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+/// A set with the fast hasher.
+pub type FastSet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<FastHasher>>;

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::hashing::{FastMap, FastSet};
+
 use crate::tokens::tokenize;
 
 const COUNTRIES_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv");
@@ -142,34 +144,34 @@ pub struct Lexicon {
     /// Organisations.
     pub organizations: Vec<Organization>,
     /// Gazetteer phrases (lower-case token sequences joined by spaces).
-    pub phrases: HashMap<String, Vec<GazetteerEntry>>,
+    pub phrases: FastMap<String, Vec<GazetteerEntry>>,
     /// Longest gazetteer phrase in tokens.
     pub max_phrase_tokens: usize,
     /// Cities of 100,000 people or more by lower-case name: (name, ISO code of the country).
-    pub cities: HashMap<String, (String, String)>,
+    pub cities: FastMap<String, (String, String)>,
     /// Lower-case names of every city and town of the gazetteer (15,000 people or more).
-    pub towns: std::collections::HashSet<String>,
+    pub towns: FastSet<String>,
     /// Titles by lower-case token sequence.
-    pub titles: HashMap<String, TitleRole>,
+    pub titles: FastMap<String, TitleRole>,
     /// Longest title in tokens.
     pub max_title_tokens: usize,
     /// Event cues.
     pub cues: Vec<Cue>,
     /// Cue forms by the lower-case first word.
-    pub cue_index: HashMap<String, Vec<CueForm>>,
+    pub cue_index: FastMap<String, Vec<CueForm>>,
     /// Common lower-case English words (not names when capitalised at a sentence start).
-    pub common_words: std::collections::HashSet<String>,
+    pub common_words: FastSet<String>,
     /// Goldstein weights by CAMEO code (roots and three-digit codes).
-    pub goldstein: HashMap<String, f64>,
+    pub goldstein: FastMap<String, f64>,
     /// Political actors (people, organisations, armed groups).
     pub actors: Vec<Actor>,
     /// Actors by lower-case token sequence of a name or alias.
-    pub actor_phrases: HashMap<String, Vec<usize>>,
+    pub actor_phrases: FastMap<String, Vec<usize>>,
     /// Wikidata identifiers of organisations and regions by English name ("European Union").
-    pub wikidata_by_name: HashMap<String, String>,
+    pub wikidata_by_name: FastMap<String, String>,
     /// Lower-case surnames of the political actors who are people ("erdogan"), when the word
     /// is no common word, country or city.
-    pub person_surnames: std::collections::HashSet<String>,
+    pub person_surnames: FastSet<String>,
 }
 
 /// Population from which a gazetteer city is a place for the name rules.
@@ -283,20 +285,20 @@ impl Lexicon {
         let mut lex = Lexicon {
             countries: Vec::new(),
             organizations: Vec::new(),
-            phrases: HashMap::new(),
+            phrases: FastMap::default(),
             max_phrase_tokens: 1,
-            cities: HashMap::new(),
-            titles: HashMap::new(),
+            cities: FastMap::default(),
+            titles: FastMap::default(),
             max_title_tokens: 1,
             cues: Vec::new(),
-            cue_index: HashMap::new(),
+            cue_index: FastMap::default(),
             common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
             goldstein: rows(GOLDSTEIN_TSV).filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?))).collect(),
             actors: Vec::new(),
-            actor_phrases: HashMap::new(),
-            towns: std::collections::HashSet::new(),
-            wikidata_by_name: HashMap::new(),
-            person_surnames: std::collections::HashSet::new(),
+            actor_phrases: FastMap::default(),
+            towns: FastSet::default(),
+            wikidata_by_name: FastMap::default(),
+            person_surnames: FastSet::default(),
         };
         let mut wikidata_by_code: HashMap<&str, &str> = HashMap::new();
         for r in rows(WIKIDATA_TSV).filter(|r| r.len() >= 3) {

@@ -2,7 +2,7 @@
 //! capitalised names, groups. Each mention gets a provisional type and a
 //! grouping key; `coref` turns mentions into entities.
 
-use std::collections::HashSet;
+use crate::hashing::FastSet;
 
 use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
 use crate::model::EntityType;
@@ -113,9 +113,10 @@ const CONTINENTS: &[&str] = &[
     "Horn of Africa", "Pacific", "Atlantic",
 ];
 #[rustfmt::skip]
-const REGION_ADJECTIVES: &[&str] = &[
-    "European", "African", "Asian", "Arab", "Gulf", "Nordic", "Baltic", "Muslim", "Latin American", "Eastern European",
-    "Pacific", "Balkan", "Arctic",
+/// Region adjectives word by word ("Latin American" is two tokens).
+const REGION_ADJECTIVES: &[&[&str]] = &[
+    &["European"], &["African"], &["Asian"], &["Arab"], &["Gulf"], &["Nordic"], &["Baltic"], &["Muslim"],
+    &["Latin", "American"], &["Eastern", "European"], &["Pacific"], &["Balkan"], &["Arctic"],
 ];
 #[rustfmt::skip]
 const COLLECTIVE_NOUNS: &[&str] = &[
@@ -165,10 +166,10 @@ pub struct TextView<'a> {
     pub sentences: &'a [Sentence],
     /// The original text as code points.
     pub chars: &'a [char],
-    lower_words: HashSet<String>,
+    lower_words: FastSet<String>,
     /// Words seen capitalised inside a sentence (not first): names, whatever else they mean.
-    inner_capitalized: HashSet<String>,
-    common_words: &'a HashSet<String>,
+    inner_capitalized: FastSet<String>,
+    common_words: &'a FastSet<String>,
     lowers: Vec<String>,
 }
 
@@ -177,7 +178,7 @@ impl<'a> TextView<'a> {
     pub fn new(lex: &'a Lexicon, tokens: &'a [Token], sentences: &'a [Sentence], chars: &'a [char]) -> Self {
         let lowers: Vec<String> = tokens.iter().map(Token::lower).collect();
         let lower_words = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()).map(|t| t.norm.clone()).collect();
-        let mut inner_capitalized = HashSet::new();
+        let mut inner_capitalized = FastSet::default();
         for s in sentences {
             for i in s.first + 1..s.last {
                 let t = &tokens[i];
@@ -272,15 +273,15 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     if t.kind != TokenKind::Word || !t.is_capitalized() || i >= s.last {
         return false;
     }
-    let lower = t.lower();
-    if (NOT_NAMES.contains(&lower.as_str()) || crate::dates::is_calendar_name(&lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
+    let lower = view.token_lower(i);
+    if (NOT_NAMES.contains(&lower) || crate::dates::is_calendar_name(lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
         return false;
     }
     // Contractions: "I'm", "We'll", "Don't".
     if ["'m", "'ve", "'ll", "'re", "'d", "n't"].iter().any(|c| lower.ends_with(c)) {
         return false;
     }
-    let known_name = view.inner_capitalized.contains(&lower);
+    let known_name = view.inner_capitalized.contains(lower);
     // "Analysts said", "Sanctions were imposed": a plural common noun opening a sentence.
     let singular = lower.strip_suffix('s').filter(|s| !s.ends_with('s')).unwrap_or("");
     let plural_noun = singular.len() > 3
@@ -292,12 +293,12 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     if is_sentence_start(view, s, i)
         && !t.is_all_caps()
         && !known_name
-        && view.common_words.contains(&lower)
+        && view.common_words.contains(lower)
         && !view.tokens.get(i + 1).is_some_and(|n| n.is_capitalized() && n.kind == TokenKind::Word)
     {
         return false;
     }
-    if is_sentence_start(view, s, i) && !t.is_all_caps() && !known_name && view.lower_words.contains(&lower) {
+    if is_sentence_start(view, s, i) && !t.is_all_caps() && !known_name && view.lower_words.contains(lower) {
         return false;
     }
     if is_sentence_start(view, s, i) && (lower.ends_with("ing") || lower.ends_with("ly")) {
@@ -415,7 +416,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     if t.kind != TokenKind::Word {
         return None;
     }
-    let lower = t.lower();
+    let lower = view.token_lower(i);
     // Hyphenated pairs of known names: "the Xi-Zelenskiy talks".
     if t.is_capitalized() && t.norm.contains('-') {
         if let Some(pair) = hyphen_pair(view, si, i, so_far) {
@@ -434,18 +435,17 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     }
     // Regional groups: "European countries".
     for adj in REGION_ADJECTIVES {
-        let words: Vec<&str> = adj.split(' ').collect();
-        if (0..words.len()).all(|k| view.tokens.get(i + k).is_some_and(|x| x.norm == words[k])) {
-            let noun = i + words.len();
+        if adj.iter().enumerate().all(|(k, w)| view.tokens.get(i + k).is_some_and(|x| x.norm == *w)) {
+            let noun = i + adj.len();
             if COLLECTIVE_NOUNS.contains(&view.token_lower(noun)) {
-                let label = format!("{} {}", adj, view.token_lower(noun));
+                let label = format!("{} {}", adj.join(" "), view.token_lower(noun));
                 return Some(vec![make(view, si, i, noun + 1, MentionKind::Group(label), EntityType::Group)]);
             }
         }
     }
     // "the foreign ministry", "the ministry": a reference by head noun.
     if !t.is_capitalized()
-        && (STATE_BODY_MODIFIERS.contains(&lower.as_str()) || STATE_BODY_HEADS.contains(&lower.as_str()))
+        && (STATE_BODY_MODIFIERS.contains(&lower) || STATE_BODY_HEADS.contains(&lower))
         && i > s.first
         && view.token_lower(i - 1) == "the"
     {
@@ -503,8 +503,8 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         let t = &view.tokens[j];
         if t.kind == TokenKind::Word
             && t.is_capitalized()
-            && !NOT_CONTINUATIONS.contains(&t.lower().as_str())
-            && !crate::dates::is_calendar_name(&t.lower())
+            && !NOT_CONTINUATIONS.contains(&view.token_lower(j))
+            && !crate::dates::is_calendar_name(view.token_lower(j))
             && !starts_title_after_org(lex, view, i, j)
         {
             j += 1;
@@ -522,7 +522,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             j += 1;
             continue;
         }
-        let lower = t.lower();
+        let lower = view.token_lower(j);
         // An organisation keyword before the connector or among the capitalised words after it
         // ("National Security and Defence Council").
         let mut ahead = j + 1;
@@ -532,8 +532,8 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         let has_org = (i..ahead).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
         // Only a title that itself contains the connector continues ("Secretary of State").
         let title_so_far = title_at(lex, view, i, s.last).is_some_and(|(n, _)| i + n > j);
-        let connector = NAME_PARTICLES.contains(&lower.as_str())
-            || (matches!(lower.as_str(), "of" | "for" | "and" | "the" | "&") && (has_org || title_so_far || is_place_word(view, i, j)));
+        let connector = NAME_PARTICLES.contains(&lower)
+            || (matches!(lower, "of" | "for" | "and" | "the" | "&") && (has_org || title_so_far || is_place_word(view, i, j)));
         let title_follows = title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
         if title_follows {
             break;

@@ -1,7 +1,7 @@
 //! Gazetteer membership as tagger features: which words of a sentence lie inside a
 //! country name, demonym, city, organisation, title or common word of the lexicons.
 
-use crate::hashing::{hash_str, phrase, HashMap64, HashSet64};
+use crate::hashing::{hash_str, phrase, phrase_step, HashMap64, HashSet64};
 use crate::lexicon::{GazetteerHit, Lexicon};
 use crate::model::EntityType;
 
@@ -89,8 +89,10 @@ impl NameLists {
             if !self.first_words.contains(&lower_hashes[i]) {
                 continue;
             }
+            // The phrase hash grows a word at a time (it is a fold over the words).
+            let mut key = phrase(std::iter::empty());
             for len in 1..=self.max_words.min(n - i) {
-                let key = phrase(lower_hashes[i..i + len].iter().copied());
+                key = phrase_step(key, lower_hashes[i + len - 1]);
                 let Some(&classes) = self.phrases.get(&key) else { continue };
                 for c in 0..CLASSES {
                     if classes & (1 << c) != 0 {

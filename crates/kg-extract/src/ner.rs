@@ -178,6 +178,8 @@ struct SentenceView {
     words: Vec<WordInfo>,
     marks: Vec<u16>,
     clusters: Vec<Option<[u16; 3]>>,
+    /// Each word's index in the cluster vocabulary (as written), where its word-local scores are cached.
+    vocab: Vec<Option<usize>>,
     all_caps: bool,
 }
 
@@ -191,7 +193,12 @@ impl DocumentView {
             let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w.as_ref(), &mut buf)).collect();
             let hashes: Vec<u64> = infos.iter().map(|w| w.lower).collect();
             let marks = resources.lists.mark(&hashes);
-            let clusters = infos.iter().map(|w| resources.clusters.of(w.word, w.lower)).collect();
+            let vocab: Vec<Option<usize>> = infos.iter().map(|w| resources.clusters.index(w.word)).collect();
+            let clusters = infos
+                .iter()
+                .zip(&vocab)
+                .map(|(w, k)| k.map(|k| resources.clusters.at(k)).or_else(|| resources.clusters.of(w.lower, w.lower)))
+                .collect();
             let letters = infos.iter().filter(|w| w.flags & (ALL_CAPS | TITLE_CASE | LOWER_START) != 0).count();
             let all_caps = letters >= 2 && infos.iter().all(|w| w.flags & (TITLE_CASE | LOWER_START) == 0);
             for (i, w) in infos.iter().enumerate() {
@@ -201,7 +208,7 @@ impl DocumentView {
                     capitalised_inside.insert(w.lower);
                 }
             }
-            views.push(SentenceView { words: infos, marks, clusters, all_caps });
+            views.push(SentenceView { words: infos, marks, clusters, vocab, all_caps });
         }
         // A section slug opening the document ("SOCCER -", "BASKETBALL -") sets the reading of
         // tables and bare names (clubs are organisations, not places).
@@ -324,23 +331,34 @@ impl DocumentView {
     }
 
     /// Labels sentence `s` with a shipped model, taking frequent words' own scores from `cache`.
-    fn decode(&self, s: usize, history: &HashMap64<u8>, model: &LinearModel, cache: &HashMap64<[i32; N]>) -> Vec<usize> {
+    fn decode(&self, s: usize, history: &HashMap64<u8>, model: &LinearModel, cache: &[[i32; N]]) -> Vec<usize> {
         let sv = &self.sentences[s];
+        // First every word's features, their weight rows prefetched as they are made; then
+        // the sums, which by then mostly find the rows in the cache.
         let mut feats = Vec::with_capacity(64);
-        let mut emissions = Vec::with_capacity(sv.words.len());
+        let mut all: Vec<u64> = Vec::with_capacity(sv.words.len() * 32);
+        let mut ends = Vec::with_capacity(sv.words.len());
         for (i, w) in sv.words.iter().enumerate() {
-            let mut scores = match cache.get(&w.word) {
-                Some(local) => *local,
+            match sv.vocab[i].and_then(|k| cache.get(k)) {
+                Some(local) => crate::perceptron::prefetch_line(local),
                 None => {
                     local_features(w, sv.clusters[i], &mut feats);
-                    let mut out = [0i32; N];
-                    model.add_scores(&feats, &mut out);
-                    out
+                    model.prefetch(&feats);
+                    all.extend_from_slice(&feats);
                 }
-            };
+            }
             self.context_features(s, i, history, &mut feats);
-            model.add_scores(&feats, &mut scores);
+            model.prefetch(&feats);
+            all.extend_from_slice(&feats);
+            ends.push(all.len());
+        }
+        let mut start = 0;
+        let mut emissions = Vec::with_capacity(sv.words.len());
+        for (i, &end) in ends.iter().enumerate() {
+            let mut scores = sv.vocab[i].and_then(|k| cache.get(k)).copied().unwrap_or([0; N]);
+            model.add_scores(&all[start..end], &mut scores);
             emissions.push(scores.map(|v| v as f32));
+            start = end;
         }
         viterbi(&emissions, model)
     }
@@ -360,8 +378,8 @@ impl DocumentView {
 pub struct NerTagger {
     model: LinearModel,
     resources: Resources,
-    /// Scores of the word-local features of the words in the cluster vocabulary.
-    cache: HashMap64<[i32; N]>,
+    /// Scores of the word-local features of the words in the cluster vocabulary, by their index there.
+    cache: Vec<[i32; N]>,
 }
 
 impl NerTagger {
@@ -375,7 +393,7 @@ impl NerTagger {
         if model.labels().iter().map(String::as_str).ne(LABELS) {
             return Err(ModelError(format!("labels {:?} are not the NER labels {LABELS:?}", model.labels())));
         }
-        let mut cache = HashMap64::default();
+        let mut cache = Vec::with_capacity(resources.clusters.len());
         let mut buf = String::new();
         let mut feats = Vec::new();
         for word in resources.clusters.words() {
@@ -383,7 +401,7 @@ impl NerTagger {
             local_features(&info, resources.clusters.of(info.word, info.lower), &mut feats);
             let mut out = [0i32; N];
             model.add_scores(&feats, &mut out);
-            cache.insert(info.word, out);
+            cache.push(out);
         }
         Ok(NerTagger { model, resources, cache })
     }

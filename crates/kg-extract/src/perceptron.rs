@@ -23,6 +23,19 @@ impl fmt::Display for ModelError {
 
 impl std::error::Error for ModelError {}
 
+/// A hint to load the cache line holding `value`; nothing on other processors.
+#[inline(always)]
+pub(crate) fn prefetch_line<T>(value: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint that never faults and changes no memory; the SSE
+    // instruction it needs is part of the x86-64 baseline, and the pointer comes from a reference.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((value as *const T).cast());
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = value;
+}
+
 /// A trained linear model with 16-bit weights.
 #[derive(Debug, Clone)]
 pub struct LinearModel {
@@ -53,6 +66,21 @@ impl LinearModel {
             let row = (f & mask) as usize * n;
             for (o, &w) in out.iter_mut().zip(&self.weights[row..row + n]) {
                 *o += w as i32;
+            }
+        }
+    }
+
+    /// Asks the processor to fetch the weight rows of `features` into the cache, so that a
+    /// later [`add_scores`](Self::add_scores) does not wait for memory: the weight table is
+    /// far larger than the cache, and every feature is a random access into it.
+    #[inline]
+    pub fn prefetch(&self, features: &[u64]) {
+        let n = self.labels.len();
+        let mask = (1u64 << self.bits) - 1;
+        for &f in features {
+            let row = (f & mask) as usize * n;
+            if let Some(w) = self.weights.get(row) {
+                prefetch_line(w);
             }
         }
     }

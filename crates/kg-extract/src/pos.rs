@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use crate::clusters::WordClusters;
 use crate::conll::TaggedDocument;
-use crate::hashing::{feature, feature2, hash_str};
+use crate::hashing::{feature, feature2, hash_str, HashMap64};
 use crate::ner::shuffle;
 use crate::perceptron::{LinearModel, ModelError, Trainer};
 use crate::word_info::WordInfo;
@@ -24,7 +24,7 @@ const TAGDICT_MIN_SHARE: f64 = 0.99;
 #[derive(Debug)]
 pub struct PosTagger {
     model: LinearModel,
-    tagdict: HashMap<u64, u16>,
+    tagdict: HashMap64<u16>,
     clusters: WordClusters,
 }
 
@@ -87,7 +87,7 @@ impl PosTagger {
     }
 
     /// A tagger from its parts.
-    pub fn new(model: LinearModel, tagdict: HashMap<u64, u16>, clusters: WordClusters) -> PosTagger {
+    pub fn new(model: LinearModel, tagdict: HashMap64<u16>, clusters: WordClusters) -> PosTagger {
         PosTagger { model, tagdict, clusters }
     }
 
@@ -121,8 +121,8 @@ impl PosTagger {
 }
 
 /// Reads a tag dictionary (`word<TAB>tag`) against the model's tag names.
-pub fn read_tagdict(text: &str, model: &LinearModel) -> Result<HashMap<u64, u16>, ModelError> {
-    let mut out = HashMap::new();
+pub fn read_tagdict(text: &str, model: &LinearModel) -> Result<HashMap64<u16>, ModelError> {
+    let mut out = HashMap64::default();
     for (k, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with('#') && !l.is_empty()) {
         let (word, tag) = line.split_once('\t').ok_or_else(|| ModelError(format!("tag dictionary line {}: no tab", k + 1)))?;
         let t = model
@@ -167,7 +167,7 @@ pub fn train(docs: &[TaggedDocument], clusters: &WordClusters, epochs: usize, bi
         })
         .collect();
     tagdict.sort();
-    let dict: HashMap<u64, u16> = tagdict.iter().map(|(w, t)| (hash_str(w), index[t.as_str()])).collect();
+    let dict: HashMap64<u16> = tagdict.iter().map(|(w, t)| (hash_str(w), index[t.as_str()])).collect();
     let sentences: Vec<PreparedSentence> = docs
         .iter()
         .flat_map(|d| &d.sentences)

@@ -6,7 +6,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::time::Duration;
 
 use common::{kg, repo, run};
 
@@ -150,7 +149,15 @@ fn ingest_survives_sigkill_at_random_moments() {
     }
     let dir = tempfile::tempdir().expect("tempdir");
     let reference = dir.path().join("reference");
-    run(kg().arg("ingest").arg("--store").arg(&reference).arg(&corpus));
+    // Small batches, so that a run killed mid-way has written some of them.
+    let ingest = |store: &Path| {
+        let mut c = kg();
+        c.args(["ingest", "--batch-quads", "2000", "--store"]).arg(store).arg(&corpus);
+        c
+    };
+    let started = std::time::Instant::now();
+    run(&mut ingest(&reference));
+    let full_run = started.elapsed();
     let expected: std::collections::HashMap<String, String> =
         graph_sizes(&reference).into_iter().filter_map(|l| l.split_once(',').map(|(g, n)| (g.to_string(), n.to_string()))).collect();
 
@@ -163,9 +170,10 @@ fn ingest_survives_sigkill_at_random_moments() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        let wait = Duration::from_millis(100 + seed % 1400);
-        let mut child =
-            kg().arg("ingest").arg("--store").arg(&store).arg(&corpus).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn");
+        // Somewhere in the first half of an uninterrupted run (which ran while other tests
+        // loaded the machine, so later moments may fall after a faster run's end).
+        let wait = full_run.mul_f64(0.02 + (seed % 480) as f64 / 1000.0);
+        let mut child = ingest(&store).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("spawn");
         std::thread::sleep(wait);
         if child.try_wait().expect("poll").is_none() {
             child.kill().expect("SIGKILL");
@@ -183,7 +191,7 @@ fn ingest_survives_sigkill_at_random_moments() {
             }
         }
         // Running the ingest again completes it to the same graph as an uninterrupted run.
-        run(kg().arg("ingest").arg("--store").arg(&store).arg(&corpus));
+        run(&mut ingest(&store));
         assert!(dump_without_times(&store) == reference_dump, "round {round}: not the same final graph as an uninterrupted run");
         std::fs::remove_dir_all(&store).expect("clean up");
     }

@@ -39,6 +39,82 @@ pub enum Command {
     /// Measure extraction: NER on a CoNLL file, or everything on a gold file of the extraction contract.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Measure speed and memory: extraction, extraction plus ingest, user queries; build a synthetic corpus.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+/// What `kg bench` measures.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// Extraction alone (text to documents, articles read into memory first), on every core.
+    Extract(BenchExtractArgs),
+    /// `kg ingest` into a new on-disk store: time, words/s, quads/s, peak memory.
+    Ingest(BenchIngestArgs),
+    /// Latency of the queries users run (neighbourhoods, a month of relations, top entities, shortest paths).
+    Queries(BenchQueriesArgs),
+    /// Write a synthetic JSON Lines corpus: copies of a corpus with renamed names and ids.
+    Corpus(BenchCorpusArgs),
+}
+
+/// Arguments of `kg bench extract`.
+#[derive(Debug, Args)]
+pub struct BenchExtractArgs {
+    /// Threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Runs (the median is reported).
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+    /// Files or directories of articles.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Arguments of `kg bench ingest`.
+#[derive(Debug, Args)]
+pub struct BenchIngestArgs {
+    /// Threads for extraction (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Runs (the median is reported); each ingests into a new store.
+    #[arg(long, default_value_t = 3)]
+    pub runs: usize,
+    /// Where the stores are made.
+    #[arg(long, default_value = "bench-stores")]
+    pub dir: PathBuf,
+    /// Keep the stores afterwards.
+    #[arg(long)]
+    pub keep: bool,
+    /// Files or directories of articles.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// Arguments of `kg bench queries`.
+#[derive(Debug, Args)]
+pub struct BenchQueriesArgs {
+    /// Store directory.
+    #[arg(long, default_value = "kg-store")]
+    pub store: PathBuf,
+    /// Entities sampled (evenly over those with relations).
+    #[arg(long, default_value_t = 20)]
+    pub entities: usize,
+    /// Runs of each query per entity.
+    #[arg(long, default_value_t = 5)]
+    pub runs: usize,
+}
+
+/// Arguments of `kg bench corpus`.
+#[derive(Debug, Args)]
+pub struct BenchCorpusArgs {
+    /// Copies (the first keeps its names; the others get their own).
+    #[arg(long, default_value_t = 8)]
+    pub copies: usize,
+    /// A JSON Lines corpus.
+    pub input: PathBuf,
+    /// The synthetic corpus to write.
+    pub output: PathBuf,
 }
 
 /// Arguments of `kg train`.
@@ -212,6 +288,9 @@ pub struct ExtractArgs {
     /// (never as facts: in the graph they are statements without a direct triple).
     #[arg(long)]
     pub keep_hypothetical: bool,
+    /// Extraction threads (default: one per core). Output keeps the input order.
+    #[arg(long)]
+    pub threads: Option<usize>,
     /// Files (.txt, .md, .html, .jsonl), directories, or `-` for standard input. The document
     /// id is the file stem (a record's `id` in JSON Lines).
     #[arg(required = true)]
@@ -238,6 +317,13 @@ pub struct IngestArgs {
     /// forces merges and splits; it is kept in the store for later ingests.
     #[arg(long)]
     pub aliases: Option<PathBuf>,
+    /// Extraction threads (default: one per core); documents are stored in input order.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Quads gathered before a batch of new documents is bulk-loaded (each batch is
+    /// written atomically; smaller batches make documents visible sooner, larger ones load faster).
+    #[arg(long, default_value_t = kg_graph::writer::DEFAULT_BATCH_QUADS)]
+    pub batch_quads: usize,
     /// Files (.txt, .md, .html, .jsonl) and directories (read recursively), or `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,

@@ -1,5 +1,5 @@
-//! `kg extract`: print the extraction of articles, one document at a time so that memory
-//! does not grow with the input.
+//! `kg extract`: print the extraction of articles. Articles are extracted on every core
+//! and printed in input order; memory is bounded by the articles in flight, not by the input.
 
 use std::io::Write;
 
@@ -9,8 +9,18 @@ use kg_graph::export::StreamWriter;
 use kg_graph::{content_hash, document_quads, DocumentMeta};
 use kg_input::{Article, ReadOptions};
 use oxigraph::io::RdfFormat;
+use oxigraph::model::Quad;
 
 use crate::cli::{ExtractArgs, ExtractFormat};
+use crate::pipeline::{self, Event, Notice};
+
+/// One document made ready for output by a worker thread.
+enum Rendered {
+    /// Its JSON, indented for the `documents` array.
+    Json(String),
+    /// Its quads.
+    Quads(Vec<Quad>),
+}
 
 /// Where documents go as they are extracted.
 enum Sink<W: Write> {
@@ -32,22 +42,14 @@ impl<W: Write> Sink<W> {
         Ok(Sink::Rdf(Box::new(StreamWriter::new(rdf, out)?)))
     }
 
-    fn push(&mut self, doc: &Document, article: &Article) -> Result<()> {
-        match self {
-            Sink::Json { out, first } => {
-                let text = serde_json::to_string_pretty(doc)?;
-                write!(out, "{}\n    {}", if *first { "" } else { "," }, text.replace('\n', "\n    "))?;
+    fn push(&mut self, rendered: Rendered) -> Result<()> {
+        match (self, rendered) {
+            (Sink::Json { out, first }, Rendered::Json(text)) => {
+                write!(out, "{}\n    {}", if *first { "" } else { "," }, text)?;
                 *first = false;
             }
-            Sink::Rdf(w) => {
-                let meta = DocumentMeta {
-                    source: Some(article.source.clone()),
-                    content_hash: content_hash(&article.text),
-                    ingested_at: None,
-                    url: article.url.clone(),
-                };
-                w.write(&document_quads(doc, &meta))?;
-            }
+            (Sink::Rdf(w), Rendered::Quads(quads)) => w.write(&quads)?,
+            _ => anyhow::bail!("internal error: a document rendered for another output format"),
         }
         Ok(())
     }
@@ -63,37 +65,46 @@ impl<W: Write> Sink<W> {
     }
 }
 
+/// Extracts one article and renders it for `format`.
+fn render(extractor: &Extractor, args: &ExtractArgs, a: &Article) -> Result<Rendered> {
+    let published = args.published.as_deref().or(a.published.as_deref());
+    let mut doc: Document = extractor.extract(&a.id, &a.text, published).with_context(|| a.source.clone())?;
+    if a.title.is_some() {
+        doc.title = a.title.clone();
+    }
+    Ok(match args.format {
+        ExtractFormat::Json => Rendered::Json(serde_json::to_string_pretty(&doc)?.replace('\n', "\n    ")),
+        _ => {
+            let meta =
+                DocumentMeta { source: Some(a.source.clone()), content_hash: content_hash(&a.text), ingested_at: None, url: a.url.clone() };
+            Rendered::Quads(document_quads(&doc, &meta))
+        }
+    })
+}
+
 /// Runs `kg extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
     let extractor = Extractor::new().keep_hypothetical(args.keep_hypothetical);
     let inputs = kg_input::collect(&args.files)?;
     let stdout = std::io::stdout();
     let mut sink = Sink::new(args.format, std::io::BufWriter::new(stdout.lock()))?;
-    let one = |a: Article, sink: &mut Sink<_>| -> Result<()> {
-        let published = args.published.as_deref().or(a.published.as_deref());
-        let mut doc = extractor.extract(&a.id, &a.text, published).with_context(|| a.source.clone())?;
-        if a.title.is_some() {
-            doc.title = a.title.clone();
-        }
-        sink.push(&doc, &a)
-    };
-    if inputs.stdin {
-        one(kg_input::read_stdin()?, &mut sink)?;
-    }
-    for f in &inputs.files {
-        let records = kg_input::open_path(f, ReadOptions { lossy: args.lossy })?;
-        for w in &records.warnings {
-            eprintln!("kg: warning: {w}");
-        }
-        for record in records {
+    let threads = pipeline::threads(args.threads);
+    pipeline::run(
+        &inputs,
+        ReadOptions { lossy: args.lossy },
+        threads,
+        |a| render(&extractor, &args, a),
+        |event| match event {
+            Event::Done { result, .. } => sink.push(result?),
             // A bad JSON Lines record is reported; the others are still extracted.
-            match record {
-                Ok(a) => one(a, &mut sink)?,
-                Err(e) if e.record => eprintln!("kg: warning: {e}"),
-                Err(e) => return Err(e.into()),
+            Event::Notice(Notice::Warning { message, .. }) => {
+                eprintln!("kg: warning: {message}");
+                Ok(())
             }
-        }
-    }
+            Event::Notice(Notice::Skipped(e) | Notice::Failed(e)) => Err(e.into()),
+            Event::Notice(Notice::InputDone) => Ok(()),
+        },
+    )?;
     sink.finish()?.flush()?;
     Ok(())
 }

@@ -4,11 +4,13 @@
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use kg_extract::Extractor;
+use kg_extract::{Document, Extractor};
+use kg_graph::writer::DocumentWriter;
 use kg_graph::{content_hash, DocumentMeta, KnowledgeGraph};
-use kg_input::Article;
+use kg_input::{Article, ReadOptions};
 
 use crate::cli::IngestArgs;
+use crate::pipeline::{self, Event, Notice};
 use crate::progress::Progress;
 
 /// Counts of one ingest run.
@@ -20,6 +22,9 @@ struct Tally {
     bad_records: usize,
     relations: usize,
 }
+
+/// What a worker made of one article: nothing when the store already has it unchanged.
+type Extracted = Option<(Document, String)>;
 
 /// Runs `kg ingest`.
 pub fn run(args: IngestArgs) -> Result<()> {
@@ -39,60 +44,63 @@ pub fn run(args: IngestArgs) -> Result<()> {
     }
     let ingested_at = now_utc();
     let mut tally = Tally::default();
-    let mut store_one = |a: Article, progress: &mut Progress| -> Result<()> {
+    let mut binary_files = 0;
+    let mut writer = DocumentWriter::new(&kg)?.with_batch_quads(args.batch_quads);
+    // Workers skip unchanged documents and extract the others; this thread resolves and
+    // stores them in input order, so the graph is the same whatever the number of threads.
+    let work = |a: &Article| -> Result<Extracted> {
         let hash = format!("{}{settings}", content_hash(&a.text));
         if kg.is_unchanged(&a.id, &hash)? {
-            tally.unchanged += 1;
-            return Ok(());
+            return Ok(None);
         }
         let published = args.published.as_deref().or(a.published.as_deref());
         let mut doc = extractor.extract(&a.id, &a.text, published).with_context(|| a.source.clone())?;
         if a.title.is_some() {
             doc.title = a.title.clone();
         }
-        let meta =
-            DocumentMeta { source: Some(a.source.clone()), content_hash: hash, ingested_at: Some(ingested_at.clone()), url: a.url.clone() };
-        let report = kg.put_document(&doc, &meta).with_context(|| format!("{}: storing", a.source))?;
-        if report.replaced {
-            tally.replaced += 1;
-        } else {
-            tally.added += 1;
-        }
-        tally.relations += doc.relations.len();
-        progress.document(a.text.split_whitespace().count());
-        Ok(())
+        Ok(Some((doc, hash)))
     };
-    if inputs.stdin {
-        store_one(kg_input::read_stdin()?, &mut progress)?;
-        progress.file_done();
-    }
-    let mut binary_files = 0;
-    for f in &inputs.files {
-        let records = match kg_input::open_path(f, kg_input::ReadOptions { lossy: args.lossy }) {
-            Ok(r) => r,
-            Err(e) if e.skip => {
+    let mut store_one = |event: Event<Extracted>| -> Result<()> {
+        match event {
+            Event::Done { article: a, result } => {
+                let Some((doc, hash)) = result? else {
+                    tally.unchanged += 1;
+                    return Ok(());
+                };
+                let meta = DocumentMeta {
+                    source: Some(a.source.clone()),
+                    content_hash: hash,
+                    ingested_at: Some(ingested_at.clone()),
+                    url: a.url.clone(),
+                };
+                let report = writer.put(&doc, &meta).with_context(|| format!("{}: storing", a.source))?;
+                if report.replaced {
+                    tally.replaced += 1;
+                } else {
+                    tally.added += 1;
+                }
+                tally.relations += doc.relations.len();
+                progress.document(a.text.split_whitespace().count());
+            }
+            Event::Notice(Notice::Warning { message, bad_record }) => {
+                tally.bad_records += usize::from(bad_record);
+                progress.warn(&message);
+            }
+            Event::Notice(Notice::Skipped(e)) => {
                 binary_files += 1;
                 progress.warn(&format!("skipped {e}"));
-                progress.file_done();
-                continue;
             }
-            Err(e) => return Err(e.into()),
-        };
-        for w in &records.warnings {
-            progress.warn(w);
+            Event::Notice(Notice::Failed(e)) => return Err(e.into()),
+            Event::Notice(Notice::InputDone) => progress.file_done(),
         }
-        for record in records {
-            match record {
-                Ok(article) => store_one(article, &mut progress)?,
-                Err(e) if !e.record => return Err(e.into()),
-                Err(e) => {
-                    tally.bad_records += 1;
-                    progress.warn(&e.to_string());
-                }
-            }
-        }
-        progress.file_done();
-    }
+        Ok(())
+    };
+    let threads = pipeline::threads(args.threads);
+    let outcome = pipeline::run(&inputs, ReadOptions { lossy: args.lossy }, threads, work, &mut store_one);
+    // Whatever happened, the documents already handed to the writer are stored whole.
+    let finished = writer.finish();
+    outcome?;
+    finished?;
     progress.finish();
     kg.flush()?;
     let entities = kg_graph::query::count(&kg, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:mentionedIn ?d }")?;

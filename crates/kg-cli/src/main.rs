@@ -1,12 +1,14 @@
 //! `kg`: build a knowledge graph from news articles, query it with SPARQL, export it.
 
 mod analyze_cmd;
+mod bench_cmd;
 mod cli;
 mod entities_cmd;
 mod eval_cmd;
 mod export_cmd;
 mod extract_cmd;
 mod ingest_cmd;
+mod pipeline;
 mod progress;
 mod push_cmd;
 mod query_cmd;
@@ -32,6 +34,7 @@ fn main() {
         cli::Command::Push(a) => push_cmd::run(a),
         cli::Command::Train(a) => train_cmd::run(a),
         cli::Command::Eval(a) => eval_cmd::run(a),
+        cli::Command::Bench(a) => bench_cmd::run(a),
     };
     if let Err(e) = result {
         if broken_pipe(&e) {

@@ -147,6 +147,27 @@ fn title_ending_at(lex: &Lexicon, view: &TextView, end: usize, floor: usize) -> 
         .map(|k| view.text(view.tokens[k].start, view.tokens[end - 1].end))
 }
 
+/// A document's mentions and the indices of those starting in one sentence.
+pub struct SentenceMentions<'m> {
+    /// All the document's mentions.
+    pub all: &'m [Mention],
+    /// Indices of the sentence's mentions, in mention order.
+    pub ids: Vec<usize>,
+}
+
+/// The indices of the mentions starting in each sentence, in mention order: one pass
+/// over the mentions, so a long document with many sentences stays linear.
+pub fn mentions_by_sentence(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); sentences.len()];
+    for (mi, m) in mentions.iter().enumerate() {
+        let si = sentences.partition_point(|s| s.last <= m.first);
+        if sentences.get(si).is_some_and(|s| s.first <= m.first) {
+            out[si].push(mi);
+        }
+    }
+    out
+}
+
 /// One sentence prepared for relation rules.
 pub struct SentenceView<'a> {
     /// The document.
@@ -155,22 +176,25 @@ pub struct SentenceView<'a> {
     pub sentence: Sentence,
     /// Arguments in token order.
     pub args: Vec<Arg>,
+    /// Indices of the document's mentions that start in this sentence, in mention order.
+    pub mentions: Vec<usize>,
 }
 
 impl<'a> SentenceView<'a> {
-    /// Collects the arguments of a sentence from the document's mentions.
+    /// Collects the arguments of a sentence from the document's mentions; `in_sentence`
+    /// lists the indices of those starting in it (see [`mentions_by_sentence`]).
     pub fn new(
         lex: &Lexicon,
         view: &'a TextView<'a>,
         sentence: Sentence,
-        mentions: &[Mention],
+        mentions: SentenceMentions<'_>,
         of_mention: &[Option<usize>],
         types: &[EntityType],
         discourse: &mut Discourse,
     ) -> Self {
         let mut args: Vec<Arg> = Vec::new();
         let in_sentence: Vec<(usize, &Mention)> =
-            mentions.iter().enumerate().filter(|(_, m)| m.first >= sentence.first && m.first < sentence.last && !m.embedded).collect();
+            mentions.ids.iter().map(|&mi| (mi, &mentions.all[mi])).filter(|(_, m)| !m.embedded).collect();
         let mut k = 0;
         for i in sentence.first..sentence.last {
             while k < in_sentence.len() && in_sentence[k].1.first == i {
@@ -275,7 +299,7 @@ impl<'a> SentenceView<'a> {
             }
         }
         args.sort_by_key(|a| (a.first, a.last));
-        let mut sv = SentenceView { view, sentence, args };
+        let mut sv = SentenceView { view, sentence, args, mentions: mentions.ids };
         sv.mark_modifiers(lex);
         sv
     }

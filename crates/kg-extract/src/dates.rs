@@ -88,14 +88,14 @@ const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "frid
 pub fn month_number(word: &str) -> Option<u32> {
     let mut buf = [0u8; 9];
     let w = ascii_lower(word.trim_end_matches('.'), &mut buf)?;
-    MONTHS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|p| p as u32 + 1)
+    MONTHS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(w) && (w.len() == 3 || w == "sept"))).map(|p| p as u32 + 1)
 }
 
 /// Day of week of a weekday name, 0 = Monday.
 pub fn weekday_number(word: &str) -> Option<u32> {
     let mut buf = [0u8; 9];
     let w = ascii_lower(word.trim_end_matches('.'), &mut buf)?;
-    WEEKDAYS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(&w) && w.len() <= 4)).map(|p| p as u32)
+    WEEKDAYS.iter().position(|n| *n == w || (w.len() >= 3 && n.starts_with(w) && w.len() <= 4)).map(|p| p as u32)
 }
 
 /// A full weekday or month name ("Wednesday", "February"), never a person's name;

@@ -41,7 +41,7 @@ use std::collections::HashMap;
 
 pub use model::{Document, Entity, EntityType, Extraction, Relation, Span};
 
-use clauses::SentenceView;
+use clauses::{SentenceMentions, SentenceView};
 use dates::Date;
 use lexicon::Lexicon;
 use mentions::TextView;
@@ -124,8 +124,14 @@ impl Extractor {
         let types: Vec<EntityType> = res.entities.iter().map(|d| d.entity_type).collect();
 
         let mut discourse = clauses::Discourse::default();
-        let views: Vec<SentenceView> =
-            sentences.iter().map(|s| SentenceView::new(&self.lex, &view, *s, &found, &res.of_mention, &types, &mut discourse)).collect();
+        let by_sentence = clauses::mentions_by_sentence(&sentences, &found);
+        let views: Vec<SentenceView> = sentences
+            .iter()
+            .zip(by_sentence)
+            .map(|(s, ids)| {
+                SentenceView::new(&self.lex, &view, *s, SentenceMentions { all: &found, ids }, &res.of_mention, &types, &mut discourse)
+            })
+            .collect();
 
         let mut relations: Vec<Relation> = Vec::new();
         let mut seen: HashMap<(usize, String, usize, bool), usize> = HashMap::new();

@@ -69,9 +69,10 @@ fn push(out: &mut Vec<Found>, subject: &Arg, predicate: &str, object: &Arg, titl
 pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<usize>]) -> Vec<Found> {
     let mut out = Vec::new();
     for p in sv.args.iter().filter(|a| a.entity_type == EntityType::Person && !a.pronoun) {
-        let title_in_name = mentions
+        let title_in_name = sv
+            .mentions
             .iter()
-            .enumerate()
+            .map(|&mi| (mi, &mentions[mi]))
             .find(|(mi, m)| m.first == p.first && of_mention[*mi] == Some(p.entity))
             .and_then(|(_, m)| m.title.clone());
         let (title, role, title_first) = match title_in_name {
@@ -240,10 +241,8 @@ fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(St
 /// organisation are part of it; "City, Country" is located in it.
 pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<usize>], types: &[EntityType]) -> Vec<Found> {
     let mut out = Vec::new();
-    for (mi, m) in mentions.iter().enumerate() {
-        if m.first < sv.sentence.first || m.first >= sv.sentence.last {
-            continue;
-        }
+    for &mi in &sv.mentions {
+        let m = &mentions[mi];
         if let (Some(parent), Some(e)) = (m.parent, of_mention[mi]) {
             if let Some(pe) = of_mention.get(parent).copied().flatten() {
                 let arg = |entity: usize| Arg {

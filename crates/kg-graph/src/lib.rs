@@ -9,12 +9,14 @@ pub mod entities;
 pub mod error;
 pub mod export;
 pub mod mapping;
+pub mod name_index;
 pub mod network;
 pub mod query;
 pub mod resolve;
 pub mod store;
 pub mod tables;
 pub mod vocab;
+pub mod writer;
 
 pub use error::{GraphError, Result};
 pub use mapping::{content_hash, document_quads, resolved_document_quads, DocumentMeta};

@@ -8,17 +8,18 @@
 //! alias table (TSV: alias, canonical label, type, optional Wikidata id) forces merges
 //! and splits; it lives in its own graph and overrides the automatic decision.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use kg_extract::names::{name_key, normalize_label};
 use kg_extract::{Document, Entity, EntityType};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::error::{GraphError, Result};
+use crate::name_index::NameIndex;
 use crate::query::select_rows;
 use crate::store::KnowledgeGraph;
-use crate::vocab::{document_iri, entity_iri, kg, node, ALIASES_GRAPH, RDFS};
+use crate::vocab::{document_iri, entity_iri, kg, node, ALIASES_GRAPH};
 
 /// Where one extracted entity goes in the graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,37 +94,56 @@ pub fn identity(doc: &Document) -> Resolution {
         .collect()
 }
 
-fn literal_list(keys: &BTreeSet<String>) -> String {
-    keys.iter().map(|k| Literal::new_simple_literal(k).to_string()).collect::<Vec<_>>().join(" ")
+/// The user alias table, read from the store once: name key → canonical label, type and
+/// Wikidata id.
+#[derive(Debug, Default, Clone)]
+pub struct UserAliases(HashMap<String, (String, EntityType, Option<String>)>);
+
+impl UserAliases {
+    /// Reads the table [`load_alias_table`] stored (empty when there is none).
+    pub fn read(store: &KnowledgeGraph) -> Result<Self> {
+        let rows = select_rows(
+            store,
+            &format!("SELECT ?k ?label ?type ?wd WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a kg:aliasKey ?k ; kg:canonicalLabel ?label ; kg:canonicalType ?type . OPTIONAL {{ ?a kg:wikidata ?wd }} }} }}"),
+        )?;
+        let mut forced = HashMap::new();
+        for r in &rows {
+            let text = |i: usize| match &r[i] {
+                Some(Term::Literal(l)) => Some(l.value().to_string()),
+                _ => None,
+            };
+            if let (Some(k), Some(label), Some(ty)) = (text(0), text(1), text(2).and_then(|t| EntityType::parse(&t))) {
+                forced.insert(k, (label, ty, text(3)));
+            }
+        }
+        Ok(UserAliases(forced))
+    }
 }
 
 /// Resolves a document's entities against the store (other documents and the user table).
 pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
+    resolve_with(store, &mut NameIndex::new(), &UserAliases::read(store)?, doc)
+}
+
+/// Resolves a document's entities against the documents the index knows (the store's and
+/// those added to the index since) and the user table.
+pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAliases, doc: &Document) -> Result<Resolution> {
     let mut out = identity(doc);
     let all: BTreeSet<String> = doc.entities.iter().flat_map(|e| name_keys(e).into_iter().chain(lone_word(e))).collect();
     if all.is_empty() {
         return Ok(out);
     }
-    let values = literal_list(&all);
-    let user = select_rows(
-        store,
-        &format!("SELECT ?k ?label ?type ?wd WHERE {{ GRAPH <{ALIASES_GRAPH}> {{ ?a kg:aliasKey ?k ; kg:canonicalLabel ?label ; kg:canonicalType ?type . OPTIONAL {{ ?a kg:wikidata ?wd }} }} VALUES ?k {{ {values} }} }}"),
-    )?;
-    let mut forced: HashMap<String, (String, EntityType, Option<String>)> = HashMap::new();
-    for r in &user {
-        let text = |i: usize| match &r[i] {
-            Some(Term::Literal(l)) => Some(l.value().to_string()),
-            _ => None,
-        };
-        if let (Some(k), Some(label), Some(ty)) = (text(0), text(1), text(2).and_then(|t| EntityType::parse(&t))) {
-            forced.insert(k, (label, ty, text(3)));
-        }
-    }
     let this_doc = document_iri(&doc.id);
-    // key → [(iri, label, weight)]
+    // key → [(iri, label, documents)]
     let mut by_key: HashMap<String, Vec<(String, String, usize)>> = HashMap::new();
     for key in &all {
-        let found = candidates_of(store, key, &this_doc)?;
+        let nodes: Vec<(String, usize)> = index.nodes_with_key(store, key, &this_doc)?.iter().map(|(k, n)| (k.clone(), *n)).collect();
+        let mut found = Vec::with_capacity(nodes.len());
+        for (iri, weight) in nodes {
+            if let Some(label) = index.label(store, &iri, &this_doc)? {
+                found.push((iri, label, weight));
+            }
+        }
         if !found.is_empty() {
             by_key.insert(key.clone(), found);
         }
@@ -131,7 +151,7 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
     for e in &doc.entities {
         let keys = name_keys(e);
         let label_key = normalize_label(&e.label);
-        if let Some((label, ty, wd)) = keys.iter().find_map(|k| forced.get(k)) {
+        if let Some((label, ty, wd)) = keys.iter().find_map(|k| user.0.get(k)) {
             out.insert(
                 e.id.clone(),
                 Resolved {
@@ -180,40 +200,6 @@ pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
                 };
                 out.insert(e.id.clone(), r);
             }
-        }
-    }
-    Ok(out)
-}
-
-/// Nodes that other documents gave this name key, with their label and how many of the
-/// first quads scanned name them (a bounded index lookup, so popular names cost the same
-/// as rare ones).
-fn candidates_of(store: &KnowledgeGraph, key: &str, this_doc: &NamedNode) -> Result<Vec<(String, String, usize)>> {
-    const SCAN: usize = 64;
-    let predicate = kg("nameKey");
-    let object = Literal::new_simple_literal(key);
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for q in store.store().quads_for_pattern(None, Some(predicate.as_ref()), Some(object.as_ref().into()), None).take(SCAN) {
-        let q = q?;
-        if q.graph_name.to_string() == this_doc.to_string() {
-            continue;
-        }
-        if let NamedOrBlankNode::NamedNode(n) = q.subject {
-            *counts.entry(n.as_str().to_string()).or_default() += 1;
-        }
-    }
-    let label_predicate = node(format!("{RDFS}label"));
-    let mut out = Vec::new();
-    for (iri, weight) in counts {
-        let subject = NamedNode::new(iri.as_str())?;
-        let label = store.store().quads_for_pattern(Some(subject.as_ref().into()), Some(label_predicate.as_ref()), None, None).find_map(
-            |q| match q {
-                Ok(Quad { object: Term::Literal(l), .. }) => Some(l.value().to_string()),
-                _ => None,
-            },
-        );
-        if let Some(label) = label {
-            out.push((iri, label, weight));
         }
     }
     Ok(out)

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use kg_extract::Document;
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef};
 use oxigraph::store::Store;
 
 use crate::error::{GraphError, Result};
@@ -89,13 +89,14 @@ impl KnowledgeGraph {
     /// True when the store holds document `id` made from the same text by the same
     /// extractor version: ingesting it again would change nothing.
     pub fn is_unchanged(&self, id: &str, content_hash: &str) -> Result<bool> {
-        let q = format!(
-            "ASK {{ GRAPH <{g}> {{ <{g}> kg:contentHash {h} ; kg:extractorVersion {v} }} }}",
-            g = document_iri(id).as_str(),
-            h = Literal::new_simple_literal(content_hash),
-            v = Literal::new_simple_literal(kg_extract::EXTRACTOR_VERSION)
-        );
-        crate::query::ask(self, &q)
+        // Two point look-ups: this runs for every document of an ingest.
+        let graph = document_iri(id);
+        let has = |predicate: &str, value: &str| {
+            let literal = Literal::new_simple_literal(value);
+            let p = crate::vocab::kg(predicate);
+            self.store.contains(QuadRef::new(&graph, &p, &literal, GraphNameRef::NamedNode(graph.as_ref())))
+        };
+        Ok(has("contentHash", content_hash)? && has("extractorVersion", kg_extract::EXTRACTOR_VERSION)?)
     }
 
     /// Replaces the named graph `graph` with `quads`, atomically.

@@ -1,0 +1,158 @@
+//! The name keys of the documents already stored, held in memory while documents are
+//! added: for each key, the nodes that carry it and in how many documents.
+//!
+//! The store is the index that persists (`kg:nameKey` quads in each document's graph);
+//! this is its cache. A key is read from the store the first time it is asked for, and
+//! every document added afterwards updates it, so documents waiting in a batch that is
+//! not yet written are seen by the documents after them. What the cache answers is what
+//! the store would answer once everything is written, whatever the batching: resolution
+//! is the same for an uninterrupted ingest and for one killed and resumed.
+
+use std::collections::{BTreeMap, HashMap};
+
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+
+use crate::error::Result;
+use crate::store::KnowledgeGraph;
+use crate::vocab::{kg, node, RDFS};
+
+/// Name key → node IRI → number of documents; node IRI → label. A key or node present
+/// here has been read from the store (leaving out the document being replaced) and kept
+/// up to date since.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    keys: HashMap<String, BTreeMap<String, usize>>,
+    labels: HashMap<String, Option<String>>,
+}
+
+impl NameIndex {
+    /// An empty cache.
+    pub fn new() -> Self {
+        NameIndex::default()
+    }
+
+    /// Number of keys and labels held (to bound memory).
+    pub fn len(&self) -> usize {
+        self.keys.len() + self.labels.len()
+    }
+
+    /// True when nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty() && self.labels.is_empty()
+    }
+
+    /// Forgets everything; later questions read the store again. Only correct when
+    /// everything added has been written to the store.
+    pub fn clear(&mut self) {
+        self.keys.clear();
+        self.labels.clear();
+    }
+
+    /// The nodes that documents other than `skip` gave name key `key`, with their number
+    /// of documents.
+    pub fn nodes_with_key(&mut self, store: &KnowledgeGraph, key: &str, skip: &NamedNode) -> Result<&BTreeMap<String, usize>> {
+        if !self.keys.contains_key(key) {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            let predicate = kg("nameKey");
+            let object = Literal::new_simple_literal(key);
+            for q in store.store().quads_for_pattern(None, Some(predicate.as_ref()), Some(object.as_ref().into()), None) {
+                let q = q?;
+                if graph_is(&q, skip.as_ref()) {
+                    continue;
+                }
+                if let NamedOrBlankNode::NamedNode(n) = q.subject {
+                    *counts.entry(n.into_string()).or_default() += 1;
+                }
+            }
+            self.keys.insert(key.to_string(), counts);
+        }
+        Ok(&self.keys[key])
+    }
+
+    /// The label of node `iri`: the least of the labels documents gave it, so that the
+    /// answer does not depend on the order documents were stored in.
+    pub fn label(&mut self, store: &KnowledgeGraph, iri: &str, skip: &NamedNode) -> Result<Option<String>> {
+        if let Some(label) = self.labels.get(iri) {
+            return Ok(label.clone());
+        }
+        let subject = NamedNode::new(iri)?;
+        let predicate = node(format!("{RDFS}label"));
+        let mut least: Option<String> = None;
+        for q in store.store().quads_for_pattern(Some(subject.as_ref().into()), Some(predicate.as_ref()), None, None) {
+            let q = q?;
+            if graph_is(&q, skip.as_ref()) {
+                continue;
+            }
+            if let Term::Literal(l) = q.object {
+                if least.as_deref().is_none_or(|old| l.value() < old) {
+                    least = Some(l.value().to_string());
+                }
+            }
+        }
+        self.labels.insert(iri.to_string(), least.clone());
+        Ok(least)
+    }
+
+    /// Records what a new document's graph says: its name keys (`kg:nameKey`) and labels.
+    /// Keys and nodes not read yet are read first (without this document, which the store
+    /// may not hold yet), so that they count it whether or not it has been written.
+    pub fn add_document(&mut self, store: &KnowledgeGraph, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
+        let name_key = kg("nameKey");
+        for q in quads {
+            let (NamedOrBlankNode::NamedNode(subject), Term::Literal(value)) = (&q.subject, &q.object) else { continue };
+            if q.predicate == name_key {
+                self.nodes_with_key(store, value.value(), graph)?;
+            } else if q.predicate.as_str().strip_prefix(RDFS) == Some("label") {
+                self.label(store, subject.as_str(), graph)?;
+            }
+        }
+        self.apply(quads, true);
+        Ok(())
+    }
+
+    /// Takes back what a stored document's graph said, before the document is replaced.
+    pub fn remove_document(&mut self, store: &KnowledgeGraph, graph: &NamedNode) -> Result<()> {
+        let quads: Vec<Quad> = store
+            .store()
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+            .collect::<std::result::Result<_, _>>()?;
+        self.apply(&quads, false);
+        // A label taken back may have been the least: read the node's labels again when asked.
+        for q in &quads {
+            if q.predicate.as_str().strip_prefix(RDFS) == Some("label") {
+                if let NamedOrBlankNode::NamedNode(n) = &q.subject {
+                    self.labels.remove(n.as_str());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn apply(&mut self, quads: &[Quad], add: bool) {
+        let name_key = kg("nameKey");
+        for q in quads {
+            let (NamedOrBlankNode::NamedNode(subject), Term::Literal(value)) = (&q.subject, &q.object) else { continue };
+            if q.predicate == name_key {
+                let Some(counts) = self.keys.get_mut(value.value()) else { continue };
+                if add {
+                    *counts.entry(subject.as_str().to_string()).or_default() += 1;
+                } else if let Some(n) = counts.get_mut(subject.as_str()) {
+                    *n -= 1;
+                    if *n == 0 {
+                        counts.remove(subject.as_str());
+                    }
+                }
+            } else if add && q.predicate.as_str().strip_prefix(RDFS) == Some("label") {
+                if let Some(slot) = self.labels.get_mut(subject.as_str()) {
+                    if slot.as_deref().is_none_or(|old| value.value() < old) {
+                        *slot = Some(value.value().to_string());
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn graph_is(q: &Quad, graph: NamedNodeRef<'_>) -> bool {
+    matches!(&q.graph_name, oxigraph::model::GraphName::NamedNode(g) if g.as_ref() == graph)
+}

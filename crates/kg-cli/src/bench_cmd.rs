@@ -273,17 +273,20 @@ fn suffix(copy: usize) -> String {
     s
 }
 
-/// Renames the capitalised words of a text (longer than two letters, not all capitals) by
-/// appending `suffix`: the copy has the same shape with other names.
+/// Renames the names of a text by appending `suffix` to capitalised words (longer than
+/// two letters, not all capitals) inside sentences: words capitalised because they open
+/// a sentence or a line, and month and weekday names, stay as they are. The copy has
+/// the same shape with other names.
 fn rename(text: &str, suffix: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        let letters = word.chars().count();
+    let mut opens_sentence = true;
+    let flush = |word: &mut String, out: &mut String, opens_sentence: bool| {
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let all_caps = word.chars().all(|c| !c.is_lowercase());
+        let calendar = kg_extract::dates::is_calendar_name(word) || word == "May";
         out.push_str(word);
-        if capitalised && !all_caps && letters > 2 {
+        if capitalised && !all_caps && !calendar && !opens_sentence && word.chars().count() > 2 {
             out.push_str(suffix);
         }
         word.clear();
@@ -291,12 +294,18 @@ fn rename(text: &str, suffix: &str) -> String {
     for c in text.chars() {
         if c.is_alphabetic() {
             word.push(c);
-        } else {
-            flush(&mut word, &mut out);
-            out.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            flush(&mut word, &mut out, opens_sentence);
+            opens_sentence = false;
+        }
+        out.push(c);
+        if matches!(c, '.' | '!' | '?' | '\n' | '"' | ':') {
+            opens_sentence = true;
         }
     }
-    flush(&mut word, &mut out);
+    flush(&mut word, &mut out, opens_sentence);
     out
 }
 
@@ -342,6 +351,9 @@ mod tests {
         assert_eq!(suffix(0), "");
         assert_eq!(suffix(1), "ka");
         assert_ne!(suffix(13), suffix(1));
-        assert_eq!(rename("Xi Jinping met Putin in Moscow, said NATO.", "ka"), "Xi Jinpingka met Putinka in Moscowka, said NATO.");
+        assert_eq!(
+            rename("Xi Jinping met Putin in Moscow on Monday, said NATO. The talks", "ka"),
+            "Xi Jinpingka met Putinka in Moscowka on Monday, said NATO. The talks"
+        );
     }
 }

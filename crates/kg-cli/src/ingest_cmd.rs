@@ -29,6 +29,7 @@ type Extracted = Option<(Document, String)>;
 /// Runs `kg ingest`.
 pub fn run(args: IngestArgs) -> Result<()> {
     let started = Instant::now();
+    pipeline::return_large_blocks();
     let inputs = kg_input::collect(&args.paths)?;
     let kg = KnowledgeGraph::open(&args.store)?;
     if let Some(table) = &args.aliases {

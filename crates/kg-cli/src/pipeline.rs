@@ -136,6 +136,19 @@ fn release_free_memory() {
     }
 }
 
+/// Makes the allocator hand large blocks (1 MiB and more) straight back to the system
+/// when freed. glibc otherwise raises that threshold as large blocks are freed and then
+/// serves them from per-thread heaps, where a long ingest's batches (built on one thread,
+/// freed on another) leave memory reserved: 431 MB instead of 329 MB on two copies of
+/// Reuters-21578, growing with the corpus.
+pub fn return_large_blocks() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes a setting of the allocator; it takes no pointers.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 1 << 20);
+    }
+}
+
 /// The reader thread: every input in order, each article or notice after taking its permits.
 fn read_all(inputs: &Inputs, options: ReadOptions, window: usize, permits: &mpsc::Receiver<()>, jobs: &mpsc::Sender<(usize, usize, Job)>) {
     let mut seq = 0;

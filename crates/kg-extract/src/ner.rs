@@ -390,20 +390,14 @@ impl NerTagger {
 
     /// A tagger from a model (checked to have the NER labels).
     pub fn new(model: LinearModel, resources: Resources) -> Result<NerTagger, ModelError> {
-        if model.labels().iter().map(String::as_str).ne(LABELS) {
-            return Err(ModelError(format!("labels {:?} are not the NER labels {LABELS:?}", model.labels())));
-        }
-        let mut cache = Vec::with_capacity(resources.clusters.len());
-        let mut buf = String::new();
-        let mut feats = Vec::new();
-        for word in resources.clusters.words() {
-            let info = WordInfo::new(word, &mut buf);
-            local_features(&info, resources.clusters.of(info.word, info.lower), &mut feats);
-            let mut out = [0i32; N];
-            model.add_scores(&feats, &mut out);
-            cache.push(out);
-        }
-        Ok(NerTagger { model, resources, cache })
+        let prepared = PreparedModel::new(model, resources.clusters)?;
+        Ok(NerTagger::from_prepared(prepared, resources.lists))
+    }
+
+    /// A tagger from a prepared model and the gazetteer phrases.
+    pub fn from_prepared(prepared: PreparedModel, lists: NameLists) -> NerTagger {
+        let PreparedModel { model, clusters, cache } = prepared;
+        NerTagger { model, resources: Resources { lists, clusters }, cache }
     }
 
     /// Labels every word of a document (sentences in order), as indices into [`LABELS`].
@@ -417,6 +411,40 @@ impl NerTagger {
                 labels
             })
             .collect()
+    }
+}
+
+/// A model read and its frequent words' scores cached: the part of loading a tagger that
+/// needs no gazetteer, so that it can run beside the lexicon's loading.
+#[derive(Debug)]
+pub struct PreparedModel {
+    model: LinearModel,
+    clusters: WordClusters,
+    cache: Vec<[i32; N]>,
+}
+
+impl PreparedModel {
+    /// The shipped model with the given clusters.
+    pub fn embedded(clusters: WordClusters) -> Result<PreparedModel, ModelError> {
+        PreparedModel::new(LinearModel::from_bytes(EMBEDDED)?, clusters)
+    }
+
+    /// A model (checked to have the NER labels) with its clusters.
+    pub fn new(model: LinearModel, clusters: WordClusters) -> Result<PreparedModel, ModelError> {
+        if model.labels().iter().map(String::as_str).ne(LABELS) {
+            return Err(ModelError(format!("labels {:?} are not the NER labels {LABELS:?}", model.labels())));
+        }
+        let mut cache = Vec::with_capacity(clusters.len());
+        let mut buf = String::new();
+        let mut feats = Vec::new();
+        for word in clusters.words() {
+            let info = WordInfo::new(word, &mut buf);
+            local_features(&info, clusters.of(info.word, info.lower), &mut feats);
+            let mut out = [0i32; N];
+            model.add_scores(&feats, &mut out);
+            cache.push(out);
+        }
+        Ok(PreparedModel { model, clusters, cache })
     }
 }
 

@@ -26,7 +26,7 @@ use crate::vocab::document_iri;
 /// Quads gathered before a batch is written (about 30 MB of quads in memory).
 pub const DEFAULT_BATCH_QUADS: usize = 100_000;
 /// Keys and labels the name index may hold before it is emptied after a batch is written.
-const INDEX_LIMIT: usize = 400_000;
+const INDEX_LIMIT: usize = 100_000;
 
 /// A batch being written on a background thread, and the documents in it.
 struct InFlight {

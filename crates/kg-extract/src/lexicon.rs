@@ -147,6 +147,8 @@ pub struct Lexicon {
     pub phrases: FastMap<String, Vec<GazetteerEntry>>,
     /// Longest gazetteer phrase in tokens.
     pub max_phrase_tokens: usize,
+    /// The first words of the gazetteer phrases: a token that is none of them starts no phrase.
+    pub phrase_starts: FastSet<String>,
     /// Cities of 100,000 people or more by lower-case name: (name, ISO code of the country).
     pub cities: FastMap<String, (String, String)>,
     /// Lower-case names of every city and town of the gazetteer (15,000 people or more).
@@ -155,6 +157,8 @@ pub struct Lexicon {
     pub titles: FastMap<String, TitleRole>,
     /// Longest title in tokens.
     pub max_title_tokens: usize,
+    /// The first words of the titles.
+    pub title_starts: FastSet<String>,
     /// Event cues.
     pub cues: Vec<Cue>,
     /// Cue forms by the lower-case first word.
@@ -300,9 +304,11 @@ impl Lexicon {
             organizations: Vec::new(),
             phrases: FastMap::default(),
             max_phrase_tokens: 1,
+            phrase_starts: FastSet::default(),
             cities: FastMap::default(),
             titles: FastMap::default(),
             max_title_tokens: 1,
+            title_starts: FastSet::default(),
             cues: Vec::new(),
             cue_index: FastMap::default(),
             common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
@@ -436,6 +442,9 @@ impl Lexicon {
                 }
             }
         }
+        let first_word = |k: &String| k.split(' ').next().unwrap_or_default().to_string();
+        lex.phrase_starts = lex.phrases.keys().map(first_word).collect();
+        lex.title_starts = lex.titles.keys().map(first_word).collect();
         lex
     }
 

@@ -309,7 +309,7 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
 
 fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Option<(usize, GazetteerHit)> {
     let t = view.tokens.get(i)?;
-    if !t.is_capitalized() || t.kind != TokenKind::Word {
+    if !t.is_capitalized() || t.kind != TokenKind::Word || !lex.phrase_starts.contains(view.token_lower(i)) {
         return None;
     }
     let max = lex.max_phrase_tokens.min(s.last - i);
@@ -335,6 +335,9 @@ fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Op
 
 /// Longest title starting at token `i`: (tokens, role).
 pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
+    if !lex.title_starts.contains(view.token_lower(i)) {
+        return None;
+    }
     let max = lex.max_title_tokens.min(limit.saturating_sub(i));
     let mut key = String::new();
     for len in (1..=max).rev() {

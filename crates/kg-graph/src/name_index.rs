@@ -18,11 +18,13 @@ use crate::vocab::{kg, node, RDFS};
 
 /// Name key → node IRI → number of documents; node IRI → label. A key or node present
 /// here has been read from the store (leaving out the document being replaced) and kept
-/// up to date since.
+/// up to date since. Each entry remembers the generation (batch) that last used it, so
+/// that entries no recent batch used can be forgotten once their documents are written.
 #[derive(Debug, Default)]
 pub struct NameIndex {
-    keys: HashMap<String, BTreeMap<String, usize>>,
-    labels: HashMap<String, Option<String>>,
+    generation: u64,
+    keys: HashMap<String, (u64, BTreeMap<String, usize>)>,
+    labels: HashMap<String, (u64, Option<String>)>,
 }
 
 impl NameIndex {
@@ -41,17 +43,30 @@ impl NameIndex {
         self.keys.is_empty() && self.labels.is_empty()
     }
 
-    /// Forgets everything; later questions read the store again. Only correct when
-    /// everything added has been written to the store.
-    pub fn clear(&mut self) {
-        self.keys.clear();
-        self.labels.clear();
+    /// The generation entries are stamped with now.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Starts a new generation (the writer starts one per batch).
+    pub fn next_generation(&mut self) {
+        self.generation += 1;
+    }
+
+    /// Forgets the entries last used before generation `oldest_kept`; later questions
+    /// about them read the store again. Only correct when every document added in those
+    /// generations has been written to the store.
+    pub fn forget_before(&mut self, oldest_kept: u64) {
+        self.keys.retain(|_, (used, _)| *used >= oldest_kept);
+        self.labels.retain(|_, (used, _)| *used >= oldest_kept);
     }
 
     /// The nodes that documents other than `skip` gave name key `key`, with their number
     /// of documents.
     pub fn nodes_with_key(&mut self, store: &KnowledgeGraph, key: &str, skip: &NamedNode) -> Result<&BTreeMap<String, usize>> {
-        if !self.keys.contains_key(key) {
+        if let Some((used, _)) = self.keys.get_mut(key) {
+            *used = self.generation;
+        } else {
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
             let predicate = kg("nameKey");
             let object = Literal::new_simple_literal(key);
@@ -64,15 +79,16 @@ impl NameIndex {
                     *counts.entry(n.into_string()).or_default() += 1;
                 }
             }
-            self.keys.insert(key.to_string(), counts);
+            self.keys.insert(key.to_string(), (self.generation, counts));
         }
-        Ok(&self.keys[key])
+        Ok(&self.keys[key].1)
     }
 
     /// The label of node `iri`: the least of the labels documents gave it, so that the
     /// answer does not depend on the order documents were stored in.
     pub fn label(&mut self, store: &KnowledgeGraph, iri: &str, skip: &NamedNode) -> Result<Option<String>> {
-        if let Some(label) = self.labels.get(iri) {
+        if let Some((used, label)) = self.labels.get_mut(iri) {
+            *used = self.generation;
             return Ok(label.clone());
         }
         let subject = NamedNode::new(iri)?;
@@ -89,7 +105,7 @@ impl NameIndex {
                 }
             }
         }
-        self.labels.insert(iri.to_string(), least.clone());
+        self.labels.insert(iri.to_string(), (self.generation, least.clone()));
         Ok(least)
     }
 
@@ -133,7 +149,7 @@ impl NameIndex {
         for q in quads {
             let (NamedOrBlankNode::NamedNode(subject), Term::Literal(value)) = (&q.subject, &q.object) else { continue };
             if q.predicate == name_key {
-                let Some(counts) = self.keys.get_mut(value.value()) else { continue };
+                let Some((_, counts)) = self.keys.get_mut(value.value()) else { continue };
                 if add {
                     *counts.entry(subject.as_str().to_string()).or_default() += 1;
                 } else if let Some(n) = counts.get_mut(subject.as_str()) {
@@ -143,7 +159,7 @@ impl NameIndex {
                     }
                 }
             } else if add && q.predicate.as_str().strip_prefix(RDFS) == Some("label") {
-                if let Some(slot) = self.labels.get_mut(subject.as_str()) {
+                if let Some((_, slot)) = self.labels.get_mut(subject.as_str()) {
                     if slot.as_deref().is_none_or(|old| value.value() < old) {
                         *slot = Some(value.value().to_string());
                     }

@@ -25,7 +25,7 @@ use crate::vocab::document_iri;
 
 /// Quads gathered before a batch is written (about 30 MB of quads in memory).
 pub const DEFAULT_BATCH_QUADS: usize = 100_000;
-/// Keys and labels the name index may hold before it is emptied after a batch is written.
+/// Keys and labels the name index may hold before entries no recent batch used are forgotten.
 const INDEX_LIMIT: usize = 100_000;
 
 /// A batch being written on a background thread, and the documents in it.
@@ -118,6 +118,7 @@ impl<'a> DocumentWriter<'a> {
         }
         let quads = std::mem::take(&mut self.pending);
         let documents = std::mem::take(&mut self.pending_documents);
+        self.index.next_generation();
         let store = self.kg.store().clone();
         let thread = std::thread::Builder::new()
             .name("kg-bulk-load".into())
@@ -131,9 +132,10 @@ impl<'a> DocumentWriter<'a> {
     fn wait(&mut self) -> Result<()> {
         let Some(f) = self.in_flight.take() else { return Ok(()) };
         f.thread.join().map_err(|_| GraphError::Invalid("the bulk loader thread panicked".into()))??;
-        // Everything added to the index is now in the store: the index may start afresh.
-        if self.pending.is_empty() && self.index.len() > INDEX_LIMIT {
-            self.index.clear();
+        // Every batch gathered before the current one is now in the store: entries no
+        // document of the last two batches used may go (popular names stay).
+        if self.index.len() > INDEX_LIMIT {
+            self.index.forget_before(self.index.generation().saturating_sub(1));
         }
         Ok(())
     }

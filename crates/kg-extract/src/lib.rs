@@ -149,7 +149,8 @@ impl Extractor {
             let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
             all.extend(relations::structure(sv, &found, &res.of_mention, &types));
             all.extend(relations::events(&self.lex, sv));
-            let date = dates::sentence_date(&tokens, s.first, s.last, published);
+            // Only sentences with relations need their date.
+            let date = if all.is_empty() { None } else { dates::sentence_date(&tokens, s.first, s.last, published) };
             for f in all.into_iter().filter(|f| f.modality.is_none() || self.keep_hypothetical) {
                 let (a, b) = if vocabulary::is_symmetric(&f.predicate) && f.subject > f.object {
                     (f.object, f.subject)

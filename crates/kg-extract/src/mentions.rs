@@ -2,6 +2,8 @@
 //! capitalised names, groups. Each mention gets a provisional type and a
 //! grouping key; `coref` turns mentions into entities.
 
+use std::borrow::Cow;
+
 use crate::hashing::FastSet;
 
 use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
@@ -166,18 +168,29 @@ pub struct TextView<'a> {
     pub sentences: &'a [Sentence],
     /// The original text as code points.
     pub chars: &'a [char],
-    lower_words: FastSet<String>,
+    lower_words: FastSet<&'a str>,
     /// Words seen capitalised inside a sentence (not first): names, whatever else they mean.
     inner_capitalized: FastSet<String>,
     common_words: &'a FastSet<String>,
-    lowers: Vec<String>,
+    lowers: Vec<Cow<'a, str>>,
 }
 
 impl<'a> TextView<'a> {
     /// Indexes a tokenised document.
     pub fn new(lex: &'a Lexicon, tokens: &'a [Token], sentences: &'a [Sentence], chars: &'a [char]) -> Self {
-        let lowers: Vec<String> = tokens.iter().map(Token::lower).collect();
-        let lower_words = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()).map(|t| t.norm.clone()).collect();
+        // Most tokens are ASCII in lower case already: only the others are lower-cased.
+        let lowers: Vec<Cow<'a, str>> = tokens
+            .iter()
+            .map(|t| {
+                let plain = t.norm.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                if plain {
+                    Cow::Borrowed(t.norm.as_str())
+                } else {
+                    Cow::Owned(t.lower())
+                }
+            })
+            .collect();
+        let lower_words = tokens.iter().filter(|t| t.kind == TokenKind::Word && !t.is_capitalized()).map(|t| t.norm.as_str()).collect();
         let mut inner_capitalized = FastSet::default();
         for s in sentences {
             for i in s.first + 1..s.last {
@@ -189,7 +202,7 @@ impl<'a> TextView<'a> {
                     && tokens[i - 1].kind == TokenKind::Word
                     && tokens[i - 1].is_capitalized()
                 {
-                    inner_capitalized.insert(lowers[i].clone());
+                    inner_capitalized.insert(lowers[i].to_string());
                 }
             }
         }
@@ -203,7 +216,7 @@ impl<'a> TextView<'a> {
 
     /// The token in lower case, empty past the end.
     pub fn token_lower(&self, i: usize) -> &str {
-        self.lowers.get(i).map_or("", String::as_str)
+        self.lowers.get(i).map_or("", |l| l.as_ref())
     }
 
     /// True when the document also writes this (lower-case) word in lower case.

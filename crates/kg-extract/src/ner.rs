@@ -8,7 +8,7 @@
 //! and the type it was given earlier in the same document.
 
 use crate::clusters::WordClusters;
-use crate::conll::{spans, TaggedDocument};
+use crate::conll::TaggedDocument;
 use crate::hashing::{feature, feature2, hash_str, HashMap64, HashSet64};
 use crate::name_lists::NameLists;
 use crate::perceptron::{LinearModel, ModelError, Trainer};
@@ -536,8 +536,18 @@ pub fn iob2(label: usize) -> String {
 
 /// Entity spans of labels, as `(first word, one past the last, type)`.
 pub fn label_spans(labels: &[usize]) -> Vec<(usize, usize, &'static str)> {
-    let names: Vec<String> = labels.iter().map(|&l| iob2(l)).collect();
-    spans(&names).into_iter().filter_map(|s| TYPES.iter().find(|t| **t == s.kind).map(|t| (s.start, s.end, *t))).collect()
+    // As `conll::spans` reads the labels' IOB2 forms (`iob2`), without making strings: a
+    // begin or unit label opens a span; an inside or last label extends the span just
+    // before it when of the same type, and opens one otherwise.
+    let mut out: Vec<(usize, usize, &'static str)> = Vec::new();
+    for (i, &l) in labels.iter().enumerate() {
+        let (Some(p), Some(t)) = (part(l), label_type(l)) else { continue };
+        match out.last_mut() {
+            Some(last) if !matches!(p, BEGIN | UNIT) && last.1 == i && last.2 == t => last.1 = i + 1,
+            _ => out.push((i, i + 1, t)),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -558,6 +568,24 @@ mod tests {
         let out = viterbi(&e, &Flat);
         assert!(allowed(None, out[0]) && allowed(Some(out[0]), out[1]), "{out:?}");
         assert!(!matches!(part(out[1]), Some(BEGIN | INSIDE)), "{out:?}");
+    }
+
+    #[test]
+    fn label_spans_read_labels_as_their_iob2_forms_do() {
+        use crate::conll::spans;
+        let mut seed = 7u64;
+        for _ in 0..2000 {
+            let labels: Vec<usize> = (0..12)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    (seed >> 33) as usize % N
+                })
+                .collect();
+            let names: Vec<String> = labels.iter().map(|&l| iob2(l)).collect();
+            let expected: Vec<(usize, usize, String)> = spans(&names).into_iter().map(|s| (s.start, s.end, s.kind)).collect();
+            let got: Vec<(usize, usize, String)> = label_spans(&labels).into_iter().map(|(a, b, t)| (a, b, t.to_string())).collect();
+            assert_eq!(got, expected, "{labels:?}");
+        }
     }
 
     #[test]

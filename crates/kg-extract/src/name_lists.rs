@@ -34,6 +34,8 @@ pub struct NameLists {
     /// Classes by the hash of the phrase's lower-case words ([`phrase`]).
     phrases: HashMap64<u16>,
     first_words: HashSet64,
+    /// Hashes of the phrases' proper prefixes: a longer phrase can only follow one of them.
+    prefixes: HashSet64,
     max_words: usize,
 }
 
@@ -77,6 +79,9 @@ impl NameLists {
         let words: Vec<u64> = key.split(' ').map(hash_str).collect();
         self.max_words = self.max_words.max(words.len());
         self.first_words.insert(words[0]);
+        for n in 1..words.len() {
+            self.prefixes.insert(phrase(words[..n].iter().copied()));
+        }
         *self.phrases.entry(phrase(words)).or_default() |= 1 << class as u16;
     }
 
@@ -93,14 +98,19 @@ impl NameLists {
             let mut key = phrase(std::iter::empty());
             for len in 1..=self.max_words.min(n - i) {
                 key = phrase_step(key, lower_hashes[i + len - 1]);
-                let Some(&classes) = self.phrases.get(&key) else { continue };
-                for c in 0..CLASSES {
-                    if classes & (1 << c) != 0 {
-                        masks[i] |= 1 << (2 * c);
-                        for m in &mut masks[i + 1..i + len] {
-                            *m |= 1 << (2 * c + 1);
+                if let Some(&classes) = self.phrases.get(&key) {
+                    for c in 0..CLASSES {
+                        if classes & (1 << c) != 0 {
+                            masks[i] |= 1 << (2 * c);
+                            for m in &mut masks[i + 1..i + len] {
+                                *m |= 1 << (2 * c + 1);
+                            }
                         }
                     }
+                }
+                // No longer phrase starts with these words.
+                if !self.prefixes.contains(&key) {
+                    break;
                 }
             }
         }

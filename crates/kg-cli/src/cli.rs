@@ -169,6 +169,9 @@ pub struct EvalKgArgs {
     /// Also write the extraction (the JSON that score.py reads) to this file.
     #[arg(long)]
     pub predictions: Option<PathBuf>,
+    /// Also print the reliability of relation confidences: precision per confidence bin.
+    #[arg(long)]
+    pub calibration: bool,
 }
 
 /// Arguments of `kg push`.

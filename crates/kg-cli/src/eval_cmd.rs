@@ -125,5 +125,13 @@ fn kg(args: EvalKgArgs) -> Result<()> {
     } else {
         print!("{}", counts.report(n, found));
     }
+    if args.calibration {
+        let outcomes = kg_extract::scoring::relation_outcomes(&gold, &predictions);
+        println!();
+        print!("{}", kg_extract::scoring::reliability_table(&outcomes, &CONFIDENCE_BINS));
+    }
     Ok(())
 }
+
+/// Lower bounds of the confidence bins of `kg eval kg --calibration`.
+const CONFIDENCE_BINS: [f64; 5] = [0.0, 0.6, 0.7, 0.8, 0.9];

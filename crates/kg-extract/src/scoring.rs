@@ -117,8 +117,26 @@ fn list<'a>(v: &'a Value, key: &str) -> &'a [Value] {
     v.get(key).and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[])
 }
 
+/// One predicted relation (not a quote) and whether the gold file has it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The relation's confidence.
+    pub confidence: f64,
+    /// Its predicate.
+    pub predicate: String,
+    /// Matched a gold relation exactly (same predicate and entities).
+    pub strict: bool,
+    /// Matched a gold relation of the same family.
+    pub lenient: bool,
+}
+
 /// Scores one predicted document against its gold document.
 pub fn score_document(gold: &Value, predicted: &Value) -> Counts {
+    score_document_with_outcomes(gold, predicted, &mut Vec::new())
+}
+
+/// Scores one predicted document and records, for each predicted relation, whether it matched.
+pub fn score_document_with_outcomes(gold: &Value, predicted: &Value, outcomes: &mut Vec<Outcome>) -> Counts {
     let mut k = Counts::default();
     let gents = list(gold, "entities");
     let gnames: Vec<HashSet<String>> = gents
@@ -197,8 +215,18 @@ pub fn score_document(gold: &Value, predicted: &Value) -> Counts {
             continue;
         }
         k.relation_predicted += 1;
+        let (strict_before, lenient_before) = (k.relation_tp_strict, k.relation_tp_lenient);
+        let mut outcome = Outcome {
+            confidence: r.get("confidence").and_then(Value::as_f64).unwrap_or(0.0),
+            predicate: p.to_string(),
+            strict: false,
+            lenient: false,
+        };
         let o = object.and_then(Value::as_str).and_then(|id| pmap.get(id).copied());
-        let (Some(s), Some(o)) = (s, o) else { continue };
+        let (Some(s), Some(o)) = (s, o) else {
+            outcomes.push(outcome);
+            continue;
+        };
         for (j, &(gs, gp, go)) in grels.iter().enumerate() {
             let (Some(gs), Some(go)) = (gs, go) else { continue };
             let (same, swapped) = ((s, o) == (gs, go), (s, o) == (go, gs));
@@ -219,8 +247,49 @@ pub fn score_document(gold: &Value, predicted: &Value) -> Counts {
                 break;
             }
         }
+        outcome.strict = k.relation_tp_strict > strict_before;
+        outcome.lenient = k.relation_tp_lenient > lenient_before;
+        outcomes.push(outcome);
     }
     k
+}
+
+/// The outcome of every predicted relation of every gold document.
+pub fn relation_outcomes(gold: &Value, predicted: &Value) -> Vec<Outcome> {
+    let by_id: HashMap<&str, &Value> = list(predicted, "documents").iter().map(|d| (text(d, "id"), d)).collect();
+    let mut outcomes = Vec::new();
+    for g in list(gold, "documents") {
+        if let Some(p) = by_id.get(text(g, "id")) {
+            score_document_with_outcomes(g, p, &mut outcomes);
+        }
+    }
+    outcomes
+}
+
+/// A reliability table: for each confidence bin (lower bounds `edges`, ascending), the
+/// relations in it and the share that are correct (strict, and same family), then the
+/// same for every relation at or above each bound.
+pub fn reliability_table(outcomes: &[Outcome], edges: &[f64]) -> String {
+    let mut out = String::from("confidence     relations  strict precision  lenient precision\n");
+    let row = |label: String, chosen: Vec<&Outcome>| {
+        let n = chosen.len();
+        let share = |hit: usize| if n == 0 { "-".to_string() } else { format!("{:.3}", hit as f64 / n as f64) };
+        let strict = chosen.iter().filter(|o| o.strict).count();
+        let lenient = chosen.iter().filter(|o| o.lenient).count();
+        format!("{label:<14} {n:>9}  {:>16}  {:>17}\n", share(strict), share(lenient))
+    };
+    for (i, &lo) in edges.iter().enumerate() {
+        let hi = edges.get(i + 1).copied();
+        let label = match hi {
+            Some(hi) => format!("[{lo:.2}, {hi:.2})"),
+            None => format!("[{lo:.2}, 1.00]"),
+        };
+        out.push_str(&row(label, outcomes.iter().filter(|o| o.confidence >= lo && hi.is_none_or(|h| o.confidence < h)).collect()));
+    }
+    for &lo in edges {
+        out.push_str(&row(format!(">= {lo:.2}"), outcomes.iter().filter(|o| o.confidence >= lo).collect()));
+    }
+    out
 }
 
 /// Scores predictions (`{"documents": [...]}`) against a gold file, returning the totals,
@@ -271,5 +340,11 @@ mod tests {
         // The gold quote's speaker "Xi" is not a gold entity name: it can never match.
         assert_eq!((c.quote_tp, c.quote_predicted, c.quote_gold), (0, 1, 1));
         assert!(c.report(n, found).contains("entities           P 0.667  R 1.000  F1 0.800"));
+        let outcomes = relation_outcomes(&gold, &pred);
+        assert_eq!(outcomes.len(), 1);
+        assert!(!outcomes[0].strict && outcomes[0].lenient, "{outcomes:?}");
+        let table = reliability_table(&outcomes, &[0.0, 0.5]);
+        assert!(table.contains("[0.00, 0.50)           1             0.000              1.000"), "{table}");
+        assert!(table.contains(">= 0.50                0                 -                  -"), "{table}");
     }
 }

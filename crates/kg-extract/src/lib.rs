@@ -76,18 +76,17 @@ impl Extractor {
     pub fn new() -> Self {
         // The model loads on a second thread while the lexicons load on this one (start-up
         // time is most of a short article's wall time).
-        let (lex, lists, prepared) = std::thread::scope(|scope| {
+        let (lex, ner) = std::thread::scope(|scope| {
             let model = scope.spawn(|| {
                 // The models are part of the binary (data/models); a test checks that they read.
                 let clusters = clusters::WordClusters::embedded().expect("the embedded word clusters are valid");
-                ner::PreparedModel::embedded(clusters).expect("the embedded NER model is valid")
+                ner::NerTagger::embedded(clusters).expect("the embedded NER model is valid")
             });
             let lex = Lexicon::load();
             let lists = name_lists::NameLists::from_lexicon(&lex);
-            let prepared = model.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (lex, lists, prepared)
+            let ner = model.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (lex, ner.with_lists(lists))
         });
-        let ner = ner::NerTagger::from_prepared(prepared, lists);
         Extractor { lex, ner, keep_hypothetical: false }
     }
 

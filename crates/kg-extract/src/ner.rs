@@ -383,54 +383,25 @@ pub struct NerTagger {
 }
 
 impl NerTagger {
-    /// The shipped model with its resources.
-    pub fn embedded(resources: Resources) -> Result<NerTagger, ModelError> {
-        NerTagger::new(LinearModel::from_bytes(EMBEDDED)?, resources)
-    }
-
     /// A tagger from a model (checked to have the NER labels).
     pub fn new(model: LinearModel, resources: Resources) -> Result<NerTagger, ModelError> {
-        let prepared = PreparedModel::new(model, resources.clusters)?;
-        Ok(NerTagger::from_prepared(prepared, resources.lists))
+        Ok(NerTagger::with_clusters(model, resources.clusters)?.with_lists(resources.lists))
     }
 
-    /// A tagger from a prepared model and the gazetteer phrases.
-    pub fn from_prepared(prepared: PreparedModel, lists: NameLists) -> NerTagger {
-        let PreparedModel { model, clusters, cache } = prepared;
-        NerTagger { model, resources: Resources { lists, clusters }, cache }
+    /// The shipped model with the given clusters, its frequent words' scores cached, and no
+    /// gazetteer phrases yet ([`with_lists`](Self::with_lists)): the part of loading that
+    /// needs no gazetteer, so that it can run beside the lexicon's loading.
+    pub fn embedded(clusters: WordClusters) -> Result<NerTagger, ModelError> {
+        NerTagger::with_clusters(LinearModel::from_bytes(EMBEDDED)?, clusters)
     }
 
-    /// Labels every word of a document (sentences in order), as indices into [`LABELS`].
-    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<usize>> {
-        let view = DocumentView::new(sentences, &self.resources);
-        let mut history = HashMap64::default();
-        (0..sentences.len())
-            .map(|s| {
-                let labels = view.decode(s, &history, &self.model, &self.cache);
-                view.remember(s, &labels, &mut history);
-                labels
-            })
-            .collect()
-    }
-}
-
-/// A model read and its frequent words' scores cached: the part of loading a tagger that
-/// needs no gazetteer, so that it can run beside the lexicon's loading.
-#[derive(Debug)]
-pub struct PreparedModel {
-    model: LinearModel,
-    clusters: WordClusters,
-    cache: Vec<[i32; N]>,
-}
-
-impl PreparedModel {
-    /// The shipped model with the given clusters.
-    pub fn embedded(clusters: WordClusters) -> Result<PreparedModel, ModelError> {
-        PreparedModel::new(LinearModel::from_bytes(EMBEDDED)?, clusters)
+    /// The same tagger with these gazetteer phrases.
+    pub fn with_lists(mut self, lists: NameLists) -> NerTagger {
+        self.resources.lists = lists;
+        self
     }
 
-    /// A model (checked to have the NER labels) with its clusters.
-    pub fn new(model: LinearModel, clusters: WordClusters) -> Result<PreparedModel, ModelError> {
+    fn with_clusters(model: LinearModel, clusters: WordClusters) -> Result<NerTagger, ModelError> {
         if model.labels().iter().map(String::as_str).ne(LABELS) {
             return Err(ModelError(format!("labels {:?} are not the NER labels {LABELS:?}", model.labels())));
         }
@@ -444,7 +415,20 @@ impl PreparedModel {
             model.add_scores(&feats, &mut out);
             cache.push(out);
         }
-        Ok(PreparedModel { model, clusters, cache })
+        Ok(NerTagger { model, resources: Resources { lists: NameLists::default(), clusters }, cache })
+    }
+
+    /// Labels every word of a document (sentences in order), as indices into [`LABELS`].
+    pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<usize>> {
+        let view = DocumentView::new(sentences, &self.resources);
+        let mut history = HashMap64::default();
+        (0..sentences.len())
+            .map(|s| {
+                let labels = view.decode(s, &history, &self.model, &self.cache);
+                view.remember(s, &labels, &mut history);
+                labels
+            })
+            .collect()
     }
 }
 

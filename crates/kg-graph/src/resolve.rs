@@ -120,11 +120,6 @@ impl UserAliases {
     }
 }
 
-/// Resolves a document's entities against the store (other documents and the user table).
-pub fn resolve(store: &KnowledgeGraph, doc: &Document) -> Result<Resolution> {
-    resolve_with(store, &mut NameIndex::new(), &UserAliases::read(store)?, doc)
-}
-
 /// Resolves a document's entities against the documents the index knows (the store's and
 /// those added to the index since) and the user table.
 pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAliases, doc: &Document) -> Result<Resolution> {

@@ -9,8 +9,7 @@ use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, Qua
 use oxigraph::store::Store;
 
 use crate::error::{GraphError, Result};
-use crate::mapping::{resolved_document_quads, DocumentMeta};
-use crate::resolve::resolve;
+use crate::mapping::DocumentMeta;
 use crate::vocab::{document_iri, ONTOLOGY_GRAPH};
 
 /// The ontology, embedded from `data/ontology.ttl`.
@@ -78,12 +77,13 @@ impl KnowledgeGraph {
     }
 
     /// Writes a document's graph, its entities resolved against the documents already
-    /// stored, replacing any earlier version of it in one transaction: readers see the
-    /// old graph or the new one, never a mix.
+    /// stored, replacing any earlier version of it atomically: readers see the old graph
+    /// or the new one, never a mix. (Many documents: [`DocumentWriter`](crate::writer::DocumentWriter).)
     pub fn put_document(&self, doc: &Document, meta: &DocumentMeta) -> Result<PutReport> {
-        let resolution = resolve(self, doc)?;
-        let quads = resolved_document_quads(doc, meta, &resolution);
-        self.replace_named_graph(document_iri(&doc.id).as_str(), &quads)
+        let mut writer = crate::writer::DocumentWriter::new(self)?;
+        let report = writer.put(doc, meta)?;
+        writer.finish()?;
+        Ok(report)
     }
 
     /// True when the store holds document `id` made from the same text by the same

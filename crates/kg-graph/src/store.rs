@@ -203,6 +203,25 @@ mod tests {
         let kg = KnowledgeGraph::open(dir.path()).expect("reopen");
         assert_eq!(kg.document_count().expect("docs"), 1);
     }
+
+    /// The store must be opened by the patched Oxigraph (vendor/oxigraph/PATCHED.md):
+    /// a `cargo update` past the patched version would silently drop the bounded cache.
+    #[test]
+    fn rocksdb_keeps_index_blocks_in_its_bounded_cache() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        drop(KnowledgeGraph::open(dir.path()).expect("open"));
+        let options = std::fs::read_dir(dir.path())
+            .expect("store folder")
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("OPTIONS-"))
+            .map(|e| std::fs::read_to_string(e.path()).expect("options file"))
+            .max_by_key(|text| text.len())
+            .expect("RocksDB writes an OPTIONS file");
+        let tables = options.matches("[TableOptions/BlockBasedTable ").count();
+        assert!(tables >= 10, "{tables} column families");
+        assert_eq!(options.matches("cache_index_and_filter_blocks=true").count(), tables);
+        assert_eq!(options.matches("index_type=kTwoLevelIndexSearch").count(), tables);
+    }
 }
 
 #[cfg(test)]

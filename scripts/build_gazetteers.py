@@ -105,6 +105,12 @@ def countries():
             if eng.get(k):
                 demonyms.append(eng[k])
         rows.append((code, name, clean(aliases), clean(demonyms), clean(capitals)))
+    # A demonym an independent state shares with a territory ("American": the United States
+    # and the Northern Mariana Islands; "French", "Dutch", "Indian", "Norwegian") is the state's.
+    independent = {c["cca2"] for c in world if c.get("independent")}
+    sovereign = {d for code, _, _, demonyms, _ in rows if code in independent for d in demonyms}
+    rows = [(code, name, aliases, demonyms if code in independent else [d for d in demonyms if d not in sovereign], capitals)
+            for code, name, aliases, demonyms, capitals in rows]
     rows.extend(former_states(iso3))
     rows.sort()
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:

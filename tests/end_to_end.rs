@@ -111,7 +111,7 @@ fn quality_floors_on_the_gold_sets() {
     assert!(e >= 0.95 && r >= 0.78 && q >= 0.95, "seed below floors: {e:.3} {r:.3} {q:.3}");
     let (e, r, q) = score(&shared, &shared.join("eval/dev/gold.json"));
     eprintln!("dev: entity F1 {e:.3}, relation F1 (lenient) {r:.3}, quote F1 {q:.3}");
-    assert!(e >= 0.90 && r >= 0.45 && q >= 0.72, "dev below floors: {e:.3} {r:.3} {q:.3}");
+    assert!(e >= 0.91 && r >= 0.50 && q >= 0.95, "dev below floors: {e:.3} {r:.3} {q:.3}");
 }
 
 #[test]
@@ -124,8 +124,8 @@ fn confident_relations_are_mostly_right_on_dev() {
     let cols: Vec<&str> = row.split_whitespace().collect();
     let strict: f64 = cols[3].parse().expect("strict precision");
     eprintln!("dev: relations with confidence >= 0.8: {} of them, strict precision {strict:.3}", cols[2]);
-    // Floor: 0.810 measured (docs/evaluation.md), less a small margin.
-    assert!(strict >= 0.78, "confident relations below the floor: {row}");
+    // Floor: 0.812 measured (docs/evaluation.md), less a small margin.
+    assert!(strict >= 0.80, "confident relations below the floor: {row}");
 }
 
 fn count(store: &Path, query: &str) -> usize {

@@ -281,10 +281,23 @@ fn date_abbreviation(view: &TextView, i: usize) -> bool {
 }
 
 /// A capitalised token that can begin or continue a name.
+/// A surname written with a lower-case particle and a hyphen or apostrophe: "al-Kaabi",
+/// "el-Sisi", "bin-Laden", "d'Estaing".
+fn is_prefixed_name(word: &str) -> bool {
+    let Some(cut) = word.find(['-', '\'']) else { return false };
+    let (particle, rest) = (&word[..cut], &word[cut + 1..]);
+    matches!(particle, "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "bin" | "ibn" | "d")
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().skip(1).any(char::is_lowercase)
+}
+
 fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     let Some(t) = view.tokens.get(i) else { return false };
-    if t.kind != TokenKind::Word || !t.is_capitalized() || i >= s.last {
+    if t.kind != TokenKind::Word || i >= s.last {
         return false;
+    }
+    if !t.is_capitalized() {
+        return is_prefixed_name(&t.norm);
     }
     let lower = view.token_lower(i);
     if (NOT_NAMES.contains(&lower) || crate::dates::is_calendar_name(lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
@@ -317,7 +330,54 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     if is_sentence_start(view, s, i) && (lower.ends_with("ing") || lower.ends_with("ly")) {
         return false;
     }
+    // "Fifteen years is super": a number opening a sentence.
+    if is_sentence_start(view, s, i) && !t.is_all_caps() && is_number_word(lower) {
+        return false;
+    }
     true
+}
+
+/// Cardinal number words ("fifteen", "forty-two", "hundred").
+fn is_number_word(lower: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+    ];
+    lower.split('-').all(|part| UNITS.contains(&part))
 }
 
 fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Option<(usize, GazetteerHit)> {
@@ -475,7 +535,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
         return None;
     }
-    if !t.is_capitalized() {
+    if !t.is_capitalized() && !is_prefixed_name(&t.norm) {
         return None;
     }
     let gaz = gazetteer_match(lex, view, s, i);
@@ -518,7 +578,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         }
         let t = &view.tokens[j];
         if t.kind == TokenKind::Word
-            && t.is_capitalized()
+            && (t.is_capitalized() || is_prefixed_name(&t.norm))
             && !NOT_CONTINUATIONS.contains(&view.token_lower(j))
             && !crate::dates::is_calendar_name(view.token_lower(j))
             && !starts_title_after_org(lex, view, i, j)
@@ -553,6 +613,11 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         let title_follows = title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
         if title_follows {
             break;
+        }
+        // Two particles in a row: "von der Leyen", "van den Berg", "de la Cruz".
+        if NAME_PARTICLES.contains(&lower) && NAME_PARTICLES.contains(&view.token_lower(j + 1)) && name_token(view, s, j + 2) {
+            j += 2;
+            continue;
         }
         if connector && name_token(view, s, j + 1)
             || (connector && lower != "the" && view.token_lower(j + 1) == "the" && name_token(view, s, j + 2))
@@ -795,6 +860,20 @@ mod tests {
     #[test]
     fn sentence_initial_common_words_are_not_names() {
         let e = entities("Sanctions were imposed. Analysts expect more. Further talks are planned with Norway.");
+        assert_eq!(e, vec!["Norway (Country)"]);
+    }
+
+    #[test]
+    fn name_particles_stay_inside_the_name() {
+        let e = entities("Commission President Ursula von der Leyen met Saad al-Kaabi and Abdel Fattah el-Sisi.");
+        for want in ["Ursula von der Leyen (Person)", "Saad al-Kaabi (Person)", "Abdel Fattah el-Sisi (Person)"] {
+            assert!(e.contains(&want.to_string()), "{want} missing from {e:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_opening_a_sentence_are_not_names() {
+        let e = entities("Fifteen years is a long time. Forty-two people died in Norway.");
         assert_eq!(e, vec!["Norway (Country)"]);
     }
 

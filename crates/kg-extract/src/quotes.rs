@@ -1,7 +1,8 @@
 //! Direct quotations and their speakers: attribution after the quote (`," Xi said`,
 //! `," said Yu Jun`), before it (`Zakharova said: "…"`), split around it
 //! (`"…," he said, "…"`), and colon-introduced (`gave his account on Twitter: "…"`).
-//! Short scare quotes ("no limits") are not quotations.
+//! Short scare quotes ("no limits") are not quotations; a short quotation that opens its
+//! sentence and is attributed right after it is (`"Welcome to democracy," he told them`).
 
 use crate::clauses::{Arg, SentenceView};
 use crate::lexicon::verb_forms;
@@ -30,6 +31,16 @@ const SPEECH_VERBS: &[&str] = &[
     "say", "tell", "add", "tweet", "write", "state", "declare", "note", "announce", "explain", "insist", "stress",
     "remark", "comment", "post", "reply", "respond", "warn", "continue", "conclude", "argue", "claim", "complain",
     "recall", "acknowledge", "admit", "emphasise", "emphasize", "observe", "quip", "testify",
+];
+/// Lower-case words of a role that may stand before the speaker's name or reference
+/// (`the ministry said`, `ministry spokesman Anatoly Glaz said`, `senior official X said`).
+#[rustfmt::skip]
+const ROLE_WORDS: &[&str] = &[
+    "the", "a", "an", "former", "acting", "deputy", "vice", "senior", "chief", "foreign", "state", "ministry", "government",
+    "company", "party", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "chairman", "chairwoman",
+    "executive", "president", "secretary", "director", "adviser", "advisor", "ambassador", "envoy", "lawyer", "analyst",
+    "economist", "senator", "prosecutor", "commander", "head", "leader", "defence", "defense", "interior", "finance",
+    "economy", "energy", "trade", "health",
 ];
 /// Quotations shorter than this many words are scare quotes.
 const MIN_QUOTE_WORDS: usize = 5;
@@ -108,7 +119,10 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
                 }
             }
         }
-        if words < MIN_QUOTE_WORDS {
+        // A short quotation opening its sentence and attributed right after it is an
+        // utterance (`"Welcome to democracy," he told them`), not a scare quote.
+        let utterance = found.is_some() && q.open == view.sentences[open_sentence].first && words >= 2;
+        if words < MIN_QUOTE_WORDS && !utterance {
             continue;
         }
         if found.is_none() {
@@ -142,32 +156,73 @@ fn after_quote(view: &TextView, sv: &SentenceView, close: usize) -> Option<(Arg,
     if view.word_is(k, ",") {
         k += 1;
     }
-    let limit = (k + 8).min(sv.sentence.last);
     // "according to X"
     if view.lower(k) == "according" && view.lower(k + 1) == "to" {
         let a = sv.arg_starting(k + 2).or_else(|| sv.arg_starting(k + 3))?;
         return Some((a, a.last, 0.8));
     }
-    // Speaker then verb: `Xi said`, `he said`, `Obama told reporters`.
-    if let Some(a) = sv.arg_starting(k) {
-        let mut v = a.last;
-        while v < limit && view.lower(v).ends_with("ly") {
-            v += 1;
-        }
-        if is_speech_verb(&view.lower(v)) {
-            let c = if a.pronoun { 0.75 } else { 0.9 };
-            return Some((a, attribution_end(view, sv, v + 1), c));
-        }
+    // Speaker then verb: `Xi said`, `he said`, `Obama told reporters`, `Australian Prime
+    // Minister Scott Morrison said`, `Charles Michel, the president of …, told reporters`.
+    if let Some(found) = speaker_then_verb(view, sv, k) {
+        return Some(found);
     }
     // Verb then speaker: `said Yu Jun, deputy head …`.
     if is_speech_verb(&view.lower(k)) {
-        let a = sv.arg_starting(k + 1).or_else(|| {
+        // Not a possessive: `writes Huber's partner Erick Rowan`.
+        let a = sv.arg_starting(k + 1).filter(|a| !a.possessive).or_else(|| {
             // `said the foreign ministry's spokesman Zhao Lijian`
-            sv.args.iter().find(|a| a.first > k && a.first <= k + 6 && a.entity_type == EntityType::Person).copied()
+            sv.args.iter().find(|a| a.first > k && a.first <= k + 6 && a.entity_type == EntityType::Person && !a.possessive).copied()
         })?;
         return Some((a, attribution_end(view, sv, a.last), 0.9));
     }
     None
+}
+
+/// The speaker phrase starting at token `k` and the speech verb after it, directly or
+/// after an appositive set off by commas.
+fn speaker_then_verb(view: &TextView, sv: &SentenceView, k: usize) -> Option<(Arg, usize, f64)> {
+    let speakers = |a: &&Arg| !a.modifier && !a.possessive;
+    // The name the phrase at `k` is about: the one whose noun phrase (title, modifiers) starts there.
+    // A role in lower case may precede it: `the ministry said`, `ministry spokesman Anatoly Glaz said`.
+    let mut start = k;
+    while start < k + 4 && ROLE_WORDS.contains(&view.lower(start).as_str()) && sv.arg_starting(start).is_none() {
+        start += 1;
+    }
+    let head = sv.args.iter().filter(speakers).filter(|a| a.first == start || a.np_first == k).max_by_key(|a| a.last).copied();
+    // `Tiffany's chairman, Roger Farah, said`: a title phrase, then the name in apposition.
+    let apposed = || {
+        let comma = (k + 1..(k + 6).min(sv.sentence.last)).find(|&c| view.word_is(c, ","))?;
+        let between_is_title = (k..comma).all(|c| !is_speech_verb(&view.lower(c)) && !view.word_is(c, "\""));
+        let a = sv.args.iter().filter(speakers).find(|a| a.first == comma + 1 && a.entity_type == EntityType::Person).copied()?;
+        between_is_title.then_some(a)
+    };
+    let a = head.or_else(apposed)?;
+    if let Some(v) = speech_verb_at(view, sv, a.last) {
+        let c = if a.pronoun { 0.75 } else { 0.9 };
+        return Some((a, attribution_end(view, sv, v + 1), c));
+    }
+    if !view.word_is(a.last, ",") {
+        return None;
+    }
+    // The name was itself the appositive: `Tiffany's chairman, Roger Farah, said`.
+    if let Some(v) = speech_verb_at(view, sv, a.last + 1) {
+        return Some((a, attribution_end(view, sv, v + 1), 0.85));
+    }
+    // An appositive after the name: `, the president of the European Council, told reporters`.
+    let close = (a.last + 1..(a.last + 20).min(sv.sentence.last)).find(|&c| view.word_is(c, ",") || view.word_is(c, "\""))?;
+    if !view.word_is(close, ",") {
+        return None;
+    }
+    let v = speech_verb_at(view, sv, close + 1)?;
+    Some((a, attribution_end(view, sv, v + 1), if a.pronoun { 0.7 } else { 0.85 }))
+}
+
+/// The speech verb at token `i`, after adverbs ("said", "quickly added").
+fn speech_verb_at(view: &TextView, sv: &SentenceView, mut i: usize) -> Option<usize> {
+    while i < sv.sentence.last && view.lower(i).ends_with("ly") {
+        i += 1;
+    }
+    (i < sv.sentence.last && is_speech_verb(&view.lower(i))).then_some(i)
 }
 
 fn attribution_end(view: &TextView, sv: &SentenceView, mut k: usize) -> usize {
@@ -254,6 +309,28 @@ mod tests {
         assert_eq!(q, vec!["Apple Inc: Demand for our phones has been weaker than we expected"]);
         let q = quotes("The European Union fined Google. \"We will act against every abuse of market power,\" the bloc said.");
         assert_eq!(q, vec!["European Union: We will act against every abuse of market power"]);
+    }
+
+    #[test]
+    fn titles_roles_and_appositives_between_quote_and_verb() {
+        let q = quotes("\u{201C}Our region is changing fast,\u{201D} Kenyan President William Ruto said on Monday.");
+        assert_eq!(q, vec!["William Ruto: Our region is changing fast"]);
+        let q = quotes("\"We will not accept threats from anyone,\" Anna Berg, the head of the Nordic Council, told reporters.");
+        assert_eq!(q, vec!["Anna Berg: We will not accept threats from anyone"]);
+        let q = quotes("Acme Corp sued Globex. \"We will defend our patents in every court,\" Acme's chairman, Tom Reed, said.");
+        assert_eq!(q, vec!["Tom Reed: We will defend our patents in every court"]);
+        let q = quotes("\"The charges have no basis at all in law,\" ministry spokesman Pavel Orlov said.");
+        assert_eq!(q, vec!["Pavel Orlov: The charges have no basis at all in law"]);
+        // A possessive after the verb is not the speaker.
+        assert!(quotes("\"Very sad news,\" writes Berg's longtime friend and partner Tom Reed.").is_empty());
+    }
+
+    #[test]
+    fn short_utterances_opening_their_sentence_are_quotations() {
+        let q = quotes("Ruto addressed the crowd. \u{201C}Welcome home,\u{201D} he told them.");
+        assert_eq!(q, vec!["Ruto: Welcome home"]);
+        // Inside a sentence, a short quotation stays a scare quote.
+        assert!(quotes("Ruto called the plan \"a disaster\", he said.").is_empty());
     }
 
     #[test]

@@ -117,8 +117,8 @@ fn eval_conll04_reports_every_relation_type() {
         .and_then(|l| l.split_whitespace().nth(3))
         .and_then(|f| f.parse().ok())
         .expect("Work_For F1");
-    // Floor: the figure measured when the command was added (docs/evaluation.md), less a margin.
-    assert!(work_for >= 0.20, "Work_For F1 {work_for}:\n{report}");
+    // Floor: the figure measured (0.400, docs/evaluation.md), less a margin.
+    assert!(work_for >= 0.38, "Work_For F1 {work_for}:\n{report}");
 }
 
 #[test]

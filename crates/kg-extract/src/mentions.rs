@@ -582,6 +582,8 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             && !NOT_CONTINUATIONS.contains(&view.token_lower(j))
             && !crate::dates::is_calendar_name(view.token_lower(j))
             && !starts_title_after_org(lex, view, i, j)
+            // "Navy Capt. Michael Coats": a rank starts the person's name.
+            && !(HONORIFICS.contains(&t.norm.as_str()) && view.tokens.get(j + 1).is_some_and(|n| n.norm == "."))
         {
             j += 1;
             continue;
@@ -633,7 +635,9 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
 /// In "Presidential Office Andriy Yermak and Secretary of …", a title after an organisation
 /// name starts a new phrase.
 fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
-    let org_before = (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
+    // An organisation keyword, or an acronym alone ("HHS Secretary Louis Sullivan").
+    let acronym = j == i + 1 && view.tokens[i].is_all_caps() && !view.tokens[j].is_all_caps();
+    let org_before = acronym || (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
     // "Chief Cabinet Secretary" is one title, not an organisation and a title.
     let one_title = title_at(lex, view, i, j + lex.max_title_tokens).is_some_and(|(n, _)| i + n > j);
     org_before

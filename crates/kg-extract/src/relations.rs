@@ -77,15 +77,20 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
             .and_then(|(_, m)| m.title.clone());
         let (title, role, title_first) = match title_in_name {
             Some(t) => t,
-            None => match title_before(lex, sv, p.first) {
+            // "Navy spokeswoman Lt. Nettie Johnson": the title before the rank.
+            None => match title_before(lex, sv, p.first).or_else(|| title_before(lex, sv, rank_before(sv, p.first)?)) {
                 Some(t) => t,
                 None => ("".into(), TitleRole::Member, p.first),
             },
         };
         let title_text = (!title.is_empty()).then(|| title.clone());
         if !title.is_empty() {
-            // "Chinese President Xi", "Russia's foreign ministry spokeswoman Maria Zakharova".
+            // "Chinese President Xi", "Russia's foreign ministry spokeswoman Maria Zakharova",
+            // "Navy spokeswoman Lieutenant Nettie Johnson" (titles in a row).
             let mut j = title_first;
+            while let Some((_, _, first)) = title_before(lex, sv, j).filter(|&(_, _, first)| first < j) {
+                j = first;
+            }
             if j > sv.sentence.first && sv.word(j - 1) == "'s" {
                 j -= 1;
             }
@@ -104,6 +109,11 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
             // "Boston University's Michael Papagiannis": a company's or institution's person
             // belongs to it (a country's person may lead it: no relation without a title).
             push(&mut out, p, "memberOf", &a, None, "", 0.6);
+        } else if let Some(a) =
+            rank_before(sv, p.first).and_then(|r| sv.arg_ending(r)).filter(|a| a.entity_type == EntityType::Organization)
+        {
+            // "Navy Capt. Michael Coats": a rank in an organisation.
+            push(&mut out, p, "memberOf", &a, None, "", 0.8);
         } else if let Some(a) = sv.arg_ending(p.first) {
             // "chief of staff of Presidential Office Andriy Yermak".
             let mut k = a.first;
@@ -136,6 +146,17 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
         }
     }
     out
+}
+
+/// The first token of a military or police rank written just before token `name`
+/// ("Capt." in "Navy Capt. Michael Coats").
+fn rank_before(sv: &SentenceView, name: usize) -> Option<usize> {
+    let first = sv.sentence.first;
+    let rank = |k: usize| matches!(sv.word(k).as_str(), "lt" | "capt" | "col" | "sgt" | "maj" | "cmdr" | "adm" | "cpl" | "pvt" | "gen");
+    if name >= first + 2 && sv.word(name - 1) == "." && rank(name - 2) {
+        return Some(name - 2);
+    }
+    (name > first && rank(name - 1)).then(|| name - 1)
 }
 
 /// A title (possibly "chairman and chief executive", possibly with adjectives such as
@@ -202,7 +223,21 @@ fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(St
     }
     let mut owner = None;
     if let Some(a) = sv.arg_starting(k) {
-        if a.possessive || a.adjectival {
+        // "Knight-Ridder president", "a University of Texas law professor", "a National
+        // Weather Service meteorologist": an organisation's name modifying the title, with
+        // at most two lower-case words between.
+        let title_after = (a.last..(a.last + 3).min(sv.sentence.last))
+            .take_while(|&t| {
+                t == a.last || sv.view.tokens[t - 1].kind == crate::tokens::TokenKind::Word && !sv.view.tokens[t - 1].is_capitalized()
+            })
+            .find(|&t| title_at(lex, sv.view, t, sv.sentence.last).is_some());
+        if a.entity_type == EntityType::Organization && !a.possessive {
+            if let Some(t) = title_after {
+                owner = Some(a);
+                k = t;
+            }
+        }
+        if owner.is_none() && (a.possessive || a.adjectival) {
             owner = last_in_chain(sv, a);
             k = a.last + usize::from(a.possessive);
             if owner.is_some_and(|o| o.first != a.first) {
@@ -668,6 +703,15 @@ mod tests {
             "Folke Nyberg, a professor of urban planning and architecture at the University of Washington, agreed.",
             "Folke Nyberg memberOf University of Washington",
         );
+    }
+
+    #[test]
+    fn organisations_and_ranks_before_titles_and_names() {
+        assert!(has("The talks failed, said Tom Reed, Globex president and chief executive officer.", "Tom Reed leaderOf Globex"));
+        assert!(has("Anna Berg, a Nordic Weather Service analyst, expects rain.", "Anna Berg memberOf Nordic Weather Service"));
+        assert!(has("Navy Capt. Tom Reed said the flight went well.", "Tom Reed memberOf Navy"));
+        assert!(has("Navy spokeswoman Lt. Anna Berg declined to comment.", "Anna Berg memberOf Navy"));
+        assert!(has("FDA Director Anna Berg approved the drug.", "Anna Berg memberOf FDA"));
     }
 
     #[test]

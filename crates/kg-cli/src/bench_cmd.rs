@@ -47,14 +47,6 @@ fn read_articles(paths: &[PathBuf]) -> Result<Vec<Article>> {
     Ok(out)
 }
 
-/// Peak resident memory of this process so far, in KiB (Linux; 0 elsewhere).
-fn peak_rss_kib() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())))
-        .unwrap_or(0)
-}
-
 fn extract(args: BenchExtractArgs) -> Result<()> {
     let articles = read_articles(&args.files)?;
     let words: usize = articles.iter().map(|a| a.text.split_whitespace().count()).sum();
@@ -92,23 +84,38 @@ fn extract(args: BenchExtractArgs) -> Result<()> {
         t.as_secs_f64(),
         words as f64 / t.as_secs_f64(),
         articles.len() as f64 / t.as_secs_f64(),
-        peak_rss_kib() / 1024
+        peak_rss_kib(Whose::Own) / 1024
     );
     Ok(())
 }
 
-/// Peak resident memory of the largest child waited for, in KiB.
-fn children_peak_rss_kib() -> u64 {
+/// Which process's peak memory [`peak_rss_kib`] reports.
+#[derive(Clone, Copy)]
+enum Whose {
+    /// This process.
+    Own,
+    /// The largest child waited for.
+    Children,
+}
+
+/// Peak resident memory in KiB (`getrusage`; 0 where it is not available).
+fn peak_rss_kib(whose: Whose) -> u64 {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
+        let who = match whose {
+            Whose::Own => libc::RUSAGE_SELF,
+            Whose::Children => libc::RUSAGE_CHILDREN,
+        };
         let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
         // SAFETY: getrusage writes one rusage struct to a valid, writable pointer.
-        let ok = unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr()) } == 0;
+        let ok = unsafe { libc::getrusage(who, usage.as_mut_ptr()) } == 0;
         if ok {
             // SAFETY: initialised by the successful call above.
             return unsafe { usage.assume_init() }.ru_maxrss.max(0) as u64;
         }
     }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = whose;
     0
 }
 
@@ -156,7 +163,7 @@ fn ingest(args: BenchIngestArgs) -> Result<()> {
         t.as_secs_f64(),
         words as f64 / t.as_secs_f64(),
         quads as f64 / t.as_secs_f64(),
-        children_peak_rss_kib() / 1024
+        peak_rss_kib(Whose::Children) / 1024
     );
     Ok(())
 }

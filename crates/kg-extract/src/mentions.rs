@@ -133,12 +133,19 @@ const NOT_CONTINUATIONS: &[&str] = &[
     "his", "her", "said", "says",
 ];
 
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr.",
-    // Military and police ranks written before a name ("Lt. Nettie Johnson", "Capt. Michael Coats").
-    "Lt", "Capt", "Col", "Sgt", "Maj", "Cmdr", "Adm", "Cpl", "Pvt", "Lt.", "Capt.", "Col.", "Sgt.", "Maj.", "Cmdr.", "Adm.",
-];
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr."];
+/// Military and police ranks written before a name ("Lt. Nettie Johnson", "Capt. Michael Coats").
+const RANKS: &[&str] = &["Lt", "Capt", "Col", "Sgt", "Maj", "Cmdr", "Adm", "Cpl", "Pvt"];
+
+/// A military or police rank, with or without its dot ("Capt", "Capt.").
+pub(crate) fn is_rank(norm: &str) -> bool {
+    RANKS.contains(&norm.strip_suffix('.').unwrap_or(norm))
+}
+
+/// An honorific or a rank written before a name.
+fn is_honorific(norm: &str) -> bool {
+    HONORIFICS.contains(&norm) || is_rank(norm)
+}
 const NAME_PARTICLES: &[&str] =
     &["da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
 
@@ -280,10 +287,13 @@ fn date_abbreviation(view: &TextView, i: usize) -> bool {
             && matches!(view.token_lower(i - 1), "in" | "since" | "until" | "by" | "last" | "next" | "early" | "late" | "mid"))
 }
 
-/// A capitalised token that can begin or continue a name.
 /// A surname written with a lower-case particle and a hyphen or apostrophe: "al-Kaabi",
 /// "el-Sisi", "bin-Laden", "d'Estaing".
 fn is_prefixed_name(word: &str) -> bool {
+    // Every particle starts with one of these letters: most words stop here.
+    if !matches!(word.as_bytes().first(), Some(b'a' | b'e' | b'b' | b'i' | b'd')) {
+        return false;
+    }
     let Some(cut) = word.find(['-', '\'']) else { return false };
     let (particle, rest) = (&word[..cut], &word[cut + 1..]);
     matches!(particle, "al" | "el" | "ad" | "an" | "ar" | "as" | "ash" | "at" | "az" | "bin" | "ibn" | "d")
@@ -291,6 +301,7 @@ fn is_prefixed_name(word: &str) -> bool {
         && rest.chars().skip(1).any(char::is_lowercase)
 }
 
+/// A token that can begin or continue a name: capitalised, or a particle-prefixed surname.
 fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     let Some(t) = view.tokens.get(i) else { return false };
     if t.kind != TokenKind::Word || i >= s.last {
@@ -339,42 +350,11 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
 
 /// Cardinal number words ("fifteen", "forty-two", "hundred").
 fn is_number_word(lower: &str) -> bool {
+    #[rustfmt::skip]
     const UNITS: &[&str] = &[
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "dozen",
-        "dozens",
-        "hundreds",
-        "thousands",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+        "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands",
         "millions",
     ];
     lower.split('-').all(|part| UNITS.contains(&part))
@@ -564,7 +544,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
 
 /// End of the capitalised name starting at `i` (exclusive); `i` when none starts there.
 fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> usize {
-    let honorific = view.tokens.get(i).is_some_and(|t| HONORIFICS.contains(&t.norm.as_str()));
+    let honorific = view.tokens.get(i).is_some_and(|t| is_honorific(&t.norm));
     if !honorific && !name_token(view, s, i) {
         return i;
     }
@@ -583,7 +563,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             && !crate::dates::is_calendar_name(view.token_lower(j))
             && !starts_title_after_org(lex, view, i, j)
             // "Navy Capt. Michael Coats": a rank starts the person's name.
-            && !(HONORIFICS.contains(&t.norm.as_str()) && view.tokens.get(j + 1).is_some_and(|n| n.norm == "."))
+            && !(is_honorific(&t.norm) && view.tokens.get(j + 1).is_some_and(|n| n.norm == "."))
         {
             j += 1;
             continue;
@@ -657,7 +637,7 @@ fn is_place_word(view: &TextView, i: usize, j: usize) -> bool {
 fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize, end: usize) -> Option<Vec<Mention>> {
     let mut a = i;
     let mut honorific = false;
-    while a < end && HONORIFICS.contains(&view.tokens[a].norm.as_str()) {
+    while a < end && is_honorific(&view.tokens[a].norm) {
         honorific = true;
         a += 1;
         if a < end && view.tokens[a].norm == "." {
@@ -764,7 +744,7 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
 
 /// A single word right after a title or honorific is a person ("President Rouhani").
 fn person_context(view: &TextView, i: usize) -> bool {
-    i > 0 && HONORIFICS.contains(&view.tokens[i - 1].norm.as_str())
+    i > 0 && is_honorific(&view.tokens[i - 1].norm)
 }
 
 fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Option<Vec<Mention>> {

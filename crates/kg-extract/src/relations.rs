@@ -152,7 +152,7 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
 /// ("Capt." in "Navy Capt. Michael Coats").
 fn rank_before(sv: &SentenceView, name: usize) -> Option<usize> {
     let first = sv.sentence.first;
-    let rank = |k: usize| matches!(sv.word(k).as_str(), "lt" | "capt" | "col" | "sgt" | "maj" | "cmdr" | "adm" | "cpl" | "pvt" | "gen");
+    let rank = |k: usize| crate::mentions::is_rank(&sv.view.tokens[k].norm);
     if name >= first + 2 && sv.word(name - 1) == "." && rank(name - 2) {
         return Some(name - 2);
     }
@@ -226,18 +226,16 @@ fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(St
         // "Knight-Ridder president", "a University of Texas law professor", "a National
         // Weather Service meteorologist": an organisation's name modifying the title, with
         // at most two lower-case words between.
-        let title_after = (a.last..(a.last + 3).min(sv.sentence.last))
-            .take_while(|&t| {
-                t == a.last || sv.view.tokens[t - 1].kind == crate::tokens::TokenKind::Word && !sv.view.tokens[t - 1].is_capitalized()
-            })
-            .find(|&t| title_at(lex, sv.view, t, sv.sentence.last).is_some());
-        if a.entity_type == EntityType::Organization && !a.possessive {
-            if let Some(t) = title_after {
-                owner = Some(a);
-                k = t;
-            }
-        }
-        if owner.is_none() && (a.possessive || a.adjectival) {
+        let lower_word = |t: usize| sv.view.tokens[t].kind == crate::tokens::TokenKind::Word && !sv.view.tokens[t].is_capitalized();
+        let title_after = || {
+            (a.last..(a.last + 3).min(sv.sentence.last))
+                .take_while(|&t| t == a.last || lower_word(t - 1))
+                .find(|&t| title_at(lex, sv.view, t, sv.sentence.last).is_some())
+        };
+        if let Some(t) = (a.entity_type == EntityType::Organization && !a.possessive).then(title_after).flatten() {
+            owner = Some(a);
+            k = t;
+        } else if a.possessive || a.adjectival {
             owner = last_in_chain(sv, a);
             k = a.last + usize::from(a.possessive);
             if owner.is_some_and(|o| o.first != a.first) {

@@ -146,6 +146,9 @@ pub struct EvalConll04Args {
     /// The split file (SpERT JSON: tokens, entities, relations).
     #[arg(default_value = "../shared/datasets/conll04/conll04_test.json")]
     pub file: PathBuf,
+    /// Also list each wrong (FP) and missed (FN) relation with its sentence.
+    #[arg(long)]
+    pub show_errors: bool,
 }
 
 /// Arguments of `kg eval ner`.

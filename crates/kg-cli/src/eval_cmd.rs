@@ -43,6 +43,9 @@ fn conll04(args: EvalConll04Args) -> Result<()> {
     let (p, r, f) = scores.by_type.micro(&RELATIONS);
     println!("{:<12} {p:>9.4} {r:>9.4} {f:>9.4}   (all five; Live_In counts as missed)", "micro, all");
     println!("{CONLL04_REFERENCES}");
+    if args.show_errors {
+        scores.errors.iter().for_each(|e| println!("{e}"));
+    }
     Ok(())
 }
 

@@ -20,7 +20,8 @@ pub fn conll04_type(predicate: &str, subject: EntityType, object: EntityType) ->
     use EntityType::*;
     let place = |t: EntityType| matches!(t, Country | City | Location);
     match predicate {
-        "memberOf" | "leaderOf" if subject == Person => Some("Work_For"),
+        // Work_For holds between a person and an organisation only (a country is a Loc).
+        "memberOf" | "leaderOf" if subject == Person && object == Organization => Some("Work_For"),
         "attacked" if subject == Person && object == Person => Some("Kill"),
         "locatedIn" | "partOf" if subject == Organization && place(object) => Some("OrgBased_In"),
         "locatedIn" | "partOf" if place(subject) && place(object) => Some("Located_In"),
@@ -35,6 +36,8 @@ pub struct Conll04Scores {
     pub by_type: SpanScores,
     /// Sentences read.
     pub sentences: usize,
+    /// The wrong and missed relations, one line each ("FP Work_For: 'head' -> 'tail' | sentence").
+    pub errors: Vec<String>,
 }
 
 /// A gold relation: head span, type, tail span (code-point offsets in the joined sentence).
@@ -57,8 +60,9 @@ fn written(token: &str) -> &str {
     }
 }
 
-/// One sentence of the benchmark: its text and gold relations.
-fn sentence(value: &Value) -> Option<(String, Vec<GoldRelation>)> {
+/// One sentence of the benchmark: its text, gold relations and the benchmark's tokens
+/// (code-point spans in the text).
+fn sentence(value: &Value) -> Option<(String, Vec<GoldRelation>, Vec<Span>)> {
     let tokens: Vec<&str> = value["tokens"].as_array()?.iter().filter_map(Value::as_str).collect();
     let mut starts = Vec::with_capacity(tokens.len() + 1);
     let mut lengths = Vec::with_capacity(tokens.len());
@@ -94,7 +98,22 @@ fn sentence(value: &Value) -> Option<(String, Vec<GoldRelation>)> {
             Some((head, r["type"].as_str()?.to_string(), tail))
         })
         .collect();
-    Some((text, relations))
+    let tokens = starts.iter().zip(&lengths).map(|(&start, &n)| Span { start, end: start + n }).collect();
+    Some((text, relations, tokens))
+}
+
+/// A predicted span widened to the benchmark tokens it touches: the benchmark's tokens
+/// sometimes carry a sentence's full stop ("Ferris." in "said spokesman Mike Ferris."),
+/// which the extractor's own tokens leave out.
+fn on_tokens(span: Span, tokens: &[Span]) -> Span {
+    let start = tokens.iter().find(|t| t.start <= span.start && span.start < t.end).map_or(span.start, |t| t.start);
+    let end = tokens.iter().find(|t| t.start < span.end && span.end <= t.end).map_or(span.end, |t| t.end);
+    Span { start, end }
+}
+
+/// The text of a span (code-point offsets).
+fn slice(text: &str, span: &Span) -> String {
+    text.chars().skip(span.start).take(span.end - span.start).collect()
 }
 
 fn predicted(doc: &Document) -> Vec<(Vec<Span>, &'static str, Vec<Span>)> {
@@ -114,22 +133,28 @@ pub fn evaluate(extractor: &Extractor, split: &Value) -> Result<Conll04Scores, S
     let sentences = split.as_array().ok_or("expected a JSON array of sentences")?;
     let mut scores = Conll04Scores { sentences: sentences.len(), ..Default::default() };
     for (k, value) in sentences.iter().enumerate() {
-        let (text, gold) = sentence(value).ok_or_else(|| format!("sentence {}: no tokens, entities or relations", k + 1))?;
+        let (text, gold, tokens) = sentence(value).ok_or_else(|| format!("sentence {}: no tokens, entities or relations", k + 1))?;
         let doc = extractor.extract(&format!("conll04-{k}"), &text, None).map_err(|e| e.to_string())?;
         let mut predictions = predicted(&doc);
+        for (heads, _, tails) in &mut predictions {
+            heads.iter_mut().chain(tails.iter_mut()).for_each(|s| *s = on_tokens(*s, &tokens));
+        }
         predictions.dedup();
         let mut matched = vec![false; gold.len()];
+        let quoted = |spans: &[Span]| spans.first().map(|s| format!("'{}'", slice(&text, s))).unwrap_or_default();
         for (heads, kind, tails) in &predictions {
             let hit =
                 gold.iter().enumerate().find(|(g, (h, t, tail))| !matched[*g] && t == kind && heads.contains(h) && tails.contains(tail));
-            if let Some((g, _)) = hit {
-                matched[g] = true;
+            match hit {
+                Some((g, _)) => matched[g] = true,
+                None => scores.errors.push(format!("FP {kind}: {} -> {} | {text}", quoted(heads), quoted(tails))),
             }
             scores.by_type.record(kind, if hit.is_some() { 0 } else { 1 });
         }
-        for ((_, kind, _), m) in gold.iter().zip(&matched) {
+        for ((head, kind, tail), m) in gold.iter().zip(&matched) {
             if !m && RELATIONS.contains(&kind.as_str()) {
                 scores.by_type.record(kind, 2);
+                scores.errors.push(format!("FN {kind}: {} -> {} | {text}", quoted(&[*head]), quoted(&[*tail])));
             }
         }
     }
@@ -144,10 +169,18 @@ mod tests {
     fn maps_predicates_by_entity_types() {
         use EntityType::*;
         assert_eq!(conll04_type("memberOf", Person, Organization), Some("Work_For"));
+        assert_eq!(conll04_type("leaderOf", Person, Country), None, "a country is a Loc, not an Org");
         assert_eq!(conll04_type("locatedIn", Organization, City), Some("OrgBased_In"));
         assert_eq!(conll04_type("locatedIn", City, Country), Some("Located_In"));
         assert_eq!(conll04_type("attacked", Person, Person), Some("Kill"));
         assert_eq!(conll04_type("attacked", Country, Country), None);
+    }
+
+    #[test]
+    fn predicted_spans_take_whole_benchmark_tokens() {
+        let tokens = [Span { start: 0, end: 4 }, Span { start: 5, end: 12 }];
+        assert_eq!(on_tokens(Span { start: 5, end: 11 }, &tokens), Span { start: 5, end: 12 }, "\"Ferris.\" is one token");
+        assert_eq!(on_tokens(Span { start: 0, end: 4 }, &tokens), Span { start: 0, end: 4 });
     }
 
     #[test]
@@ -160,5 +193,7 @@ mod tests {
         let scores = evaluate(&Extractor::new(), &split).expect("evaluates");
         assert_eq!(scores.by_type.counts("Located_In"), [1, 0, 0]);
         assert_eq!(scores.by_type.counts("Live_In"), [0, 0, 1], "not covered: always missed");
+        assert_eq!(scores.errors.len(), 1, "{:?}", scores.errors);
+        assert!(scores.errors[0].starts_with("FN Live_In: 'William Ruto' -> 'Nairobi' | Kenyan President"), "{:?}", scores.errors);
     }
 }

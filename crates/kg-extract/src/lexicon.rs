@@ -11,6 +11,7 @@ const COUNTRIES_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv"
 const CITIES_TSV: &str = include_str!("../../../data/gazetteer/cities.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../../data/lexicon/organizations.tsv");
 const TITLES_TSV: &str = include_str!("../../../data/lexicon/titles.tsv");
+const ROLES_TSV: &str = include_str!("../../../data/lexicon/roles.tsv");
 const VERBS_TSV: &str = include_str!("../../../data/lexicon/verbs.tsv");
 const GOLDSTEIN_TSV: &str = include_str!("../../../data/lexicon/goldstein.tsv");
 const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
@@ -159,6 +160,10 @@ pub struct Lexicon {
     pub max_title_tokens: usize,
     /// The first words of the titles.
     pub title_starts: FastSet<String>,
+    /// Occupations read by relation rules only (`data/lexicon/roles.tsv`), by lower-case token sequence.
+    pub roles: FastMap<String, TitleRole>,
+    /// Longest role in tokens.
+    pub max_role_tokens: usize,
     /// Event cues.
     pub cues: Vec<Cue>,
     /// Cue forms by the lower-case first word.
@@ -230,6 +235,7 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, bool, bool)> {
     const IRREGULAR: &[(&str, &[&str], &[&str])] = &[
         ("speak", &["spoke"], &["spoken"]),
         ("meet", &["met"], &["met"]),
+        ("lead", &["led"], &["led"]),
         ("hold", &["held"], &["held"]),
         ("make", &["made"], &["made"]),
         ("pay", &["paid"], &["paid"]),
@@ -309,6 +315,8 @@ impl Lexicon {
             titles: FastMap::default(),
             max_title_tokens: 1,
             title_starts: FastSet::default(),
+            roles: FastMap::default(),
+            max_role_tokens: 1,
             cues: Vec::new(),
             cue_index: FastMap::default(),
             common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
@@ -401,6 +409,15 @@ impl Lexicon {
             let key = key_of(r[0]);
             lex.max_title_tokens = lex.max_title_tokens.max(key.split(' ').count());
             lex.titles.insert(key, role);
+        }
+        for r in rows(ROLES_TSV) {
+            if r.len() < 2 {
+                continue;
+            }
+            let role = if r[1] == "leaderOf" { TitleRole::Leader } else { TitleRole::Member };
+            let key = key_of(r[0]);
+            lex.max_role_tokens = lex.max_role_tokens.max(key.split(' ').count());
+            lex.roles.insert(key, role);
         }
         for r in rows(VERBS_TSV) {
             if r.len() < 3 {
@@ -531,7 +548,7 @@ mod key_tests {
 
     #[test]
     fn plain_names_key_as_the_tokenizer_would() {
-        for tsv in [COUNTRIES_TSV, CITIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV, ACTORS_TSV, WIKIDATA_TSV] {
+        for tsv in [COUNTRIES_TSV, CITIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV, ROLES_TSV, ACTORS_TSV, WIKIDATA_TSV] {
             for row in rows(tsv) {
                 for name in row.iter().flat_map(|c| c.split('|')).filter(|n| !n.is_empty()) {
                     assert_eq!(key_of(name), tokenized_key(name), "{name:?}");

@@ -11,6 +11,7 @@
 //! assert!(doc.entities.iter().any(|e| e.label == "Xi Jinping"));
 //! ```
 
+pub mod affiliations;
 pub mod checks;
 pub mod clauses;
 pub mod clusters;
@@ -146,6 +147,7 @@ impl Extractor {
         for (si, sv) in views.iter().enumerate() {
             let s = sentences[si];
             let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
+            all.extend(affiliations::affiliations(&self.lex, sv));
             all.extend(relations::structure(sv, &found, &res.of_mention, &types));
             all.extend(relations::events(&self.lex, sv));
             // Only sentences with relations need their date.

@@ -402,6 +402,23 @@ pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Optio
     None
 }
 
+/// Longest title, or occupation of `roles.tsv`, starting at token `i`: (tokens, role).
+/// Relation rules read occupations ("an expert at", "a meteorologist"); name rules do not.
+pub fn position_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
+    if let Some(found) = title_at(lex, view, i, limit) {
+        return Some(found);
+    }
+    let max = lex.max_role_tokens.min(limit.saturating_sub(i));
+    let mut key = String::new();
+    for len in (1..=max).rev() {
+        view.join_lower(i, i + len, &mut key);
+        if let Some(role) = lex.roles.get(&key) {
+            return Some((len, *role));
+        }
+    }
+    None
+}
+
 fn make(view: &TextView, si: usize, first: usize, last: usize, kind: MentionKind, entity_type: EntityType) -> Mention {
     let (start, end) = (view.tokens[first].start, view.tokens[last - 1].end);
     Mention {

@@ -1,0 +1,112 @@
+//! A person's place in an organisation stated without a title before the name:
+//! "Greg Thayer of the U.S. Forest Service", "Anderson was the chief Middle East
+//! correspondent for The Associated Press", "Branstad was installed as new chairman of
+//! the National Governors' Association".
+
+use crate::clauses::{Arg, SentenceView};
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::relations::{appositive_title, push, Found};
+
+/// Words that may stand between a person and the position the sentence gives them
+/// ("was", "will remain", "has been named", "was installed as").
+#[rustfmt::skip]
+const LINKING_WORDS: &[&str] = &[
+    "is", "was", "are", "were", "will", "has", "have", "had", "been", "be", "remain", "remains", "remained", "become",
+    "becomes", "became", "named", "elected", "appointed", "installed", "chosen", "selected", "sworn", "in", "as",
+    "serves", "served", "serving", "now", "also", "still", "currently", "formerly", "previously", "later", "once",
+];
+
+/// Affiliations of the persons of a sentence that positions by title do not give.
+pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
+    let mut out = Vec::new();
+    for p in sv.args.iter().filter(|a| a.entity_type == EntityType::Person && !a.pronoun) {
+        if let Some(org) = of_organisation(sv, p.last) {
+            push(&mut out, p, "memberOf", &org, None, "", 0.75);
+        }
+        if let Some(found) = linked_position(lex, sv, p) {
+            out.push(found);
+        }
+    }
+    out
+}
+
+/// "Ralph Winter of the 2nd Circuit Court", "Carlos Tenev of the governing Peronist
+/// Party": an organisation introduced by "of" right after a name, with at most two
+/// lower-case words between ("of Washington" names a place and gives nothing).
+fn of_organisation(sv: &SentenceView, after: usize) -> Option<Arg> {
+    if sv.word(after) != "of" {
+        return None;
+    }
+    let mut k = after + 1;
+    if sv.word(k) == "the" {
+        k += 1;
+    }
+    for _ in 0..3 {
+        if let Some(a) = sv.arg_starting(k) {
+            // One capitalised word is as often the tail of a name cut at "of" ("Hall of Fame",
+            // "Academy of Sciences") as an organisation: only acronyms ("of NASA") count.
+            let named = a.last - a.first > 1 || sv.view.tokens[a.first].is_all_caps();
+            return (a.entity_type == EntityType::Organization && !a.possessive && named).then_some(a);
+        }
+        let t = sv.view.tokens.get(k)?;
+        if t.is_capitalized() || t.kind != crate::tokens::TokenKind::Word {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "X was the chief correspondent for The Associated Press", "X will remain a
+/// commissioner of the CFTC", "X was installed as new chairman of the Association": a
+/// position after a linking verb, with the organisation it is held in.
+fn linked_position(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<Found> {
+    let mut k = p.last;
+    // "Anderson, 41, was": the age between commas.
+    if sv.word(k) == "," && sv.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit())) && sv.word(k + 2) == ","
+    {
+        k += 3;
+    }
+    let from = k;
+    while k < sv.sentence.last && LINKING_WORDS.contains(&sv.word(k).as_str()) {
+        k += 1;
+    }
+    if k == from || sv.modality(from, k, true).is_some() {
+        return None;
+    }
+    let (title, role, org) = appositive_title(lex, sv, k)?;
+    // "became president of the African nation": a demonym is no organisation.
+    let org = org.filter(|o| o.entity_type == EntityType::Organization && !o.adjectival && !o.modifier)?;
+    let mut out = Vec::new();
+    push(&mut out, p, role.predicate(), &org, Some(title), "", 0.75);
+    out.pop()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::triples;
+
+    fn has(text: &str, triple: &str) {
+        let t = triples(text);
+        assert!(t.iter().any(|x| x == triple), "{triple:?} not in {t:?}");
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_is_its_member() {
+        has("The fire was contained, said Anna Berg of the Nordic Forest Service.", "Anna Berg memberOf Nordic Forest Service");
+        has("Sen. Tom Reed of the governing Liberal Party objected.", "Tom Reed memberOf Liberal Party");
+        has("Anna Berg of NASA spoke.", "Anna Berg memberOf NASA");
+        let t = triples("Tom Reed of Kenya spoke.");
+        assert!(!t.iter().any(|x| x.contains("memberOf")), "a place is no employer: {t:?}");
+    }
+
+    #[test]
+    fn positions_after_a_linking_verb() {
+        has("Anna Berg, 41, was the chief Middle East correspondent for The Daily Courier.", "Anna Berg memberOf Daily Courier");
+        has("Tom Reed will remain a commissioner of the Nordic Trade Commission.", "Tom Reed memberOf Nordic Trade Commission");
+        has("Tom Reed was installed as new chairman of the Nordic Governors Association.", "Tom Reed leaderOf Nordic Governors Association");
+        let t = triples("Tom Reed was not a member of the Nordic Trade Commission.");
+        assert!(!t.iter().any(|x| x.contains("memberOf")), "negated: {t:?}");
+    }
+}

@@ -19,6 +19,7 @@ pub mod conll;
 pub mod conll04;
 pub mod coref;
 pub mod dates;
+pub mod descriptions;
 pub mod hashing;
 pub mod lexicon;
 pub mod mentions;
@@ -148,6 +149,7 @@ impl Extractor {
             let s = sentences[si];
             let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
             all.extend(affiliations::affiliations(&self.lex, sv));
+            all.extend(descriptions::descriptions(&self.lex, sv, &found));
             all.extend(relations::structure(sv, &found, &res.of_mention, &types));
             all.extend(relations::events(&self.lex, sv));
             // Only sentences with relations need their date.

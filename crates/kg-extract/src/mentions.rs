@@ -68,8 +68,9 @@ pub struct Mention {
     pub embedded: bool,
 }
 
+/// Words that make a capitalised name an organisation's ("Ministry", "Industries", "Group").
 #[rustfmt::skip]
-const ORG_KEYWORDS: &[&str] = &[
+pub(crate) const ORG_KEYWORDS: &[&str] = &[
     "ministry", "council", "department", "office", "agency", "bank", "company", "corporation", "corp", "inc", "ltd",
     "plc", "llc", "group", "party", "army", "navy", "court", "commission", "committee", "assembly", "parliament",
     "service", "university", "union", "organization", "organisation", "fund", "forces", "association", "federation",

@@ -55,6 +55,15 @@ fn owns_a_title(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     m.possessive && title_at(lex, view, m.last + 1, view.sentences[m.sentence].last).is_some()
 }
 
+/// "Marlin Industries", "Naval Group": a name ending in an organisation's keyword is one,
+/// whatever the first word suggests (words that end people's names too are left out).
+fn ends_with_org_keyword(view: &TextView, m: &Mention) -> bool {
+    let last = view.token_lower(m.last - 1);
+    m.last - m.first > 1
+        && crate::mentions::ORG_KEYWORDS.contains(&last)
+        && !matches!(last, "post" | "house" | "front" | "guard" | "press" | "times" | "news" | "reserve" | "co" | "sa" | "se" | "ag")
+}
+
 fn sentence_initial(m: &Mention, view: &TextView) -> bool {
     is_sentence_start(view, &view.sentences[m.sentence], m.first)
 }
@@ -112,7 +121,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 continue;
             }
             // Whatever has a chairman or a chief executive ("Societe Generale's chief executive") is no person.
-            Some("PER") if m.entity_type != EntityType::Person && !owns_a_title(lex, view, &m) => {
+            Some("PER") if m.entity_type != EntityType::Person && !owns_a_title(lex, view, &m) && !ends_with_org_keyword(view, &m) => {
                 m.kind = MentionKind::Person(surface);
                 m.entity_type = EntityType::Person;
             }
@@ -179,6 +188,8 @@ mod tests {
         assert!(found.contains(&"Compagnie Financiere Richemont (Organization)".to_string()), "{found:?}");
         // A name rule's evidence wins: whatever has a chief executive is no person.
         let owner = entities("Societe Generale's chief executive, Anne Roy, resigned.");
+        let keyword = entities("Peru ordered frigates from Marlin Industries.");
+        assert!(keyword.contains(&"Marlin Industries (Organization)".to_string()), "{keyword:?}");
         assert!(owner.contains(&"Societe Generale (Organization)".to_string()), "{owner:?}");
     }
 }

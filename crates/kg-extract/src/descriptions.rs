@@ -1,0 +1,249 @@
+//! Where organisations and places are, and what they belong to, from the words that
+//! describe them: "the French shipbuilder Naval Group", "China's Sinopec", "Belavia,
+//! the Belarusian state airline", "Minsk, the Belarusian capital", "Brunsbüttel, a port
+//! in northern Germany", "the European Medicines Agency, the EU's drug regulator",
+//! "LVMH, which already owns the Italian jeweller Bulgari".
+
+use crate::clauses::{Arg, SentenceView, DETERMINERS, PREPOSITIONS};
+use crate::lexicon::{CueKind, Lexicon};
+use crate::mentions::{Mention, MentionKind};
+use crate::model::EntityType;
+use crate::relations::{push, Found};
+
+/// Heads of descriptions that make an organisation a body of another ("the U.N.
+/// aviation agency", "an agency of the African Union", "the EU's drug regulator").
+#[rustfmt::skip]
+const BODY_HEADS: &[&str] = &[
+    "agency", "body", "regulator", "arm", "unit", "subsidiary", "division", "branch", "affiliate", "wing", "office",
+    "department", "bureau", "court", "committee", "commission", "council", "organ", "tribunal", "fund", "programme",
+    "program", "mission", "watchdog", "authority", "institute",
+];
+
+/// Lower-case words that end a description: function words and verbs' companions.
+#[rustfmt::skip]
+const NOT_DESCRIPTIVE: &[&str] = &[
+    "and", "or", "but", "to", "in", "at", "on", "with", "from", "by", "for", "of", "that", "which", "who", "is", "was",
+    "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may", "said", "says", "not",
+    "also", "as", "than", "it", "its", "their", "his", "her",
+];
+
+/// Directions allowed before the country in "a port in northern Germany".
+const DIRECTIONS: &[&str] =
+    &["eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern"];
+
+/// Verbs of ownership: the owned organisation is part of the owner.
+const OWNING: &[&str] = &["own", "owns", "owned", "acquire", "acquires", "acquired", "buys", "bought"];
+
+/// Structure relations stated by descriptions and ownership in a sentence.
+pub fn descriptions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for t in sv.args.iter().filter(|a| described(a)) {
+        premodified(lex, sv, mentions, t, &mut out);
+        if sv.word(t.last) == "," {
+            appositive(lex, sv, t, &mut out);
+        }
+    }
+    for k in sv.sentence.first..sv.sentence.last {
+        if OWNING.contains(&sv.word(k).as_str()) {
+            ownership(sv, k, &mut out);
+        }
+    }
+    out
+}
+
+/// What a description can place: an organisation, a city or another place, named (not a pronoun).
+fn described(a: &Arg) -> bool {
+    !a.pronoun && !a.adjectival && matches!(a.entity_type, EntityType::Organization | EntityType::City | EntityType::Location)
+}
+
+/// An organisation or place is where its country is; a state body is part of it.
+fn placed_in(sv: &SentenceView, t: &Arg, country: &Arg, confidence: f64, out: &mut Vec<Found>) {
+    let predicate = if t.entity_type == EntityType::Organization && is_state_body(sv, t) { "partOf" } else { "locatedIn" };
+    push(out, t, predicate, country, None, "", confidence);
+}
+
+fn is_state_body(sv: &SentenceView, a: &Arg) -> bool {
+    (a.first..a.last).any(|k| matches!(sv.word(k).as_str(), "ministry" | "army" | "navy" | "police" | "parliament" | "government"))
+}
+
+/// A lower-case descriptive word ("shipbuilder", "state", "luggage", "maker"): not a
+/// function word and not a verb of the cue lexicon.
+fn descriptive(lex: &Lexicon, sv: &SentenceView, k: usize) -> bool {
+    let w = sv.word(k);
+    lower_word(sv, k)
+        && w.starts_with(char::is_alphabetic)
+        && !NOT_DESCRIPTIVE.contains(&w.as_str())
+        && !DETERMINERS.contains(&w.as_str())
+        && !PREPOSITIONS.contains(&w.as_str())
+        && !matches!(w.as_str(), "near" | "following" | "after" | "before" | "outside" | "inside" | "off" | "beyond")
+        && sv.arg_starting(k).is_none()
+        && !lex.cue_index.get(&w).is_some_and(|forms| forms.iter().any(|f| lex.cues[f.cue].kind == CueKind::Verb))
+}
+
+/// A country named as a modifier at token `k`: a demonym, a possessive or a name before a
+/// lower-case word ("French", "China's", "U.S. energy company").
+fn country_modifier(sv: &SentenceView, k: usize) -> Option<Arg> {
+    let a = sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Country)?;
+    // "the South American group": a continent's part, not a country.
+    if k > sv.sentence.first && matches!(sv.word(k - 1).as_str(), "south" | "north" | "latin" | "central") {
+        return None;
+    }
+    (a.adjectival || a.possessive || lower_word(sv, a.last)).then_some(a)
+}
+
+/// Whether token `k` is a word in lower case.
+fn lower_word(sv: &SentenceView, k: usize) -> bool {
+    sv.view.tokens.get(k).is_some_and(|t| t.kind == crate::tokens::TokenKind::Word && !t.is_capitalized())
+}
+
+/// "the French shipbuilder Naval Group", "the Belarusian capital Minsk", "the Ukrainian
+/// city of Bakhmut", "China's Sinopec", "Qatar's North Field".
+fn premodified(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], t: &Arg, out: &mut Vec<Found>) {
+    let mut j = t.first;
+    if j > sv.sentence.first + 1 && sv.word(j - 1) == "of" && matches!(sv.word(j - 2).as_str(), "city" | "town" | "port" | "village" | "region" | "province") {
+        j -= 1;
+    }
+    let mut words = 0;
+    while words < 3 && j > sv.sentence.first && descriptive(lex, sv, j - 1) {
+        j -= 1;
+        words += 1;
+    }
+    let Some(country) = sv.args.iter().find(|a| a.last + usize::from(a.possessive) == j).and_then(|a| country_modifier(sv, a.first)) else {
+        return;
+    };
+    if words == 0 {
+        // "China's Sinopec" but not "America's NATO allies": an intergovernmental body is nobody's.
+        let international = mentions.iter().any(|m| m.first == t.first && matches!(m.kind, MentionKind::LexiconOrg(_)));
+        if !country.possessive || international {
+            return;
+        }
+    }
+    placed_in(sv, t, &country, 0.8, out);
+}
+
+/// After "Name ,": "the Belarusian state airline", "the Swiss owner of Cartier", "a port
+/// in northern Germany", "the EU's drug regulator", "an agency of the African Union".
+fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
+    let mut k = t.last + 1;
+    if !matches!(sv.word(k).as_str(), "the" | "a" | "an") {
+        return;
+    }
+    k += 1;
+    let modifier = country_modifier(sv, k).or_else(|| {
+        sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Organization && (a.possessive || lower_word(sv, a.last)))
+    });
+    if let Some(m) = modifier {
+        k = m.last + usize::from(m.possessive);
+    }
+    let start = k;
+    while k < sv.sentence.last && k - start < 4 && descriptive(lex, sv, k) {
+        k += 1;
+    }
+    if k == start {
+        return;
+    }
+    let head = sv.word(k - 1);
+    let body = BODY_HEADS.contains(&head.as_str());
+    match (modifier, sv.word(k).as_str()) {
+        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if m.entity_type == EntityType::Country => placed_in(sv, t, &m, 0.8, out),
+        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if body => push(out, t, "partOf", &m, None, "", 0.8),
+        (modifier, "of") => {
+            let Some(o) = of_name(sv, k + 1) else { return };
+            if head == "owner" || head == "parent" {
+                // "Richemont, the Swiss owner of Cartier".
+                push(out, &o, "partOf", t, None, "", 0.8);
+            } else if body && o.entity_type == EntityType::Organization {
+                push(out, t, "partOf", &o, None, "", 0.8);
+            }
+            if let Some(m) = modifier.filter(|m| m.entity_type == EntityType::Country) {
+                placed_in(sv, t, &m, 0.8, out);
+            }
+        }
+        (None, "in") => {
+            // "Brunsbüttel, a port in northern Germany".
+            let mut j = k + 1;
+            while DIRECTIONS.contains(&sv.word(j).as_str()) {
+                j += 1;
+            }
+            if let Some(c) = sv.arg_starting(j).filter(|a| a.entity_type == EntityType::Country && !a.possessive) {
+                placed_in(sv, t, &c, 0.8, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The name after "of" at token `k` (after "the").
+fn of_name(sv: &SentenceView, k: usize) -> Option<Arg> {
+    let k = if sv.word(k) == "the" { k + 1 } else { k };
+    sv.arg_starting(k).filter(|a| !a.possessive)
+}
+
+/// "LVMH, which already owns the Italian jeweller Bulgari", "Rimowa, owned by LVMH": the
+/// owned organisation is part of its owner.
+fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
+    if sv.modality(v, v + 1, false).is_some() {
+        return;
+    }
+    let org = |a: Option<Arg>| a.filter(|a| a.entity_type == EntityType::Organization && !a.pronoun);
+    if sv.word(v + 1) == "by" {
+        // "owned by": passive, with the owned organisation before the verb.
+        let (Some(owner), Some(owned)) = (org(sv.arg_starting(v + 2)), org(sv.subject_before(v, false))) else { return };
+        push(out, &owned, "partOf", &owner, None, "", 0.75);
+        return;
+    }
+    let Some(owner) = org(sv.subject_before(v, false)) else { return };
+    // The owned organisation right after the verb, after a determiner, a country and description.
+    let mut k = v + 1;
+    if matches!(sv.word(k).as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    if let Some(c) = country_modifier(sv, k) {
+        k = c.last + usize::from(c.possessive);
+    }
+    let mut words = 0;
+    while words < 3 && sv.arg_starting(k).is_none() && lower_word(sv, k) {
+        k += 1;
+        words += 1;
+    }
+    if let Some(owned) = org(sv.arg_starting(k)) {
+        push(out, &owned, "partOf", &owner, None, "", 0.75);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::triples;
+
+    fn has(text: &str, triple: &str) {
+        let t = triples(text);
+        assert!(t.iter().any(|x| x == triple), "{triple:?} not in {t:?}");
+    }
+
+    #[test]
+    fn a_country_before_a_description_places_the_organisation() {
+        has("Peru ordered frigates from the French shipbuilder Marlin Industries.", "Marlin Industries locatedIn France");
+        has("The deal was signed with Japan's Mitsubishi last week.", "Mitsubishi locatedIn Japan");
+        has("Shelling continued in the Ukrainian city of Bakhmut.", "Bakhmut locatedIn Ukraine");
+        let t = triples("America's NATO allies met in Brussels. A Ukrainian passenger jet crashed near Tehran.");
+        assert!(!t.iter().any(|x| x.starts_with("NATO locatedIn") || x.starts_with("Tehran")), "{t:?}");
+    }
+
+    #[test]
+    fn appositives_place_organisations_and_cities() {
+        has("Britain suspended the permit of Belavia, the Belarusian state airline, on Monday.", "Belavia locatedIn Belarus");
+        has("The flight was diverted to Vitebsk, the Belarusian border city, on Sunday.", "Vitebsk locatedIn Belarus");
+        has("The gas goes to Wilhelmshaven, a port in northern Germany, from May.", "Wilhelmshaven locatedIn Germany");
+        has("Talks involved Valmet Holdings, the Swiss owner of Nordlicht, last year.", "Nordlicht partOf Valmet Holdings");
+    }
+
+    #[test]
+    fn bodies_and_owned_companies_are_parts() {
+        has("The European Medicines Agency, the EU's drug regulator, approved it.", "European Medicines Agency partOf European Union");
+        has(
+            "Dr Ouma leads the Continental Health Agency, an agency of the African Union, in Addis Ababa.",
+            "Continental Health Agency partOf African Union",
+        );
+        has("Marlin Industries, which already owns the Italian jeweller Vetro Holdings, grew.", "Vetro Holdings partOf Marlin Industries");
+    }
+}

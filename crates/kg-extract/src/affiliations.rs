@@ -64,8 +64,7 @@ fn of_organisation(sv: &SentenceView, after: usize) -> Option<Arg> {
 fn linked_position(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<Found> {
     let mut k = p.last;
     // "Anderson, 41, was": the age between commas.
-    if sv.word(k) == "," && sv.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit())) && sv.word(k + 2) == ","
-    {
+    if sv.word(k) == "," && sv.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit())) && sv.word(k + 2) == "," {
         k += 3;
     }
     let from = k;
@@ -105,7 +104,10 @@ mod tests {
     fn positions_after_a_linking_verb() {
         has("Anna Berg, 41, was the chief Middle East correspondent for The Daily Courier.", "Anna Berg memberOf Daily Courier");
         has("Tom Reed will remain a commissioner of the Nordic Trade Commission.", "Tom Reed memberOf Nordic Trade Commission");
-        has("Tom Reed was installed as new chairman of the Nordic Governors Association.", "Tom Reed leaderOf Nordic Governors Association");
+        has(
+            "Tom Reed was installed as new chairman of the Nordic Governors Association.",
+            "Tom Reed leaderOf Nordic Governors Association",
+        );
         let t = triples("Tom Reed was not a member of the Nordic Trade Commission.");
         assert!(!t.iter().any(|x| x.contains("memberOf")), "negated: {t:?}");
     }

@@ -70,6 +70,13 @@ const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "
 /// Determiners that open a noun phrase.
 pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those", "their", "its", "his", "her", "our", "some", "many", "both"];
 
+/// Prepositions that open adjuncts of time, place or manner, never an event's party.
+#[rustfmt::skip]
+const ADJUNCT_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "between", "since", "amid", "through", "across", "via", "like", "including", "into",
+    "over", "under", "among",
+];
+
 /// Pronouns that may stand for a person.
 pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
 
@@ -250,7 +257,10 @@ impl<'a> SentenceView<'a> {
             if view.token_lower(i) != "the" {
                 continue;
             }
-            let noun = view.token_lower(i + 1);
+            // "the Irish airline": a demonym between the article and the noun.
+            let demonym = args.iter().any(|a| a.first == i + 1 && a.last == i + 2 && a.adjectival);
+            let n = usize::from(demonym);
+            let noun = view.token_lower(i + 1 + n);
             let referent = if COMPANY_DESCRIPTIONS.contains(&noun) {
                 discourse.last_company
             } else if UNION_DESCRIPTIONS.contains(&noun) {
@@ -258,15 +268,15 @@ impl<'a> SentenceView<'a> {
             } else {
                 None
             };
-            let named = view.tokens.get(i + 2).is_some_and(|t| t.is_capitalized() || t.norm == "of");
+            let named = view.tokens.get(i + 2 + n).is_some_and(|t| t.is_capitalized() || t.norm == "of");
             let Some(e) = referent else { continue };
-            if !named && !args.iter().any(|a| a.first <= i + 1 && i + 1 < a.last) {
+            if !named && !args.iter().any(|a| a.first <= i + 1 + n && i + 1 + n < a.last) {
                 args.push(Arg {
                     entity: e,
                     entity_type: EntityType::Organization,
                     first: i,
-                    last: i + 2,
-                    possessive: view.tokens.get(i + 2).is_some_and(|t| t.norm == "'s"),
+                    last: i + 2 + n,
+                    possessive: view.tokens.get(i + 2 + n).is_some_and(|t| t.norm == "'s"),
                     adjectival: false,
                     modifier: false,
                     pronoun: true,
@@ -579,22 +589,32 @@ impl<'a> SentenceView<'a> {
             // phrase that names no entity, so there is no object.
             if preposition == Some(w.as_str()) && k >= from {
                 let next = if self.word(k + 1) == "the" { k + 2 } else { k + 1 };
-                // "with its emir, Sheikh Tamim …": a description in apposition to the name.
-                let appositive = (next..(next + 4).min(self.sentence.last))
+                // "with its emir, Sheikh Tamim …", "with Iran's president, Hassan Rouhani": a
+                // description in apposition to the name.
+                let owner_end = self.arg_starting(next).filter(|a| a.possessive).map(|a| a.last + 1);
+                let words_from = owner_end.unwrap_or(next);
+                let appositive = (words_from..(words_from + 4).min(self.sentence.last))
                     .find(|&j| self.word(j) == ",")
                     .filter(|&j| {
-                        (next..j)
-                            .all(|x| self.view.tokens[x].kind == crate::tokens::TokenKind::Word && !self.view.tokens[x].is_capitalized())
+                        j > words_from
+                            && (words_from..j).all(|x| {
+                                self.view.tokens[x].kind == crate::tokens::TokenKind::Word && !self.view.tokens[x].is_capitalized()
+                            })
                     })
-                    .and_then(|j| self.arg_starting(j + 1));
+                    .and_then(|j| self.arg_starting(j + 1))
+                    .filter(|a| owner_end.is_none() || a.entity_type == EntityType::Person);
                 if self.arg_starting(next).is_none() && appositive.is_none() {
                     return None;
                 }
-                if let Some(a) = appositive.filter(|_| self.arg_starting(next).is_none()) {
+                if let Some(a) = appositive.filter(|_| self.arg_starting(next).is_none() || owner_end.is_some()) {
                     return Some(a);
                 }
             }
-            if let Some(a) = self.arg_starting(k) {
+            if let Some(mut a) = self.arg_starting(k) {
+                // "with China's Sinopec": the name the possessive modifies.
+                if let Some(head) = self.arg_starting(a.last + 1).filter(|h| a.possessive && !h.pronoun) {
+                    a = head;
+                }
                 if !a.modifier {
                     let prev = if k > 0 { self.word(k - 1) } else { String::new() };
                     let prev2 = if k > 1 { self.word(k - 2) } else { String::new() };
@@ -603,10 +623,14 @@ impl<'a> SentenceView<'a> {
                             return Some(a);
                         }
                     }
-                    let other_preposition = preposition.is_some_and(|p| {
-                        let before = if prev == "the" { &prev2 } else { &prev };
-                        before != p && PREPOSITIONS.contains(&before.as_str())
-                    });
+                    let before = if prev == "the" { &prev2 } else { &prev };
+                    let other_preposition = match preposition {
+                        Some(p) => before != p && PREPOSITIONS.contains(&before.as_str()),
+                        // A cue without its own preposition takes its party directly or after
+                        // "with", "to", "from" … but never after "in", "between" ("talk by
+                        // phone in first contact between the U.S. and Iran").
+                        None => k > from && ADJUNCT_PREPOSITIONS.contains(&before.as_str()),
+                    };
                     if first_any.is_none() && !other_preposition {
                         first_any = Some(a);
                     }

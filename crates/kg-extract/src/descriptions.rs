@@ -43,6 +43,14 @@ pub fn descriptions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention]) -> V
             appositive(lex, sv, t, &mut out);
         }
     }
+    // "the Irish airline" standing for the company named before it.
+    for t in sv.args.iter().filter(|a| a.pronoun && a.entity_type == EntityType::Organization) {
+        if let Some(c) =
+            sv.args.iter().find(|c| c.adjectival && c.entity_type == EntityType::Country && t.first < c.first && c.last < t.last)
+        {
+            placed_in(sv, t, c, 0.8, &mut out);
+        }
+    }
     for k in sv.sentence.first..sv.sentence.last {
         if OWNING.contains(&sv.word(k).as_str()) {
             ownership(sv, k, &mut out);
@@ -100,7 +108,10 @@ fn lower_word(sv: &SentenceView, k: usize) -> bool {
 /// city of Bakhmut", "China's Sinopec", "Qatar's North Field".
 fn premodified(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], t: &Arg, out: &mut Vec<Found>) {
     let mut j = t.first;
-    if j > sv.sentence.first + 1 && sv.word(j - 1) == "of" && matches!(sv.word(j - 2).as_str(), "city" | "town" | "port" | "village" | "region" | "province") {
+    if j > sv.sentence.first + 1
+        && sv.word(j - 1) == "of"
+        && matches!(sv.word(j - 2).as_str(), "city" | "town" | "port" | "village" | "region" | "province")
+    {
         j -= 1;
     }
     let mut words = 0;
@@ -111,6 +122,15 @@ fn premodified(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], t: &Arg, 
     let Some(country) = sv.args.iter().find(|a| a.last + usize::from(a.possessive) == j).and_then(|a| country_modifier(sv, a.first)) else {
         return;
     };
+    // "Rimowa, the German luggage maker LVMH bought": the description is Rimowa's.
+    let det = country.first.saturating_sub(1);
+    if det > sv.sentence.first + 1
+        && matches!(sv.word(det).as_str(), "the" | "a" | "an")
+        && sv.word(det - 1) == ","
+        && sv.arg_ending(det - 1).is_some_and(|a| described(&a))
+    {
+        return;
+    }
     if words == 0 {
         // "China's Sinopec" but not "America's NATO allies": an intergovernmental body is nobody's.
         let international = mentions.iter().any(|m| m.first == t.first && matches!(m.kind, MentionKind::LexiconOrg(_)));
@@ -129,9 +149,8 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
         return;
     }
     k += 1;
-    let modifier = country_modifier(sv, k).or_else(|| {
-        sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Organization && (a.possessive || lower_word(sv, a.last)))
-    });
+    let modifier = country_modifier(sv, k)
+        .or_else(|| sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Organization && (a.possessive || lower_word(sv, a.last))));
     if let Some(m) = modifier {
         k = m.last + usize::from(m.possessive);
     }
@@ -145,7 +164,11 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
     let head = sv.word(k - 1);
     let body = BODY_HEADS.contains(&head.as_str());
     match (modifier, sv.word(k).as_str()) {
-        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if m.entity_type == EntityType::Country => placed_in(sv, t, &m, 0.8, out),
+        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if m.entity_type == EntityType::Country => {
+            placed_in(sv, t, &m, 0.8, out)
+        }
+        // "Rimowa, the German luggage maker LVMH bought in 2016": a relative clause without "that".
+        (Some(m), _) if m.entity_type == EntityType::Country && sv.arg_starting(k).is_some() => placed_in(sv, t, &m, 0.75, out),
         (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if body => push(out, t, "partOf", &m, None, "", 0.8),
         (modifier, "of") => {
             let Some(o) = of_name(sv, k + 1) else { return };
@@ -225,6 +248,7 @@ mod tests {
         has("Peru ordered frigates from the French shipbuilder Marlin Industries.", "Marlin Industries locatedIn France");
         has("The deal was signed with Japan's Mitsubishi last week.", "Mitsubishi locatedIn Japan");
         has("Shelling continued in the Ukrainian city of Bakhmut.", "Bakhmut locatedIn Ukraine");
+        has("On Monday, the Canadian city of Toronto hosted it.", "Toronto locatedIn Canada");
         let t = triples("America's NATO allies met in Brussels. A Ukrainian passenger jet crashed near Tehran.");
         assert!(!t.iter().any(|x| x.starts_with("NATO locatedIn") || x.starts_with("Tehran")), "{t:?}");
     }
@@ -235,6 +259,14 @@ mod tests {
         has("The flight was diverted to Vitebsk, the Belarusian border city, on Sunday.", "Vitebsk locatedIn Belarus");
         has("The gas goes to Wilhelmshaven, a port in northern Germany, from May.", "Wilhelmshaven locatedIn Germany");
         has("Talks involved Valmet Holdings, the Swiss owner of Nordlicht, last year.", "Nordlicht partOf Valmet Holdings");
+        let t = triples("He ran Marlin Industries, the German luggage maker Valmet Holdings bought in 2016.");
+        assert!(t.contains(&"Marlin Industries locatedIn Germany".to_string()), "{t:?}");
+        assert!(!t.contains(&"Valmet Holdings locatedIn Germany".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn a_company_described_by_its_country() {
+        has("Marlin Industries said on Monday that the Irish airline had lost money.", "Marlin Industries locatedIn Ireland");
     }
 
     #[test]

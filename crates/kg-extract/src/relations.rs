@@ -48,7 +48,15 @@ pub fn types_allowed(predicate: &str, s: EntityType, o: EntityType) -> bool {
     }
 }
 
-pub(crate) fn push(out: &mut Vec<Found>, subject: &Arg, predicate: &str, object: &Arg, title: Option<String>, cameo: &str, confidence: f64) {
+pub(crate) fn push(
+    out: &mut Vec<Found>,
+    subject: &Arg,
+    predicate: &str,
+    object: &Arg,
+    title: Option<String>,
+    cameo: &str,
+    confidence: f64,
+) {
     if subject.entity == object.entity || !types_allowed(predicate, subject.entity_type, object.entity_type) {
         return;
     }
@@ -137,9 +145,11 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
                 push(&mut out, p, role.predicate(), &org, Some(t), "", 0.85);
             }
         }
-        // "Iran's president, Hassan Rouhani", "the European Union's foreign policy chief, Catherine Ashton".
-        if p.first > sv.sentence.first + 1 && sv.word(p.first - 1) == "," {
-            if let Some((t, role, first)) = title_before(lex, sv, p.first - 1) {
+        // "Iran's president, Hassan Rouhani", "the European Union's foreign policy chief, Catherine Ashton",
+        // "Iran's supreme leader, Ayatollah Ali Khamenei" (the name's own title after the comma).
+        let np_first = p.np_first.min(p.first);
+        if np_first > sv.sentence.first + 1 && sv.word(np_first - 1) == "," {
+            if let Some((t, role, first)) = title_before(lex, sv, np_first - 1) {
                 let mut j = first;
                 if j > sv.sentence.first && sv.word(j - 1) == "'s" {
                     j -= 1;
@@ -218,7 +228,12 @@ fn of_phrase(sv: &SentenceView, from: usize) -> Option<Arg> {
         }
         k += 1;
     }
-    last_in_chain(sv, sv.arg_starting(k)?)
+    let a = sv.arg_starting(k)?;
+    // "chief executive of the Irish airline": a demonym modifying a common noun names nobody's employer.
+    if a.adjectival && !a.pronoun {
+        return None;
+    }
+    last_in_chain(sv, a)
 }
 
 /// In "the foreign ministry's Eurasian department", the head: the last name of a possessive chain.
@@ -263,9 +278,22 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
     while matches!(
         sv.word(k).as_str(),
         "former" | "new" | "then" | "current" | "acting" | "interim" | "top" | "senior" | "chief" | "longtime"
-    ) && position_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| position_at(lex, sv.view, k + n, sv.sentence.last).is_some())
+    ) && position_at(lex, sv.view, k, sv.sentence.last)
+        .is_none_or(|(n, _)| position_at(lex, sv.view, k + n, sv.sentence.last).is_some())
     {
         k += 1;
+    }
+    // "the WHO's regional director for Europe": up to two other adjectives before the title.
+    if position_at(lex, sv.view, k, sv.sentence.last).is_none() {
+        let adjective = |t: usize| {
+            let w = sv.word(t);
+            sv.view.tokens.get(t).is_some_and(|x| x.kind == crate::tokens::TokenKind::Word && !x.is_capitalized())
+                && !crate::clauses::PREPOSITIONS.contains(&w.as_str())
+                && !matches!(w.as_str(), "and" | "or" | "who" | "which" | "that")
+        };
+        if let Some(t) = (k + 1..k + 3).find(|&t| (k..t).all(adjective) && position_at(lex, sv.view, t, sv.sentence.last).is_some()) {
+            k = t;
+        }
     }
     let (n, role) = position_at(lex, sv.view, k, sv.sentence.last)?;
     let title = sv.view.text(sv.view.tokens[k].start, sv.view.tokens[k + n - 1].end);
@@ -274,7 +302,11 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
     let limit = (j + 8).min(sv.sentence.last);
     while j < limit && !matches!(sv.word(j).as_str(), "," | "." | ";" | "\"" | "who" | "which") {
         if matches!(sv.word(j).as_str(), "of" | "at" | "for") {
-            if let Some(a) = of_phrase(sv, j).or_else(|| sv.arg_starting(j + 1)) {
+            // With an owner ("Qatar's minister of state for energy affairs") only a name right
+            // after the preposition names another organisation.
+            let direct = || sv.arg_starting(j + 1 + usize::from(sv.word(j + 1) == "the"));
+            let found = if owner.is_some() { direct() } else { of_phrase(sv, j).or_else(|| sv.arg_starting(j + 1)) };
+            if let Some(a) = found {
                 // "X, chief of staff of Presidential Office Andriy Yermak and …" is a list, not an appositive.
                 if sv.arg_starting(a.last).is_some_and(|b| b.entity_type == EntityType::Person) {
                     return None;

@@ -252,6 +252,33 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
+        // "its sanctions", "criticised its human rights record": the nearest state or
+        // organisation before it that is not a preposition's object or a demonym.
+        for i in sentence.first..sentence.last {
+            if !matches!(view.token_lower(i), "its" | "their") || args.iter().any(|a| a.first <= i && i < a.last) {
+                continue;
+            }
+            let antecedent = args
+                .iter()
+                .rev()
+                .filter(|a| a.last <= i && !a.adjectival && !a.pronoun)
+                .filter(|a| matches!(a.entity_type, EntityType::Country | EntityType::Organization))
+                .find(|a| a.first == sentence.first || !PREPOSITIONS.contains(&view.token_lower(a.first - 1)))
+                .map(|a| a.entity);
+            if let Some(e) = antecedent {
+                args.push(Arg {
+                    entity: e,
+                    entity_type: types[e],
+                    first: i,
+                    last: i + 1,
+                    possessive: true,
+                    adjectival: false,
+                    modifier: false,
+                    pronoun: true,
+                    np_first: i,
+                });
+            }
+        }
         // "the company", "the bloc": the company or union named last, when no name follows.
         for i in sentence.first..sentence.last.saturating_sub(1) {
             if view.token_lower(i) != "the" {
@@ -445,6 +472,16 @@ impl<'a> SentenceView<'a> {
     /// skipping appositives ("Xi, the most powerful world leader ..., made").
     pub fn subject_before(&self, c: usize, gerund: bool) -> Option<Arg> {
         let clause = self.clause_start(c);
+        // "Sun summoned Japan's ambassador, Hideo Tarumi, and accused Japan": a verb
+        // coordinated with an earlier one shares its subject, not its object.
+        let and_before = |k: usize| k > clause && self.word(k - 1) == "and";
+        if and_before(c) || (c > clause + 1 && matches!(self.word(c - 1).as_str(), "also" | "then" | "later") && and_before(c - 1)) {
+            let k = if self.word(c - 1) == "and" { c - 1 } else { c - 2 };
+            // Only when a verb came before ("X met Y and criticized Z"), not a name ("X and Y met").
+            if self.arg_ending(k).is_none() && (clause..k).any(|j| self.arg_ending(j).is_some()) {
+                return self.first_subject(clause, k);
+            }
+        }
         let mut k = c;
         while k > clause {
             k -= 1;
@@ -460,14 +497,15 @@ impl<'a> SentenceView<'a> {
                 }
                 continue;
             }
-            if let Some(a) = self.arg_ending(k + 1) {
+            if let Some(a) = self.arg_ending(k + 1).filter(|a| !(a.pronoun && a.possessive && a.first == k)) {
                 if self.usable_subject(&a, c) {
                     return Some(a);
                 }
                 k = a.first;
                 continue;
             }
-            // A noun phrase that names no entity is the subject ("the planes would fly").
+            // A noun phrase that names no entity is the subject ("the planes would fly",
+            // "withdraw its troops").
             if DETERMINERS.contains(&w.as_str()) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() {
                 return None;
             }
@@ -581,6 +619,10 @@ impl<'a> SentenceView<'a> {
             if k > from && (self.is_boundary(k) || w == ".") {
                 break;
             }
+            // "promised that Washington would …": a clause, not an object.
+            if k == from && CLAUSE_WORDS.contains(&w.as_str()) {
+                break;
+            }
             // ", and Germany provided …": a new clause.
             if w == "," && matches!(self.word(k + 1).as_str(), "and" | "but" | "while" | "or") {
                 break;
@@ -610,10 +652,34 @@ impl<'a> SentenceView<'a> {
                     return Some(a);
                 }
             }
+            // "sign accord to end Colombia's war": the object of another verb.
+            if w == "to"
+                && preposition != Some("to")
+                && self.arg_starting(k + 1).is_none()
+                && self.view.tokens.get(k + 1).is_some_and(|t| !t.is_capitalized())
+                && !matches!(self.word(k + 1).as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+            {
+                break;
+            }
             if let Some(mut a) = self.arg_starting(k) {
                 // "with China's Sinopec": the name the possessive modifies.
                 if let Some(head) = self.arg_starting(a.last + 1).filter(|h| a.possessive && !h.pronoun) {
                     a = head;
+                }
+                // "with the French shipbuilder Naval Group": the name the demonym describes.
+                if a.adjectival {
+                    let mut j = a.last;
+                    while j < a.last + 3
+                        && self.arg_starting(j).is_none()
+                        && self.view.tokens.get(j).is_some_and(|t| t.kind == crate::tokens::TokenKind::Word && !t.is_capitalized())
+                        && !PREPOSITIONS.contains(&self.word(j).as_str())
+                        && !matches!(self.word(j).as_str(), "and" | "or")
+                    {
+                        j += 1;
+                    }
+                    if let Some(head) = self.arg_starting(j).filter(|h| j > a.last && !h.pronoun) {
+                        a = head;
+                    }
                 }
                 if !a.modifier {
                     let prev = if k > 0 { self.word(k - 1) } else { String::new() };
@@ -631,6 +697,11 @@ impl<'a> SentenceView<'a> {
                         // phone in first contact between the U.S. and Iran").
                         None => k > from && ADJUNCT_PREPOSITIONS.contains(&before.as_str()),
                     };
+                    // After an adjunct ("in first contact between the U.S. and Iranian
+                    // leaders") no party of the event follows.
+                    if preposition.is_none() && other_preposition {
+                        break;
+                    }
                     if first_any.is_none() && !other_preposition {
                         first_any = Some(a);
                     }

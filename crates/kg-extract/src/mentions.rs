@@ -79,7 +79,7 @@ pub(crate) const ORG_KEYWORDS: &[&str] = &[
     "technologies", "systems", "media", "press", "news", "times", "post", "journal", "tribunal", "secretariat",
     "directorate", "guard", "police", "front", "movement", "alliance", "league", "club", "society", "centre", "center",
     "coalition", "brigade", "battalion", "regiment", "command", "exchange", "network", "ag", "sa", "se", "nv", "gmbh",
-    "co",
+    "co", "centres", "centers", "institutes", "services", "agencies",
 ];
 
 /// Lower-case heads of government bodies named with a country ("Russia's foreign ministry").

@@ -27,6 +27,14 @@ pub fn token_types(tagger: &NerTagger, view: &TextView) -> Vec<Option<(&'static 
     out
 }
 
+/// Acronyms of things and units, not of names ("LNG", "GMT", "GDP").
+#[rustfmt::skip]
+const COMMON_ACRONYMS: &[&str] = &[
+    "lng", "gmt", "utc", "gdp", "ceo", "cfo", "coo", "cto", "hiv", "aids", "dna", "rna", "tv", "ipo", "vat", "lgbt", "lgbtq",
+    "ngo", "ngos", "suv", "atm", "gps", "pdf", "usd", "eur", "gbp", "jpy", "cny", "bpd", "mw", "gw", "kwh", "mph", "km",
+    "faq", "diy", "iq", "pc", "am", "pm", "rsvp", "asap", "ad", "bc", "ce", "bce",
+];
+
 fn from_rules_alone(m: &Mention) -> bool {
     m.title.is_none()
         && !m.embedded
@@ -107,6 +115,10 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
         }
         let single = m.last - m.first == 1;
         let digits = m.surface.chars().any(|c| c.is_ascii_digit());
+        if single && COMMON_ACRONYMS.contains(&view.token_lower(m.first)) {
+            kept.push(None);
+            continue;
+        }
         let surface = m.surface.clone();
         match reading(&m) {
             // A capitalised common word at a sentence start, or a code, that names nothing.
@@ -170,8 +182,10 @@ mod tests {
 
     #[test]
     fn capitalised_common_words_and_codes_are_dropped() {
-        let found = entities("Stigma remains a problem, said Maria Lopez. Officials fear the stigma. Flight FR4978 landed in Vilnius.");
-        assert!(!found.iter().any(|e| e.starts_with("Stigma") || e.starts_with("FR4978")), "{found:?}");
+        let found = entities(
+            "Stigma remains a problem, said Maria Lopez. Officials fear the stigma. Flight FR4978 landed in Vilnius at 1200 GMT with LNG.",
+        );
+        assert!(!found.iter().any(|e| ["Stigma", "FR4978", "GMT", "LNG"].iter().any(|w| e.starts_with(w))), "{found:?}");
         assert!(found.contains(&"Maria Lopez (Person)".to_string()), "{found:?}");
     }
 

@@ -296,6 +296,10 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
         }
     }
     let (n, role) = position_at(lex, sv.view, k, sv.sentence.last)?;
+    // "Ban Ki-moon, Cuban President Raúl Castro and …": a list of titled names, not an appositive.
+    if sv.arg_starting(k + n).is_some_and(|a| a.entity_type == EntityType::Person) {
+        return None;
+    }
     let title = sv.view.text(sv.view.tokens[k].start, sv.view.tokens[k + n - 1].end);
     let mut j = k + n;
     // "... of global commercial activities at Louis Vuitton": look a few words on for of/at + name.
@@ -591,8 +595,44 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
     out
 }
 
+/// What is signed or agreed: "signed a contract with", "agreed a deal" (not "agreed to ban").
+const AGREEMENT_NOUNS: &[&str] = &[
+    "deal",
+    "deals",
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "pact",
+    "pacts",
+    "treaty",
+    "treaties",
+    "contract",
+    "contracts",
+    "truce",
+    "ceasefire",
+    "cease-fire",
+    "memorandum",
+    "declaration",
+    "protocol",
+    "charter",
+    "framework",
+    "partnership",
+    "armistice",
+    "convention",
+    "arrangement",
+    "arrangements",
+];
+
 fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
     let symmetric = crate::vocabulary::is_symmetric(pred);
+    // "sign" and "agree" alone are agreements only with the thing agreed on after them.
+    if pred == "signedAgreementWith"
+        && m.end == m.first + 1
+        && !(m.end..(m.end + 8).min(sv.sentence.last)).any(|k| AGREEMENT_NOUNS.contains(&sv.word(k).as_str()))
+    {
+        return;
+    }
     let passive = m.form.participle && (sv.is_passive(m.first) || sv.word(m.end) == "by");
     if passive {
         // "was sanctioned by the EU": agent after "by", patient before the verb.

@@ -27,6 +27,12 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         if let Some(found) = linked_position(lex, sv, p) {
             out.push(found);
         }
+        // "Pat Epps and other members of the Greenland Expedition Society".
+        if sv.word(p.last) == "and" && sv.word(p.last + 1) == "other" && matches!(sv.word(p.last + 3).as_str(), "of" | "at") {
+            if let Some(org) = of_organisation(sv, p.last + 3) {
+                push(&mut out, p, "memberOf", &org, None, "", 0.75);
+            }
+        }
     }
     out
 }
@@ -96,6 +102,7 @@ mod tests {
         has("The fire was contained, said Anna Berg of the Nordic Forest Service.", "Anna Berg memberOf Nordic Forest Service");
         has("Sen. Tom Reed of the governing Liberal Party objected.", "Tom Reed memberOf Liberal Party");
         has("Anna Berg of NASA spoke.", "Anna Berg memberOf NASA");
+        has("Tom Reed and other members of the Nordic Expedition Society froze.", "Tom Reed memberOf Nordic Expedition Society");
         let t = triples("Tom Reed of Kenya spoke.");
         assert!(!t.iter().any(|x| x.contains("memberOf")), "a place is no employer: {t:?}");
     }

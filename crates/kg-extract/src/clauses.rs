@@ -619,10 +619,6 @@ impl<'a> SentenceView<'a> {
             if k > from && (self.is_boundary(k) || w == ".") {
                 break;
             }
-            // "promised that Washington would …": a clause, not an object.
-            if k == from && CLAUSE_WORDS.contains(&w.as_str()) {
-                break;
-            }
             // ", and Germany provided …": a new clause.
             if w == "," && matches!(self.word(k + 1).as_str(), "and" | "but" | "while" | "or") {
                 break;

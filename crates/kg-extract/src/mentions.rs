@@ -79,7 +79,7 @@ pub(crate) const ORG_KEYWORDS: &[&str] = &[
     "technologies", "systems", "media", "press", "news", "times", "post", "journal", "tribunal", "secretariat",
     "directorate", "guard", "police", "front", "movement", "alliance", "league", "club", "society", "centre", "center",
     "coalition", "brigade", "battalion", "regiment", "command", "exchange", "network", "ag", "sa", "se", "nv", "gmbh",
-    "co", "centres", "centers", "institutes", "services", "agencies",
+    "co", "centres", "centers", "institutes", "services", "agencies", "station",
 ];
 
 /// Lower-case heads of government bodies named with a country ("Russia's foreign ministry").
@@ -134,9 +134,13 @@ const NOT_CONTINUATIONS: &[&str] = &[
     "his", "her", "said", "says",
 ];
 
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr."];
+#[rustfmt::skip]
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen", "Sen.", "Rep", "Rep.", "Gov",
+    "Gov.", "Rev", "Rev.", "Prof", "Prof.", "Sheikh",
+];
 /// Military and police ranks written before a name ("Lt. Nettie Johnson", "Capt. Michael Coats").
-const RANKS: &[&str] = &["Lt", "Capt", "Col", "Sgt", "Maj", "Cmdr", "Adm", "Cpl", "Pvt"];
+const RANKS: &[&str] = &["Lt", "Capt", "Col", "Sgt", "Maj", "Cmdr", "Adm", "Cpl", "Pvt", "Gen", "Supt", "Insp", "Det"];
 
 /// A military or police rank, with or without its dot ("Capt", "Capt.").
 pub(crate) fn is_rank(norm: &str) -> bool {
@@ -605,11 +609,22 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         while ahead < s.last && view.tokens[ahead].is_capitalized() {
             ahead += 1;
         }
-        let has_org = (i..ahead).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
+        let keyword = |k: usize| ORG_KEYWORDS.contains(&view.token_lower(k));
+        // "of" and "for" join an organisation's name ("Bank of America", "Institute for …") but
+        // not a person's to an employer ("Ofer Bar-Yosef of Harvard University").
+        let has_org = match lower {
+            "of" | "for" => (i..j).any(keyword) || (j == i + 1 && (j..ahead).any(keyword)),
+            _ => (i..ahead).any(keyword),
+        };
+        // "Harvard University and Bernard Vandermeersch of …" are two names; "… Disease
+        // Control and Prevention", "National Security and Defence Council" one.
+        let second_name = lower == "and" && ahead > j + 2 && !(j + 1..ahead).any(keyword) && view.token_lower(ahead) == "of";
         // Only a title that itself contains the connector continues ("Secretary of State").
         let title_so_far = title_at(lex, view, i, s.last).is_some_and(|(n, _)| i + n > j);
         let connector = NAME_PARTICLES.contains(&lower)
-            || (matches!(lower, "of" | "for" | "and" | "the" | "&") && (has_org || title_so_far || is_place_word(view, i, j)));
+            || (matches!(lower, "of" | "for" | "and" | "the" | "&")
+                && !second_name
+                && (has_org || title_so_far || is_place_word(view, i, j)));
         let title_follows = title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
         if title_follows {
             break;
@@ -630,6 +645,13 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
     j
 }
 
+/// Words that qualify a title rather than name anything ("Former President", "Acting Director").
+#[rustfmt::skip]
+const TITLE_ADJECTIVES: &[&str] = &[
+    "former", "then", "acting", "late", "new", "outgoing", "incoming", "interim", "deputy", "vice", "assistant",
+    "retired", "current", "first", "second", "senior", "chief", "associate", "executive", "general",
+];
+
 /// In "Presidential Office Andriy Yermak and Secretary of …", a title after an organisation
 /// name starts a new phrase.
 fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
@@ -638,9 +660,38 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
     let org_before = acronym || (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
     // "Chief Cabinet Secretary" is one title, not an organisation and a title.
     let one_title = title_at(lex, view, i, j + lex.max_title_tokens).is_some_and(|(n, _)| i + n > j);
-    org_before
-        && !one_title
-        && title_at(lex, view, j, j + lex.max_title_tokens).is_some_and(|(n, _)| view.tokens.get(j + n).is_some_and(|t| t.is_capitalized()))
+    let Some((n, _)) = title_at(lex, view, j, j + lex.max_title_tokens) else { return false };
+    let name_follows = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized() && t.kind == TokenKind::Word);
+    // "Pemex Director Francisco Rojas", "Pacific Fleet Commander Georgiy Gurinov": a
+    // capitalised title between two names, with a full name after it.
+    let name_follows = |k: usize| name_follows(k) && !view.tokens[k].is_all_caps();
+    let titled_full_name = (j..j + n).all(|k| view.tokens[k].is_capitalized())
+        && name_follows(j + n)
+        && name_follows(j + n + 1)
+        // "Former President Álvaro Uribe", "Health Minister X", "Attorney General X": a
+        // title's own words, not a name.
+        && !(i..j).all(|k| TITLE_ADJECTIVES.contains(&view.token_lower(k)) || lex.common_words.contains(view.token_lower(k)))
+        && !view.token_lower(j - 1).starts_with("ex-")
+        && position_at(lex, view, j - 1, j).is_none()
+        // "Burger King Chief Executive …": the last title of a row starts the person.
+        && title_at(lex, view, j + n, j + n + lex.max_title_tokens).is_none()
+        && !is_honorific(&view.tokens[i].norm)
+        && title_at(lex, view, i, j).is_none();
+    !one_title && ((org_before && name_follows(j + n)) || titled_full_name)
+}
+
+/// Whether a title and "of", "for" or "at" (and "the") stand right before token `i`.
+fn title_before_preposition(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> bool {
+    let mut k = i;
+    if k > s.first && view.token_lower(k - 1) == "the" {
+        k -= 1;
+    }
+    if k < s.first + 2 || !matches!(view.token_lower(k - 1), "of" | "for" | "at") {
+        return false;
+    }
+    let end = k - 1;
+    (end.saturating_sub(lex.max_title_tokens).max(s.first)..end)
+        .any(|st| title_at(lex, view, st, end).is_some_and(|(n, _)| st + n == end && !view.tokens[st].is_capitalized()))
 }
 
 fn is_place_word(view: &TextView, i: usize, j: usize) -> bool {
@@ -716,7 +767,13 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     }
     let mut m = make(view, si, a, end, MentionKind::Person(surface.clone()), EntityType::Person);
     // "Societe Generale's chief executive": whatever has a chairman or a spokesman is no person.
-    let owner_of_title = view.tokens.get(end).is_some_and(|t| t.norm == "'s") && title_at(lex, view, end + 1, s.last).is_some();
+    let owner_of_title = view.tokens.get(end).is_some_and(|t| t.norm == "'s") && title_at(lex, view, end + 1, s.last).is_some()
+        // "International Paper spokeswoman Ann Silvernail": a name, a title, a name.
+        || title_at(lex, view, end, s.last).is_some_and(|(n, _)| {
+            view.tokens.get(end + n).is_some_and(|t| t.is_capitalized() && t.kind == TokenKind::Word)
+        })
+        // "spokesman for CH2M Hill", "chairman of U S West": what a title is held in.
+        || title_before_preposition(lex, view, s, i);
     if owner_of_title && title.is_none() && !honorific {
         m.kind = MentionKind::Org(surface);
         m.entity_type = EntityType::Organization;

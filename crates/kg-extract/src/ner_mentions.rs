@@ -72,6 +72,17 @@ fn ends_with_org_keyword(view: &TextView, m: &Mention) -> bool {
         && !matches!(last, "post" | "house" | "front" | "guard" | "press" | "times" | "news" | "reserve" | "co" | "sa" | "se" | "ag")
 }
 
+fn has_org_keyword(view: &TextView, m: &Mention) -> bool {
+    (m.first..m.last).any(|k| crate::mentions::ORG_KEYWORDS.contains(&view.token_lower(k)))
+}
+
+/// Whether the words after a name say it is a person's: ", 41," or ", who".
+fn person_follows(view: &TextView, m: &Mention) -> bool {
+    let word = |k: usize| view.tokens.get(k).map(|t| t.norm.as_str()).unwrap_or("");
+    let age = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    word(m.last) == "," && ((age(word(m.last + 1)) && word(m.last + 2) == ",") || word(m.last + 1) == "who")
+}
+
 fn sentence_initial(m: &Mention, view: &TextView) -> bool {
     is_sentence_start(view, &view.sentences[m.sentence], m.first)
 }
@@ -120,9 +131,27 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             continue;
         }
         let surface = m.surface.clone();
+        // "Anderson, 41, was …", "Pedatzur, who now works …": an age or "who" after a name is a person's.
+        if matches!(m.kind, MentionKind::Org(_) | MentionKind::Unresolved(_)) && person_follows(view, &m) && !has_org_keyword(view, &m) {
+            m.kind = MentionKind::Person(surface);
+            m.entity_type = EntityType::Person;
+            kept.push(Some(m));
+            continue;
+        }
         match reading(&m) {
             // A capitalised common word at a sentence start, or a code, that names nothing.
             Some("O") if (single && sentence_initial(&m, view) && common_word(lex, view, m.first)) || digits => {
+                kept.push(None);
+                continue;
+            }
+            // "Health Minister X", "Commerce Secretary Y": a portfolio before a title names nothing.
+            Some("O")
+                if single
+                    && !has_org_keyword(view, &m)
+                    && common_word(lex, view, m.first)
+                    && view.tokens.get(m.last).is_some_and(|t| t.is_capitalized())
+                    && title_at(lex, view, m.last, view.sentences[m.sentence].last).is_some() =>
+            {
                 kept.push(None);
                 continue;
             }
@@ -153,6 +182,10 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 if lex.towns.contains(&name) {
                     m.kind = MentionKind::Place(surface);
                     m.entity_type = EntityType::City;
+                } else if matches!(m.kind, MentionKind::Org(_)) && !has_org_keyword(view, &m) {
+                    // "North Miami Mayor John Stembridge": a place before a title, not its organisation.
+                    m.kind = MentionKind::Place(surface);
+                    m.entity_type = EntityType::Location;
                 }
             }
             _ => {}
@@ -203,6 +236,8 @@ mod tests {
         // A name rule's evidence wins: whatever has a chief executive is no person.
         let owner = entities("Societe Generale's chief executive, Anne Roy, resigned.");
         let keyword = entities("Peru ordered frigates from Marlin Industries.");
+        let aged = entities("Anderson, 41, was kidnapped. Pedatzur, who now works in Boston, agrees.");
+        assert!(aged.contains(&"Anderson (Person)".to_string()) && aged.contains(&"Pedatzur (Person)".to_string()), "{aged:?}");
         assert!(keyword.contains(&"Marlin Industries (Organization)".to_string()), "{keyword:?}");
         assert!(owner.contains(&"Societe Generale (Organization)".to_string()), "{owner:?}");
     }

@@ -254,6 +254,10 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
         k += 1;
     }
     let mut owner = None;
+    // "a former Pentagon official".
+    while matches!(sv.word(k).as_str(), "former" | "longtime" | "senior" | "top") && sv.arg_starting(k + 1).is_some() {
+        k += 1;
+    }
     if let Some(a) = sv.arg_starting(k) {
         // "Knight-Ridder president", "a University of Texas law professor", "a National
         // Weather Service meteorologist": an organisation's name modifying the title, with
@@ -304,12 +308,17 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
     let mut j = k + n;
     // "... of global commercial activities at Louis Vuitton": look a few words on for of/at + name.
     let limit = (j + 8).min(sv.sentence.last);
+    // With an organisation before the title ("a former Pentagon official responsible for U.S.
+    // technology transfers") only a phrase right after the title names another.
+    let limit = if owner.is_some() { limit.min(j + 1) } else { limit };
     while j < limit && !matches!(sv.word(j).as_str(), "," | "." | ";" | "\"" | "who" | "which") {
         if matches!(sv.word(j).as_str(), "of" | "at" | "for") {
             // With an owner ("Qatar's minister of state for energy affairs") only a name right
             // after the preposition names another organisation.
             let direct = || sv.arg_starting(j + 1 + usize::from(sv.word(j + 1) == "the"));
             let found = if owner.is_some() { direct() } else { of_phrase(sv, j).or_else(|| sv.arg_starting(j + 1)) };
+            // "regional director for Europe": a region is nobody's employer.
+            let found = found.filter(|a| owner.is_none() || matches!(a.entity_type, EntityType::Organization | EntityType::Country));
             if let Some(a) = found {
                 // "X, chief of staff of Presidential Office Andriy Yermak and …" is a list, not an appositive.
                 if sv.arg_starting(a.last).is_some_and(|b| b.entity_type == EntityType::Person) {
@@ -671,16 +680,20 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     }
     let subjects = sv.coordinated_before(subject);
     let adjacent = subject.last == m.first;
+    // "promised that Washington would …": a clause, not the party — except for a demand
+    // ("demanded that Beijing withdraw" is made of Beijing).
+    let clause_follows = crate::clauses::CLAUSE_WORDS.contains(&sv.word(m.end).as_str()) && pred != "demanded";
     let confidence = if adjacent { 0.8 } else { 0.7 };
-    let objects: Vec<Arg> = sv
-        .object_after(m.end, prep)
+    let objects: Vec<Arg> = (!clause_follows)
+        .then(|| sv.object_after(m.end, prep))
+        .flatten()
         .map(|o| sv.coordinated_after(o, sv.sentence.last))
         .unwrap_or_default()
         .into_iter()
         .filter(|o| subjects.iter().any(|s| types_allowed(pred, s.entity_type, o.entity_type)))
         // "heads to Moscow", "led the Russian delegation": a position verb's object is an organisation.
         // The organisation right after the verb: "joined critics of FEMA" gives nothing.
-        .filter(|o| !is_position(pred) || (o.entity_type == EntityType::Organization && o.first <= m.end + 1))
+        .filter(|o| !is_position(pred) || (o.entity_type == EntityType::Organization && o.first <= m.end + 1 + usize::from(prep.is_some())))
         .collect();
     match objects.is_empty() {
         false => {

@@ -118,7 +118,7 @@ fn eval_conll04_reports_every_relation_type() {
         .and_then(|f| f.parse().ok())
         .expect("Work_For F1");
     // Floor: the figure measured (0.400, docs/evaluation.md), less a margin.
-    assert!(work_for >= 0.38, "Work_For F1 {work_for}:\n{report}");
+    assert!(work_for >= 0.60, "Work_For F1 {work_for}:\n{report}");
 }
 
 #[test]

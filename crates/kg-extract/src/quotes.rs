@@ -1,6 +1,7 @@
 //! Direct quotations and their speakers: attribution after the quote (`," Xi said`,
 //! `," said Yu Jun`), before it (`Zakharova said: "…"`), split around it
-//! (`"…," he said, "…"`), and colon-introduced (`gave his account on Twitter: "…"`).
+//! (`"…," he said, "…"`), and colon-introduced (`gave his account on Twitter: "…"`); a
+//! quotation may run over paragraphs (left open, reopened by a mark) and contain another.
 //! Short scare quotes ("no limits") are not quotations; a short quotation that opens its
 //! sentence and is attributed right after it is (`"Welcome to democracy," he told them`).
 
@@ -69,6 +70,11 @@ fn quote_spans(view: &TextView) -> Vec<Span> {
             continue;
         }
         let raw = view.chars[t.start];
+        // A quotation running on into the next paragraph leaves the first one unclosed and
+        // opens the next with a mark ("… goes on,¶“and this …”"): the same quotation.
+        if t.paragraph_before && open.is_some() && !matches!(raw, '\u{201D}' | '\u{00BB}') {
+            continue;
+        }
         let opening = match raw {
             '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
             '\u{201D}' | '\u{00BB}' => false,
@@ -143,7 +149,34 @@ fn count_words(view: &TextView, q: &Span) -> usize {
 
 fn quote_text(view: &TextView, q: &Span) -> String {
     let t = view.text(view.tokens[q.open].end, view.tokens[q.close].start);
-    t.trim().trim_end_matches(',').trim().to_string()
+    join_paragraphs(t.trim().trim_end_matches(',').trim())
+}
+
+/// A quotation over several paragraphs as one line: each paragraph break and the mark
+/// that reopens the quotation after it become one space.
+fn join_paragraphs(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\n' {
+            while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                chars.next();
+            }
+            if chars.peek().is_some_and(|c| matches!(c, '"' | '\u{201C}' | '\u{201E}' | '\u{00AB}')) {
+                chars.next();
+            }
+            while out.ends_with(char::is_whitespace) {
+                out.pop();
+            }
+            out.push(' ');
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `," Xi said` / `," said Yu Jun` / `," he told reporters` / `, according to X`:
@@ -331,6 +364,21 @@ mod tests {
         assert_eq!(q, vec!["Ruto: Welcome home"]);
         // Inside a sentence, a short quotation stays a scare quote.
         assert!(quotes("Ruto called the plan \"a disaster\", he said.").is_empty());
+    }
+
+    #[test]
+    fn quotations_over_paragraphs_and_nested_quotations() {
+        let text = "July 24, 2024\n\n\u{201C}This is the first paragraph of a long statement that goes on,\n\n\u{201C}and this is its second paragraph, which ends here,\u{201D} said Tom Reed, the party leader.\n\nJohn Smith said: \u{201C}The crowd shouted \u{2018}no limits for anyone at all here today\u{2019} and then left the square quietly.\u{201D}";
+        let q = quotes(text);
+        assert!(
+            q.contains(&"Tom Reed: This is the first paragraph of a long statement that goes on, and this is its second paragraph, which ends here".to_string()),
+            "{q:?}"
+        );
+        assert!(
+            q.iter().any(|x| x.starts_with("John Smith: The crowd shouted \u{2018}no limits")),
+            "the inner quotation stays inside: {q:?}"
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
     }
 
     #[test]

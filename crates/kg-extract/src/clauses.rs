@@ -431,7 +431,12 @@ impl<'a> SentenceView<'a> {
     /// How the event at tokens `[c, end)` is stated when it is not stated as a fact:
     /// negated, hypothetical (modal, future, planned) or feared.
     pub fn modality(&self, c: usize, end: usize, future_ok: bool) -> Option<Modality> {
-        let start = self.clause_start(c).max(c.saturating_sub(6));
+        let clause = self.clause_start(c);
+        // "If Canada sanctions Iran, …": a condition.
+        if clause > self.sentence.first && matches!(self.word(clause - 1).as_str(), "if" | "unless" | "whether") {
+            return Some(Modality::Hypothetical);
+        }
+        let start = clause.max(c.saturating_sub(6));
         for k in start..c {
             let w = self.word(k);
             if NEGATIONS.contains(&w.as_str()) {

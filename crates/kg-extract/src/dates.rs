@@ -59,6 +59,11 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Year and month, "2024-07".
+    pub fn year_month(self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+
     /// Day of the week, 0 = Monday.
     pub fn weekday(self) -> u32 {
         (self.days() + 3).rem_euclid(7) as u32
@@ -190,7 +195,8 @@ pub fn publication_date(tokens: &[Token]) -> Option<(Date, usize)> {
 }
 
 /// The date a sentence speaks of, resolved against the publication date: an explicit
-/// date, a weekday ("on Wednesday"), "yesterday", "last month", "last year", "in February".
+/// date, a weekday ("on Wednesday"), "yesterday", "last month", "last year", "in February",
+/// "earlier this week" and "last week" (as months).
 pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Option<Date>) -> Option<String> {
     for i in first..last {
         if let Some((d, _)) = date_at(&tokens[..last], i) {
@@ -221,6 +227,18 @@ pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Opt
         }
         if is(i, "this") && is(i + 1, "month") {
             return Some(format!("{:04}-{:02}", pubd.year, pubd.month));
+        }
+        // "earlier this week", "last week": a week has no ISO form that sorts with dates and
+        // months (analysts filter by text range), so its month: the publication's, or
+        // that of the same weekday a week before.
+        if is(i, "this") && is(i + 1, "week") {
+            return Some(pubd.year_month());
+        }
+        if (is(i, "last") || is(i, "past")) && is(i + 1, "week") {
+            return Some(pubd.add_days(-7).year_month());
+        }
+        if is(i, "this") && is(i + 1, "year") {
+            return Some(format!("{:04}", pubd.year));
         }
         if ["in", "since", "until", "by"].iter().any(|p| is(i, p)) {
             if let Some(m) = tokens.get(i + 1).filter(|t| t.is_capitalized() && t.norm.len() > 3).and_then(|t| month_number(&t.norm)) {
@@ -265,6 +283,10 @@ mod tests {
         assert_eq!(sentence_date(&toks, 0, toks.len(), pubd).as_deref(), Some("2024-07-22"));
         let toks = tokenize("Since February, he has promoted a plan.");
         assert_eq!(sentence_date(&toks, 0, toks.len(), pubd).as_deref(), Some("2024-02"));
+        let toks = tokenize("They held talks earlier this week.");
+        assert_eq!(sentence_date(&toks, 0, toks.len(), pubd).as_deref(), Some("2024-07"));
+        let toks = tokenize("They met last week.");
+        assert_eq!(sentence_date(&toks, 0, toks.len(), Date::new(2024, 8, 2)).as_deref(), Some("2024-07"), "a week before 2 August");
     }
 
     #[test]

@@ -391,8 +391,34 @@ fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Op
     None
 }
 
-/// Longest title starting at token `i`: (tokens, role).
+/// Portfolios that may stand before a title ("Agriculture Minister", "Farm Secretary",
+/// "Foreign Trade Minister"): part of the title, not an organisation.
+#[rustfmt::skip]
+const PORTFOLIOS: &[&str] = &[
+    "agriculture", "farm", "transport", "transportation", "trade", "foreign", "finance", "economy", "economic", "energy",
+    "health", "interior", "justice", "defence", "defense", "education", "labour", "labor", "commerce", "industry",
+    "environment", "culture", "tourism", "communications", "information", "housing", "fisheries", "mines", "oil",
+    "petroleum", "planning", "development", "home", "state", "emergencies", "emergency", "budget", "treasury", "welfare",
+    "sports", "science", "technology", "telecommunications", "water", "power", "aviation", "cooperation", "integration",
+];
+
+/// Longest title starting at token `i`: (tokens, role), with up to two portfolios before
+/// it ("Agriculture Minister", "Foreign Trade Minister").
 pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
+    if let Some(found) = plain_title_at(lex, view, i, limit) {
+        return Some(found);
+    }
+    let mut k = i;
+    while k < i + 2 && k < limit && PORTFOLIOS.contains(&view.token_lower(k)) {
+        k += 1;
+        if let Some((n, role)) = plain_title_at(lex, view, k, limit) {
+            return Some((k - i + n, role));
+        }
+    }
+    None
+}
+
+fn plain_title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
     if !lex.title_starts.contains(view.token_lower(i)) {
         return None;
     }
@@ -668,6 +694,8 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
     let titled_full_name = (j..j + n).all(|k| view.tokens[k].is_capitalized())
         && name_follows(j + n)
         && name_follows(j + n + 1)
+        // "Continental General Insurance Co": a company's name, not a title and a person.
+        && !(j + n..(j + n + 4).min(view.tokens.len())).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)))
         // "Former President Álvaro Uribe", "Health Minister X", "Attorney General X": a
         // title's own words, not a name.
         && !(i..j).all(|k| TITLE_ADJECTIVES.contains(&view.token_lower(k)) || lex.common_words.contains(view.token_lower(k)))

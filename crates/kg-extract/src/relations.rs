@@ -473,7 +473,7 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
         &["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no"];
     const NOT_ADJECTIVES: &[&str] = &["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"];
     let determiner_before = |k: usize| k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1).as_str());
-    let names_before: Vec<_> = sv.args.iter().filter(|a| a.last == i && !a.pronoun).collect();
+    let names_before = names_joined_before(sv, i);
     if let Some(a) = names_before.first() {
         // "Russia's invasion"; "the Xi-Zelenskiy talks", "the G7 meeting" — but "the Philippines backed Japan".
         if a.possessive {
@@ -503,6 +503,20 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
 fn inside_title(lex: &Lexicon, sv: &SentenceView, i: usize) -> bool {
     (sv.sentence.first.max(i.saturating_sub(lex.max_title_tokens))..i)
         .any(|j| crate::mentions::title_at(lex, sv.view, j, sv.sentence.last).is_some_and(|(n, _)| j + n > i))
+}
+
+/// The names ending right before token `i`: one, or two joined by a hyphen ("Xi-Zelenskiy",
+/// one token with two mentions) or a dash ("Xi–Zelenskiy", three tokens).
+fn names_joined_before(sv: &SentenceView, i: usize) -> Vec<Arg> {
+    let mut names: Vec<Arg> = sv.args.iter().filter(|a| a.last == i && !a.pronoun).copied().collect();
+    if let [b] = names[..] {
+        if b.first > sv.sentence.first + 1 && sv.word(b.first - 1) == "-" {
+            if let Some(a) = sv.arg_ending(b.first - 1).filter(|a| !a.pronoun) {
+                names.insert(0, a);
+            }
+        }
+    }
+    names
 }
 
 /// Cue verbs that are also particles of other verbs.
@@ -741,7 +755,7 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     if k > sv.sentence.first && sv.word(k - 1) == "'s" {
         k -= 1;
     }
-    let before: Vec<Arg> = sv.args.iter().filter(|a| a.last == k && !a.pronoun).copied().collect();
+    let before = names_joined_before(sv, k);
     let owner = before.first().copied();
     if prep == Some("between") {
         // "talks between A and B".
@@ -855,6 +869,10 @@ mod tests {
         has("Since Iraq's invasion of Kuwait, prices rose.", "Iraq attacked Kuwait");
         has("Western sanctions against Iran hurt exports.", "the West sanctioned Iran");
         has("Talks between Serbia and Kosovo resumed.", "Serbia spokeWith Kosovo");
+        has(
+            "Xi Jinping and Volodymyr Zelenskiy lead. The Xi\u{2013}Zelenskiy call lasted an hour.",
+            "Xi Jinping spokeWith Volodymyr Zelenskiy",
+        );
     }
 
     #[test]
@@ -864,6 +882,7 @@ mod tests {
         lacks("Kenya could sanction Ethiopia.", "sanctioned");
         lacks("Officials are worried about Iran supplying Russia.", "aided");
         lacks("Kenya plans to visit Ethiopia.", "visited");
+        lacks("If Kenya sanctions Ethiopia, prices will rise.", "sanctioned");
     }
 
     #[test]

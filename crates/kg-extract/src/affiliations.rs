@@ -90,12 +90,7 @@ fn linked_position(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<Found> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::triples;
-
-    fn has(text: &str, triple: &str) {
-        let t = triples(text);
-        assert!(t.iter().any(|x| x == triple), "{triple:?} not in {t:?}");
-    }
+    use crate::testutil::{assert_triple as has, triples};
 
     #[test]
     fn a_person_of_an_organisation_is_its_member() {

@@ -236,12 +236,7 @@ fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::triples;
-
-    fn has(text: &str, triple: &str) {
-        let t = triples(text);
-        assert!(t.iter().any(|x| x == triple), "{triple:?} not in {t:?}");
-    }
+    use crate::testutil::{assert_triple as has, triples};
 
     #[test]
     fn a_country_before_a_description_places_the_organisation() {

@@ -214,6 +214,20 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
+/// A table of titles or occupations (`name<TAB>leaderOf|memberOf`) by lower-case token
+/// sequence, and its longest entry in tokens.
+fn positions_table(tsv: &str) -> (FastMap<String, TitleRole>, usize) {
+    let mut table = FastMap::default();
+    let mut longest = 1;
+    for r in rows(tsv).filter(|r| r.len() >= 2) {
+        let role = if r[1] == "leaderOf" { TitleRole::Leader } else { TitleRole::Member };
+        let key = key_of(r[0]);
+        longest = longest.max(key.split(' ').count());
+        table.insert(key, role);
+    }
+    (table, longest)
+}
+
 fn list(field: Option<&&str>) -> Vec<String> {
     field.map(|f| f.split('|').filter(|s| !s.trim().is_empty()).map(|s| s.trim().to_string()).collect()).unwrap_or_default()
 }
@@ -401,24 +415,8 @@ impl Lexicon {
                 lex.towns.insert(key);
             }
         }
-        for r in rows(TITLES_TSV) {
-            if r.len() < 2 {
-                continue;
-            }
-            let role = if r[1] == "leaderOf" { TitleRole::Leader } else { TitleRole::Member };
-            let key = key_of(r[0]);
-            lex.max_title_tokens = lex.max_title_tokens.max(key.split(' ').count());
-            lex.titles.insert(key, role);
-        }
-        for r in rows(ROLES_TSV) {
-            if r.len() < 2 {
-                continue;
-            }
-            let role = if r[1] == "leaderOf" { TitleRole::Leader } else { TitleRole::Member };
-            let key = key_of(r[0]);
-            lex.max_role_tokens = lex.max_role_tokens.max(key.split(' ').count());
-            lex.roles.insert(key, role);
-        }
+        (lex.titles, lex.max_title_tokens) = positions_table(TITLES_TSV);
+        (lex.roles, lex.max_role_tokens) = positions_table(ROLES_TSV);
         for r in rows(VERBS_TSV) {
             if r.len() < 3 {
                 continue;

@@ -262,6 +262,12 @@ pub(crate) mod testutil {
             .collect()
     }
 
+    /// Fails unless `text` gives the relation `triple` ("subject predicate object").
+    pub fn assert_triple(text: &str, triple: &str) {
+        let t = triples(text);
+        assert!(t.iter().any(|x| x == triple), "{triple:?} not in {t:?}");
+    }
+
     /// `speaker: quote` pairs.
     pub fn quotes(text: &str) -> Vec<String> {
         let doc = extract(text);

@@ -422,32 +422,22 @@ fn plain_title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Opt
     if !lex.title_starts.contains(view.token_lower(i)) {
         return None;
     }
-    let max = lex.max_title_tokens.min(limit.saturating_sub(i));
+    longest_entry(view, i, lex.max_title_tokens.min(limit.saturating_sub(i)), &lex.titles)
+}
+
+/// The longest run of at most `max` tokens from `i` that `table` holds: (tokens, role).
+fn longest_entry(view: &TextView, i: usize, max: usize, table: &crate::hashing::FastMap<String, TitleRole>) -> Option<(usize, TitleRole)> {
     let mut key = String::new();
-    for len in (1..=max).rev() {
+    (1..=max).rev().find_map(|len| {
         view.join_lower(i, i + len, &mut key);
-        if let Some(role) = lex.titles.get(&key) {
-            return Some((len, *role));
-        }
-    }
-    None
+        table.get(&key).map(|role| (len, *role))
+    })
 }
 
 /// Longest title, or occupation of `roles.tsv`, starting at token `i`: (tokens, role).
 /// Relation rules read occupations ("an expert at", "a meteorologist"); name rules do not.
 pub fn position_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
-    if let Some(found) = title_at(lex, view, i, limit) {
-        return Some(found);
-    }
-    let max = lex.max_role_tokens.min(limit.saturating_sub(i));
-    let mut key = String::new();
-    for len in (1..=max).rev() {
-        view.join_lower(i, i + len, &mut key);
-        if let Some(role) = lex.roles.get(&key) {
-            return Some((len, *role));
-        }
-    }
-    None
+    title_at(lex, view, i, limit).or_else(|| longest_entry(view, i, lex.max_role_tokens.min(limit.saturating_sub(i)), &lex.roles))
 }
 
 fn make(view: &TextView, si: usize, first: usize, last: usize, kind: MentionKind, entity_type: EntityType) -> Mention {

@@ -400,6 +400,7 @@ const PORTFOLIOS: &[&str] = &[
     "environment", "culture", "tourism", "communications", "information", "housing", "fisheries", "mines", "oil",
     "petroleum", "planning", "development", "home", "state", "emergencies", "emergency", "budget", "treasury", "welfare",
     "sports", "science", "technology", "telecommunications", "water", "power", "aviation", "cooperation", "integration",
+    "civil", "social", "public",
 ];
 
 /// Longest title starting at token `i`: (tokens, role), with up to two portfolios before
@@ -407,6 +408,10 @@ const PORTFOLIOS: &[&str] = &[
 pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
     if let Some(found) = plain_title_at(lex, view, i, limit) {
         return Some(found);
+    }
+    // "Department of Transportation Secretary X": after "of" the word ends an organisation's name.
+    if i > 0 && view.token_lower(i - 1) == "of" {
+        return None;
     }
     let mut k = i;
     while k < i + 2 && k < limit && PORTFOLIOS.contains(&view.token_lower(k)) {

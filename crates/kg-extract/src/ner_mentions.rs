@@ -72,6 +72,21 @@ fn ends_with_org_keyword(view: &TextView, m: &Mention) -> bool {
         && !matches!(last, "post" | "house" | "front" | "guard" | "press" | "times" | "news" | "reserve" | "co" | "sa" | "se" | "ag")
 }
 
+/// Nouns for companies and media that stand right before their name.
+#[rustfmt::skip]
+const COMPANY_NOUNS: &[&str] = &[
+    "shipbuilder", "jeweller", "jeweler", "maker", "brand", "chain", "supplier", "exporter", "importer", "giant",
+    "startup", "start-up", "broadcaster", "newspaper", "daily", "channel", "network", "carrier", "airline", "drugmaker",
+    "carmaker", "automaker", "retailer", "conglomerate", "insurer", "lender", "bank", "firm", "company", "utility",
+    "manufacturer", "miner", "refiner",
+];
+
+/// Whether the lower-case word at `k` names a kind of company ("the Danish drugmaker").
+fn described_as_company(view: &TextView, k: usize) -> bool {
+    let t = &view.tokens[k];
+    !t.is_capitalized() && COMPANY_NOUNS.contains(&view.token_lower(k))
+}
+
 fn has_org_keyword(view: &TextView, m: &Mention) -> bool {
     (m.first..m.last).any(|k| crate::mentions::ORG_KEYWORDS.contains(&view.token_lower(k)))
 }
@@ -118,6 +133,12 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
         let tail = format!(" {}", m.surface.to_lowercase());
         full_names.iter().any(|f| f.len() > tail.len() && f.ends_with(&tail))
     };
+    // Names described as companies anywhere in the document, for all their mentions.
+    let companies: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.first > view.sentences[m.sentence].first && described_as_company(view, m.first - 1))
+        .map(|m| m.surface.to_lowercase())
+        .collect();
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
     for (k, mut m) in mentions.into_iter().enumerate() {
         if is_parent[k] || !from_rules_alone(&m) {
@@ -131,6 +152,17 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             continue;
         }
         let surface = m.surface.clone();
+        // "the Danish drugmaker Bavarian Nordic", "Italian jeweller Bulgari": a company noun
+        // before a name makes it a company's, whatever the first word suggests.
+        if matches!(m.kind, MentionKind::Person(_) | MentionKind::Unresolved(_))
+            && m.title.is_none()
+            && companies.contains(&surface.to_lowercase())
+        {
+            m.kind = MentionKind::Org(surface);
+            m.entity_type = EntityType::Organization;
+            kept.push(Some(m));
+            continue;
+        }
         // "Anderson, 41, was …", "Pedatzur, who now works …": an age or "who" after a name is a person's.
         if matches!(m.kind, MentionKind::Org(_) | MentionKind::Unresolved(_)) && person_follows(view, &m) && !has_org_keyword(view, &m) {
             m.kind = MentionKind::Person(surface);
@@ -237,6 +269,8 @@ mod tests {
         let owner = entities("Societe Generale's chief executive, Anne Roy, resigned.");
         let keyword = entities("Peru ordered frigates from Marlin Industries.");
         let aged = entities("Anderson, 41, was kidnapped. Pedatzur, who now works in Boston, agrees.");
+        let described = entities("Doses come from the Danish drugmaker Bavarian Nordic.");
+        assert!(described.contains(&"Bavarian Nordic (Organization)".to_string()), "{described:?}");
         assert!(aged.contains(&"Anderson (Person)".to_string()) && aged.contains(&"Pedatzur (Person)".to_string()), "{aged:?}");
         assert!(keyword.contains(&"Marlin Industries (Organization)".to_string()), "{keyword:?}");
         assert!(owner.contains(&"Societe Generale (Organization)".to_string()), "{owner:?}");

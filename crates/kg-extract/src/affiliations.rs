@@ -28,7 +28,7 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
             out.push(found);
         }
         // "Pat Epps and other members of the Greenland Expedition Society".
-        if sv.word(p.last) == "and" && sv.word(p.last + 1) == "other" && matches!(sv.word(p.last + 3).as_str(), "of" | "at") {
+        if sv.word(p.last) == "and" && sv.word(p.last + 1) == "other" && matches!(sv.word(p.last + 3), "of" | "at") {
             if let Some(org) = of_organisation(sv, p.last + 3) {
                 push(&mut out, p, "memberOf", &org, None, "", 0.75);
             }
@@ -74,7 +74,7 @@ fn linked_position(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<Found> {
         k += 3;
     }
     let from = k;
-    while k < sv.sentence.last && LINKING_WORDS.contains(&sv.word(k).as_str()) {
+    while k < sv.sentence.last && LINKING_WORDS.contains(&sv.word(k)) {
         k += 1;
     }
     if k == from || sv.modality(from, k, true).is_some() {

@@ -388,8 +388,8 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The lower-case word at token `i` (empty outside the text).
-    pub fn word(&self, i: usize) -> String {
-        self.view.tokens.get(i).map(|t| t.lower()).unwrap_or_default()
+    pub fn word(&self, i: usize) -> &str {
+        self.view.token_lower(i)
     }
 
     /// The argument starting at token `i`.
@@ -405,7 +405,7 @@ impl<'a> SentenceView<'a> {
     /// True when token `i` closes or opens a clause.
     pub fn is_boundary(&self, i: usize) -> bool {
         let w = self.word(i);
-        CLAUSE_WORDS.contains(&w.as_str()) || matches!(w.as_str(), ";" | ":" | "\"" | "(" | ")" | "-")
+        CLAUSE_WORDS.contains(&w) || matches!(w, ";" | ":" | "\"" | "(" | ")" | "-")
     }
 
     /// The first token of the clause that contains token `i`.
@@ -433,16 +433,16 @@ impl<'a> SentenceView<'a> {
     pub fn modality(&self, c: usize, end: usize, future_ok: bool) -> Option<Modality> {
         let clause = self.clause_start(c);
         // "If Canada sanctions Iran, …": a condition.
-        if clause > self.sentence.first && matches!(self.word(clause - 1).as_str(), "if" | "unless" | "whether") {
+        if clause > self.sentence.first && matches!(self.word(clause - 1), "if" | "unless" | "whether") {
             return Some(Modality::Hypothetical);
         }
         let start = clause.max(c.saturating_sub(6));
         for k in start..c {
             let w = self.word(k);
-            if NEGATIONS.contains(&w.as_str()) {
+            if NEGATIONS.contains(&w) {
                 return Some(Modality::Negated);
             }
-            if MODALS.contains(&w.as_str()) && !(future_ok && w == "would") || !future_ok && FUTURE.contains(&w.as_str()) {
+            if MODALS.contains(&w) && !(future_ok && w == "would") || !future_ok && FUTURE.contains(&w) {
                 return Some(Modality::Hypothetical);
             }
         }
@@ -451,24 +451,24 @@ impl<'a> SentenceView<'a> {
             if prev == "from" {
                 return Some(Modality::Negated); // "refrained from denouncing", "held back from supporting"
             }
-            if prev == "to" && c >= 2 && HYPOTHETICAL_VERBS.contains(&self.word(c - 2).as_str()) {
+            if prev == "to" && c >= 2 && HYPOTHETICAL_VERBS.contains(&self.word(c - 2)) {
                 return Some(Modality::Hypothetical);
             }
         }
         // "worried about China providing weapons": the whole clause is a fear.
         let sentence_start = self.sentence.first;
         for k in c.saturating_sub(8).max(sentence_start)..c {
-            if WORRY_WORDS.contains(&self.word(k).as_str()) {
+            if WORRY_WORDS.contains(&self.word(k)) {
                 return Some(Modality::Feared);
             }
         }
         // "offers no concrete path".
-        matches!(self.word(end).as_str(), "no" | "nothing" | "not").then_some(Modality::Negated)
+        matches!(self.word(end), "no" | "nothing" | "not").then_some(Modality::Negated)
     }
 
     /// True when the verb at `c` is passive ("was sanctioned", "welcomed by").
     pub fn is_passive(&self, c: usize) -> bool {
-        let before = |k: usize| c >= k && c - k >= self.sentence.first && BE_FORMS.contains(&self.word(c - k).as_str());
+        let before = |k: usize| c >= k && c - k >= self.sentence.first && BE_FORMS.contains(&self.word(c - k));
         before(1) || (before(2) && self.word(c - 1).ends_with("ly"))
     }
 
@@ -480,7 +480,7 @@ impl<'a> SentenceView<'a> {
         // "Sun summoned Japan's ambassador, Hideo Tarumi, and accused Japan": a verb
         // coordinated with an earlier one shares its subject, not its object.
         let and_before = |k: usize| k > clause && self.word(k - 1) == "and";
-        if and_before(c) || (c > clause + 1 && matches!(self.word(c - 1).as_str(), "also" | "then" | "later") && and_before(c - 1)) {
+        if and_before(c) || (c > clause + 1 && matches!(self.word(c - 1), "also" | "then" | "later") && and_before(c - 1)) {
             let k = if self.word(c - 1) == "and" { c - 1 } else { c - 2 };
             // Only when a verb came before ("X met Y and criticized Z"), not a name ("X and Y met").
             if self.arg_ending(k).is_none() && (clause..k).any(|j| self.arg_ending(j).is_some()) {
@@ -511,12 +511,12 @@ impl<'a> SentenceView<'a> {
             }
             // A noun phrase that names no entity is the subject ("the planes would fly",
             // "withdraw its troops").
-            if DETERMINERS.contains(&w.as_str()) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() {
+            if DETERMINERS.contains(&w) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() {
                 return None;
             }
         }
         // A relative clause takes its antecedent: "Stubb, who visited Sweden".
-        if clause > self.sentence.first && matches!(self.word(clause - 1).as_str(), "who" | "which" | "that") {
+        if clause > self.sentence.first && matches!(self.word(clause - 1), "who" | "which" | "that") {
             let mut j = clause - 1;
             if j > self.sentence.first && self.word(j - 1) == "," {
                 j -= 1;
@@ -530,7 +530,7 @@ impl<'a> SentenceView<'a> {
         if a.modifier || a.possessive {
             return false;
         }
-        let prep = a.first > self.sentence.first && PREPOSITIONS.contains(&self.word(a.first - 1).as_str());
+        let prep = a.first > self.sentence.first && PREPOSITIONS.contains(&self.word(a.first - 1));
         !prep || a.last == verb
     }
 
@@ -546,10 +546,9 @@ impl<'a> SentenceView<'a> {
             k -= 1;
             if self.word(k) == "," {
                 let first = self.word(k + 1);
-                let opens =
-                    matches!(first.as_str(), "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their")
-                        || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
-                        || self.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
+                let opens = matches!(first, "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their")
+                    || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
+                    || self.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
                 return opens.then_some(k);
             }
         }
@@ -625,12 +624,12 @@ impl<'a> SentenceView<'a> {
                 break;
             }
             // ", and Germany provided …": a new clause.
-            if w == "," && matches!(self.word(k + 1).as_str(), "and" | "but" | "while" | "or") {
+            if w == "," && matches!(self.word(k + 1), "and" | "but" | "while" | "or") {
                 break;
             }
             // "called on donor governments to …": the cue's preposition introduces a noun
             // phrase that names no entity, so there is no object.
-            if preposition == Some(w.as_str()) && k >= from {
+            if preposition == Some(w) && k >= from {
                 let next = if self.word(k + 1) == "the" { k + 2 } else { k + 1 };
                 // "with its emir, Sheikh Tamim …", "with Iran's president, Hassan Rouhani": a
                 // description in apposition to the name.
@@ -658,7 +657,7 @@ impl<'a> SentenceView<'a> {
                 && preposition != Some("to")
                 && self.arg_starting(k + 1).is_none()
                 && self.view.tokens.get(k + 1).is_some_and(|t| !t.is_capitalized())
-                && !matches!(self.word(k + 1).as_str(), "the" | "a" | "an" | "its" | "their" | "his" | "her")
+                && !matches!(self.word(k + 1), "the" | "a" | "an" | "its" | "their" | "his" | "her")
             {
                 break;
             }
@@ -673,8 +672,8 @@ impl<'a> SentenceView<'a> {
                     while j < a.last + 3
                         && self.arg_starting(j).is_none()
                         && self.view.tokens.get(j).is_some_and(|t| t.kind == crate::tokens::TokenKind::Word && !t.is_capitalized())
-                        && !PREPOSITIONS.contains(&self.word(j).as_str())
-                        && !matches!(self.word(j).as_str(), "and" | "or")
+                        && !PREPOSITIONS.contains(&self.word(j))
+                        && !matches!(self.word(j), "and" | "or")
                     {
                         j += 1;
                     }
@@ -683,20 +682,20 @@ impl<'a> SentenceView<'a> {
                     }
                 }
                 if !a.modifier {
-                    let prev = if k > 0 { self.word(k - 1) } else { String::new() };
-                    let prev2 = if k > 1 { self.word(k - 2) } else { String::new() };
+                    let prev = if k > 0 { self.word(k - 1) } else { "" };
+                    let prev2 = if k > 1 { self.word(k - 2) } else { "" };
                     if let Some(p) = preposition {
                         if prev == p || (prev == "the" && prev2 == p) {
                             return Some(a);
                         }
                     }
-                    let before = if prev == "the" { &prev2 } else { &prev };
+                    let before = if prev == "the" { prev2 } else { prev };
                     let other_preposition = match preposition {
-                        Some(p) => before != p && PREPOSITIONS.contains(&before.as_str()),
+                        Some(p) => before != p && PREPOSITIONS.contains(&before),
                         // A cue without its own preposition takes its party directly or after
                         // "with", "to", "from" … but never after "in", "between" ("talk by
                         // phone in first contact between the U.S. and Iran").
-                        None => k > from && ADJUNCT_PREPOSITIONS.contains(&before.as_str()),
+                        None => k > from && ADJUNCT_PREPOSITIONS.contains(&before),
                     };
                     // After an adjunct ("in first contact between the U.S. and Iranian
                     // leaders") no party of the event follows.

@@ -52,7 +52,7 @@ pub fn descriptions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention]) -> V
         }
     }
     for k in sv.sentence.first..sv.sentence.last {
-        if OWNING.contains(&sv.word(k).as_str()) {
+        if OWNING.contains(&sv.view.token_lower(k)) {
             ownership(sv, k, &mut out);
         }
     }
@@ -71,7 +71,7 @@ fn placed_in(sv: &SentenceView, t: &Arg, country: &Arg, confidence: f64, out: &m
 }
 
 fn is_state_body(sv: &SentenceView, a: &Arg) -> bool {
-    (a.first..a.last).any(|k| matches!(sv.word(k).as_str(), "ministry" | "army" | "navy" | "police" | "parliament" | "government"))
+    (a.first..a.last).any(|k| matches!(sv.word(k), "ministry" | "army" | "navy" | "police" | "parliament" | "government"))
 }
 
 /// A lower-case descriptive word ("shipbuilder", "state", "luggage", "maker"): not a
@@ -80,12 +80,12 @@ fn descriptive(lex: &Lexicon, sv: &SentenceView, k: usize) -> bool {
     let w = sv.word(k);
     lower_word(sv, k)
         && w.starts_with(char::is_alphabetic)
-        && !NOT_DESCRIPTIVE.contains(&w.as_str())
-        && !DETERMINERS.contains(&w.as_str())
-        && !PREPOSITIONS.contains(&w.as_str())
-        && !matches!(w.as_str(), "near" | "following" | "after" | "before" | "outside" | "inside" | "off" | "beyond")
+        && !NOT_DESCRIPTIVE.contains(&w)
+        && !DETERMINERS.contains(&w)
+        && !PREPOSITIONS.contains(&w)
+        && !matches!(w, "near" | "following" | "after" | "before" | "outside" | "inside" | "off" | "beyond")
         && sv.arg_starting(k).is_none()
-        && !lex.cue_index.get(&w).is_some_and(|forms| forms.iter().any(|f| lex.cues[f.cue].kind == CueKind::Verb))
+        && !lex.cue_index.get(w).is_some_and(|forms| forms.iter().any(|f| lex.cues[f.cue].kind == CueKind::Verb))
 }
 
 /// A country named as a modifier at token `k`: a demonym, a possessive or a name before a
@@ -93,7 +93,7 @@ fn descriptive(lex: &Lexicon, sv: &SentenceView, k: usize) -> bool {
 fn country_modifier(sv: &SentenceView, k: usize) -> Option<Arg> {
     let a = sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Country)?;
     // "the South American group": a continent's part, not a country.
-    if k > sv.sentence.first && matches!(sv.word(k - 1).as_str(), "south" | "north" | "latin" | "central") {
+    if k > sv.sentence.first && matches!(sv.word(k - 1), "south" | "north" | "latin" | "central") {
         return None;
     }
     (a.adjectival || a.possessive || lower_word(sv, a.last)).then_some(a)
@@ -110,7 +110,7 @@ fn premodified(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], t: &Arg, 
     let mut j = t.first;
     if j > sv.sentence.first + 1
         && sv.word(j - 1) == "of"
-        && matches!(sv.word(j - 2).as_str(), "city" | "town" | "port" | "village" | "region" | "province")
+        && matches!(sv.word(j - 2), "city" | "town" | "port" | "village" | "region" | "province")
     {
         j -= 1;
     }
@@ -125,7 +125,7 @@ fn premodified(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], t: &Arg, 
     // "Rimowa, the German luggage maker LVMH bought": the description is Rimowa's.
     let det = country.first.saturating_sub(1);
     if det > sv.sentence.first + 1
-        && matches!(sv.word(det).as_str(), "the" | "a" | "an")
+        && matches!(sv.word(det), "the" | "a" | "an")
         && sv.word(det - 1) == ","
         && sv.arg_ending(det - 1).is_some_and(|a| described(&a))
     {
@@ -145,7 +145,7 @@ fn premodified(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], t: &Arg, 
 /// in northern Germany", "the EU's drug regulator", "an agency of the African Union".
 fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
     let mut k = t.last + 1;
-    if !matches!(sv.word(k).as_str(), "the" | "a" | "an") {
+    if !matches!(sv.word(k), "the" | "a" | "an") {
         return;
     }
     k += 1;
@@ -162,8 +162,8 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
         return;
     }
     let head = sv.word(k - 1);
-    let body = BODY_HEADS.contains(&head.as_str());
-    match (modifier, sv.word(k).as_str()) {
+    let body = BODY_HEADS.contains(&head);
+    match (modifier, sv.word(k)) {
         (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if m.entity_type == EntityType::Country => {
             placed_in(sv, t, &m, 0.8, out)
         }
@@ -185,7 +185,7 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
         (None, "in") => {
             // "Brunsbüttel, a port in northern Germany".
             let mut j = k + 1;
-            while DIRECTIONS.contains(&sv.word(j).as_str()) {
+            while DIRECTIONS.contains(&sv.word(j)) {
                 j += 1;
             }
             if let Some(c) = sv.arg_starting(j).filter(|a| a.entity_type == EntityType::Country && !a.possessive) {
@@ -218,7 +218,7 @@ fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
     let Some(owner) = org(sv.subject_before(v, false)) else { return };
     // The owned organisation right after the verb, after a determiner, a country and description.
     let mut k = v + 1;
-    if matches!(sv.word(k).as_str(), "the" | "a" | "an") {
+    if matches!(sv.word(k), "the" | "a" | "an") {
         k += 1;
     }
     if let Some(c) = country_modifier(sv, k) {

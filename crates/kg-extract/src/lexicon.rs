@@ -12,6 +12,7 @@ const CITIES_TSV: &str = include_str!("../../../data/gazetteer/cities.tsv");
 const ORGANIZATIONS_TSV: &str = include_str!("../../../data/lexicon/organizations.tsv");
 const TITLES_TSV: &str = include_str!("../../../data/lexicon/titles.tsv");
 const ROLES_TSV: &str = include_str!("../../../data/lexicon/roles.tsv");
+const PORTFOLIOS_TXT: &str = include_str!("../../../data/lexicon/portfolios.txt");
 const VERBS_TSV: &str = include_str!("../../../data/lexicon/verbs.tsv");
 const GOLDSTEIN_TSV: &str = include_str!("../../../data/lexicon/goldstein.tsv");
 const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
@@ -164,6 +165,8 @@ pub struct Lexicon {
     pub roles: FastMap<String, TitleRole>,
     /// Longest role in tokens.
     pub max_role_tokens: usize,
+    /// Portfolios that may stand before a title (`data/lexicon/portfolios.txt`), lower case.
+    pub portfolios: FastSet<String>,
     /// Event cues.
     pub cues: Vec<Cue>,
     /// Cue forms by the lower-case first word.
@@ -331,6 +334,7 @@ impl Lexicon {
             title_starts: FastSet::default(),
             roles: FastMap::default(),
             max_role_tokens: 1,
+            portfolios: rows(PORTFOLIOS_TXT).filter_map(|r| r.first().map(|w| w.trim().to_string())).collect(),
             cues: Vec::new(),
             cue_index: FastMap::default(),
             common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),

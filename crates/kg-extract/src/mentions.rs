@@ -391,18 +391,6 @@ fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Op
     None
 }
 
-/// Portfolios that may stand before a title ("Agriculture Minister", "Farm Secretary",
-/// "Foreign Trade Minister"): part of the title, not an organisation.
-#[rustfmt::skip]
-const PORTFOLIOS: &[&str] = &[
-    "agriculture", "farm", "transport", "transportation", "trade", "foreign", "finance", "economy", "economic", "energy",
-    "health", "interior", "justice", "defence", "defense", "education", "labour", "labor", "commerce", "industry",
-    "environment", "culture", "tourism", "communications", "information", "housing", "fisheries", "mines", "oil",
-    "petroleum", "planning", "development", "home", "state", "emergencies", "emergency", "budget", "treasury", "welfare",
-    "sports", "science", "technology", "telecommunications", "water", "power", "aviation", "cooperation", "integration",
-    "civil", "social", "public",
-];
-
 /// Longest title starting at token `i`: (tokens, role), with up to two portfolios before
 /// it ("Agriculture Minister", "Foreign Trade Minister").
 pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
@@ -413,14 +401,13 @@ pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Optio
     if i > 0 && view.token_lower(i - 1) == "of" {
         return None;
     }
-    let mut k = i;
-    while k < i + 2 && k < limit && PORTFOLIOS.contains(&view.token_lower(k)) {
-        k += 1;
-        if let Some((n, role)) = plain_title_at(lex, view, k, limit) {
-            return Some((k - i + n, role));
-        }
+    // One look-up for most words (this runs on every word): a portfolio, then a title one or two words on.
+    if !lex.portfolios.contains(view.token_lower(i)) {
+        return None;
     }
-    None
+    (1..=2)
+        .take_while(|&step| (i..i + step).all(|k| lex.portfolios.contains(view.token_lower(k))))
+        .find_map(|step| plain_title_at(lex, view, i + step, limit).map(|(n, role)| (step + n, role)))
 }
 
 fn plain_title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
@@ -676,12 +663,15 @@ const TITLE_ADJECTIVES: &[&str] = &[
 /// In "Presidential Office Andriy Yermak and Secretary of …", a title after an organisation
 /// name starts a new phrase.
 fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
+    // Most words start no title: test that first (this runs on every word of a name).
+    let Some((n, _)) = title_at(lex, view, j, j + lex.max_title_tokens) else { return false };
+    // "Chief Cabinet Secretary" is one title, not an organisation and a title.
+    if title_at(lex, view, i, j + lex.max_title_tokens).is_some_and(|(m, _)| i + m > j) {
+        return false;
+    }
     // An organisation keyword, or an acronym alone ("HHS Secretary Louis Sullivan").
     let acronym = j == i + 1 && view.tokens[i].is_all_caps() && !view.tokens[j].is_all_caps();
     let org_before = acronym || (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
-    // "Chief Cabinet Secretary" is one title, not an organisation and a title.
-    let one_title = title_at(lex, view, i, j + lex.max_title_tokens).is_some_and(|(n, _)| i + n > j);
-    let Some((n, _)) = title_at(lex, view, j, j + lex.max_title_tokens) else { return false };
     let name_follows = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized() && t.kind == TokenKind::Word);
     // "Pemex Director Francisco Rojas", "Pacific Fleet Commander Georgiy Gurinov": a
     // capitalised title between two names, with a full name after it.
@@ -700,7 +690,7 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
         && title_at(lex, view, j + n, j + n + lex.max_title_tokens).is_none()
         && !is_honorific(&view.tokens[i].norm)
         && title_at(lex, view, i, j).is_none();
-    !one_title && ((org_before && name_follows(j + n)) || titled_full_name)
+    (org_before && name_follows(j + n)) || titled_full_name
 }
 
 /// Whether a title and "of", "for" or "at" (and "the") stand right before token `i`.

@@ -156,6 +156,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
         // before a name makes it a company's, whatever the first word suggests.
         if matches!(m.kind, MentionKind::Person(_) | MentionKind::Unresolved(_))
             && m.title.is_none()
+            && !companies.is_empty()
             && companies.contains(&surface.to_lowercase())
         {
             m.kind = MentionKind::Org(surface);

@@ -211,7 +211,7 @@ fn title_before(lex: &Lexicon, sv: &SentenceView, end: usize) -> Option<(String,
 /// "of [the] X", "at X", "for X" right after token `from`: X ("spokesman for the ministry",
 /// "a professor of urban planning at the University of Washington").
 fn of_phrase(sv: &SentenceView, from: usize) -> Option<Arg> {
-    if !matches!(sv.word(from).as_str(), "of" | "at" | "for") {
+    if !matches!(sv.word(from), "of" | "at" | "for") {
         return None;
     }
     // Skip a determiner and lower-case words ("the foreign ministry's Eurasian department").
@@ -250,12 +250,12 @@ fn last_in_chain(sv: &SentenceView, mut a: Arg) -> Option<Arg> {
 /// After "Person ,": "[det] [X's|Xn] title [of|at ... X]" → (title, role, organisation).
 pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(String, TitleRole, Option<Arg>)> {
     let mut k = from;
-    if matches!(sv.word(k).as_str(), "the" | "a" | "an") {
+    if matches!(sv.word(k), "the" | "a" | "an") {
         k += 1;
     }
     let mut owner = None;
     // "a former Pentagon official".
-    while matches!(sv.word(k).as_str(), "former" | "longtime" | "senior" | "top") && sv.arg_starting(k + 1).is_some() {
+    while matches!(sv.word(k), "former" | "longtime" | "senior" | "top") && sv.arg_starting(k + 1).is_some() {
         k += 1;
     }
     if let Some(a) = sv.arg_starting(k) {
@@ -279,11 +279,8 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
             }
         }
     }
-    while matches!(
-        sv.word(k).as_str(),
-        "former" | "new" | "then" | "current" | "acting" | "interim" | "top" | "senior" | "chief" | "longtime"
-    ) && position_at(lex, sv.view, k, sv.sentence.last)
-        .is_none_or(|(n, _)| position_at(lex, sv.view, k + n, sv.sentence.last).is_some())
+    while matches!(sv.word(k), "former" | "new" | "then" | "current" | "acting" | "interim" | "top" | "senior" | "chief" | "longtime")
+        && position_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| position_at(lex, sv.view, k + n, sv.sentence.last).is_some())
     {
         k += 1;
     }
@@ -292,8 +289,8 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
         let adjective = |t: usize| {
             let w = sv.word(t);
             sv.view.tokens.get(t).is_some_and(|x| x.kind == crate::tokens::TokenKind::Word && !x.is_capitalized())
-                && !crate::clauses::PREPOSITIONS.contains(&w.as_str())
-                && !matches!(w.as_str(), "and" | "or" | "who" | "which" | "that")
+                && !crate::clauses::PREPOSITIONS.contains(&w)
+                && !matches!(w, "and" | "or" | "who" | "which" | "that")
         };
         if let Some(t) = (k + 1..k + 3).find(|&t| (k..t).all(adjective) && position_at(lex, sv.view, t, sv.sentence.last).is_some()) {
             k = t;
@@ -311,8 +308,8 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
     // With an organisation before the title ("a former Pentagon official responsible for U.S.
     // technology transfers") only a phrase right after the title names another.
     let limit = if owner.is_some() { limit.min(j + 1) } else { limit };
-    while j < limit && !matches!(sv.word(j).as_str(), "," | "." | ";" | "\"" | "who" | "which") {
-        if matches!(sv.word(j).as_str(), "of" | "at" | "for") {
+    while j < limit && !matches!(sv.word(j), "," | "." | ";" | "\"" | "who" | "which") {
+        if matches!(sv.word(j), "of" | "at" | "for") {
             // With an owner ("Qatar's minister of state for energy affairs") only a name right
             // after the preposition names another organisation.
             let direct = || sv.arg_starting(j + 1 + usize::from(sv.word(j + 1) == "the"));
@@ -472,7 +469,7 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
     const DETERMINERS: &[&str] =
         &["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no"];
     const NOT_ADJECTIVES: &[&str] = &["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"];
-    let determiner_before = |k: usize| k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1).as_str());
+    let determiner_before = |k: usize| k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1));
     let names_before = names_joined_before(sv, i);
     if let Some(a) = names_before.first() {
         // "Russia's invasion"; "the Xi-Zelenskiy talks", "the G7 meeting" — but "the Philippines backed Japan".
@@ -488,10 +485,10 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
     while k > sv.sentence.first
         && steps < 2
         && sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-')
-        && !DETERMINERS.contains(&sv.word(k - 1).as_str())
+        && !DETERMINERS.contains(&sv.word(k - 1))
         && !sv.word(k - 1).ends_with("ed")
-        && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1).as_str())
-        && !NOT_ADJECTIVES.contains(&sv.word(k - 1).as_str())
+        && !crate::clauses::PREPOSITIONS.contains(&sv.word(k - 1))
+        && !NOT_ADJECTIVES.contains(&sv.word(k - 1))
     {
         k -= 1;
         steps += 1;
@@ -537,7 +534,7 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
     while i < sv.sentence.last {
         let w = sv.word(i);
         let mut best: Option<CueMatch> = None;
-        if let Some(forms) = lex.cue_index.get(&w) {
+        if let Some(forms) = lex.cue_index.get(w) {
             for f in forms {
                 let cue = &lex.cues[f.cue];
                 if cue.kind == CueKind::Verb && sv.view.tokens[i].is_capitalized() && i != sv.sentence.first {
@@ -561,10 +558,7 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
                     continue;
                 }
                 // "flew back", "pulled back": a particle of another verb, not the verb "back".
-                if cue.kind == CueKind::Verb
-                    && i > sv.sentence.first
-                    && PARTICLES.contains(&w.as_str())
-                    && PARTICLE_VERBS.contains(&sv.word(i - 1).as_str())
+                if cue.kind == CueKind::Verb && i > sv.sentence.first && PARTICLES.contains(&w) && PARTICLE_VERBS.contains(&sv.word(i - 1))
                 {
                     continue;
                 }
@@ -652,7 +646,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     // "sign" and "agree" alone are agreements only with the thing agreed on after them.
     if pred == "signedAgreementWith"
         && m.end == m.first + 1
-        && !(m.end..(m.end + 8).min(sv.sentence.last)).any(|k| AGREEMENT_NOUNS.contains(&sv.word(k).as_str()))
+        && !(m.end..(m.end + 8).min(sv.sentence.last)).any(|k| AGREEMENT_NOUNS.contains(&sv.word(k)))
     {
         return;
     }
@@ -683,11 +677,8 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     // An infinitive takes the subject of a control verb right before it ("agreed to send"),
     // not of a verb with its own object ("called on donors to send").
     if m.first > sv.sentence.first && sv.word(m.first - 1) == "to" {
-        let between: Vec<String> = (subject.last..m.first - 1).map(|k| sv.word(k)).collect();
-        if between.len() > 3
-            || between
-                .iter()
-                .any(|w| crate::clauses::PREPOSITIONS.contains(&w.as_str()) || crate::clauses::DETERMINERS.contains(&w.as_str()))
+        let between: Vec<&str> = (subject.last..m.first - 1).map(|k| sv.word(k)).collect();
+        if between.len() > 3 || between.iter().any(|w| crate::clauses::PREPOSITIONS.contains(w) || crate::clauses::DETERMINERS.contains(w))
         {
             return;
         }
@@ -696,7 +687,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     let adjacent = subject.last == m.first;
     // "promised that Washington would …": a clause, not the party — except for a demand
     // ("demanded that Beijing withdraw" is made of Beijing).
-    let clause_follows = crate::clauses::CLAUSE_WORDS.contains(&sv.word(m.end).as_str()) && pred != "demanded";
+    let clause_follows = crate::clauses::CLAUSE_WORDS.contains(&sv.word(m.end)) && pred != "demanded";
     let confidence = if adjacent { 0.8 } else { 0.7 };
     let objects: Vec<Arg> = (!clause_follows)
         .then(|| sv.object_after(m.end, prep))
@@ -745,7 +736,7 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
                 "the", "a", "an", "of", "to", "with", "and", "are", "is", "was", "were", "be", "been", "become", "became", "remain",
                 "remains", "as",
             ]
-            .contains(&w.as_str())
+            .contains(&w)
         {
             break;
         }

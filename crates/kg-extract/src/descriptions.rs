@@ -252,6 +252,7 @@ mod tests {
     fn appositives_place_organisations_and_cities() {
         has("Britain suspended the permit of Belavia, the Belarusian state airline, on Monday.", "Belavia locatedIn Belarus");
         has("The flight was diverted to Vitebsk, the Belarusian border city, on Sunday.", "Vitebsk locatedIn Belarus");
+        has("Talks were held in Bogota and later moved to Lima, the Peruvian capital.", "Lima locatedIn Peru");
         has("The gas goes to Wilhelmshaven, a port in northern Germany, from May.", "Wilhelmshaven locatedIn Germany");
         has("Talks involved Valmet Holdings, the Swiss owner of Nordlicht, last year.", "Nordlicht partOf Valmet Holdings");
         let t = triples("He ran Marlin Industries, the German luggage maker Valmet Holdings bought in 2016.");

@@ -863,7 +863,7 @@ fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Opti
 /// Stems of verbs of travel: a capital after them and "to" or "from" is the city.
 const MOTION_VERBS: &[&str] = &[
     "flew", "fly", "flie", "travel", "return", "arriv", "came", "come", "went", "go", "head", "driv", "drove", "move", "fled", "flee",
-    "sail", "journey", "trip", "deport", "evacuat",
+    "sail", "journey", "trip", "deport", "evacuat", "divert", "land", "redirect",
 ];
 
 fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
@@ -878,6 +878,13 @@ fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
             k -= 1;
         }
         if MOTION_VERBS.iter().any(|v| view.token_lower(k).starts_with(v)) {
+            return true;
+        }
+    }
+    // "Minsk, the Belarusian capital", "Havana, the Cuban capital": described as a city.
+    if view.tokens.get(m.last).is_some_and(|t| t.norm == ",") && view.token_lower(m.last + 1) == "the" {
+        let noun = (m.last + 2..m.last + 4).find(|&k| matches!(view.token_lower(k), "capital" | "city" | "town" | "port"));
+        if noun.is_some_and(|k| (m.last + 2..k).all(|j| view.tokens[j].is_capitalized())) {
             return true;
         }
     }

@@ -56,7 +56,7 @@ fn of_organisation(sv: &SentenceView, after: usize) -> Option<Arg> {
             return (a.entity_type == EntityType::Organization && !a.possessive && named).then_some(a);
         }
         let t = sv.view.tokens.get(k)?;
-        if t.is_capitalized() || t.kind != crate::tokens::TokenKind::Word {
+        if !t.is_lower_word() {
             return None;
         }
         k += 1;

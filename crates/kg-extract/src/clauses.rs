@@ -392,6 +392,11 @@ impl<'a> SentenceView<'a> {
         self.view.token_lower(i)
     }
 
+    /// Whether token `i` is a word in lower case (false outside the text).
+    pub fn is_lower_word(&self, i: usize) -> bool {
+        self.view.tokens.get(i).is_some_and(|t| t.is_lower_word())
+    }
+
     /// The argument starting at token `i`.
     pub fn arg_starting(&self, i: usize) -> Option<Arg> {
         self.args.iter().find(|a| a.first == i).copied()
@@ -637,12 +642,7 @@ impl<'a> SentenceView<'a> {
                 let words_from = owner_end.unwrap_or(next);
                 let appositive = (words_from..(words_from + 4).min(self.sentence.last))
                     .find(|&j| self.word(j) == ",")
-                    .filter(|&j| {
-                        j > words_from
-                            && (words_from..j).all(|x| {
-                                self.view.tokens[x].kind == crate::tokens::TokenKind::Word && !self.view.tokens[x].is_capitalized()
-                            })
-                    })
+                    .filter(|&j| j > words_from && (words_from..j).all(|x| self.is_lower_word(x)))
                     .and_then(|j| self.arg_starting(j + 1))
                     .filter(|a| owner_end.is_none() || a.entity_type == EntityType::Person);
                 if self.arg_starting(next).is_none() && appositive.is_none() {
@@ -671,7 +671,7 @@ impl<'a> SentenceView<'a> {
                     let mut j = a.last;
                     while j < a.last + 3
                         && self.arg_starting(j).is_none()
-                        && self.view.tokens.get(j).is_some_and(|t| t.kind == crate::tokens::TokenKind::Word && !t.is_capitalized())
+                        && self.is_lower_word(j)
                         && !PREPOSITIONS.contains(&self.word(j))
                         && !matches!(self.word(j), "and" | "or")
                     {

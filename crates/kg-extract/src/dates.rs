@@ -226,7 +226,7 @@ pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Opt
             return Some(format!("{:04}", pubd.year - 1));
         }
         if is(i, "this") && is(i + 1, "month") {
-            return Some(format!("{:04}-{:02}", pubd.year, pubd.month));
+            return Some(pubd.year_month());
         }
         // "earlier this week", "last week": a week has no ISO form that sorts with dates and
         // months (analysts filter by text range), so its month: the publication's, or

@@ -78,7 +78,7 @@ fn is_state_body(sv: &SentenceView, a: &Arg) -> bool {
 /// function word and not a verb of the cue lexicon.
 fn descriptive(lex: &Lexicon, sv: &SentenceView, k: usize) -> bool {
     let w = sv.word(k);
-    lower_word(sv, k)
+    sv.is_lower_word(k)
         && w.starts_with(char::is_alphabetic)
         && !NOT_DESCRIPTIVE.contains(&w)
         && !DETERMINERS.contains(&w)
@@ -96,12 +96,7 @@ fn country_modifier(sv: &SentenceView, k: usize) -> Option<Arg> {
     if k > sv.sentence.first && matches!(sv.word(k - 1), "south" | "north" | "latin" | "central") {
         return None;
     }
-    (a.adjectival || a.possessive || lower_word(sv, a.last)).then_some(a)
-}
-
-/// Whether token `k` is a word in lower case.
-fn lower_word(sv: &SentenceView, k: usize) -> bool {
-    sv.view.tokens.get(k).is_some_and(|t| t.kind == crate::tokens::TokenKind::Word && !t.is_capitalized())
+    (a.adjectival || a.possessive || sv.is_lower_word(a.last)).then_some(a)
 }
 
 /// "the French shipbuilder Naval Group", "the Belarusian capital Minsk", "the Ukrainian
@@ -150,7 +145,7 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
     }
     k += 1;
     let modifier = country_modifier(sv, k)
-        .or_else(|| sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Organization && (a.possessive || lower_word(sv, a.last))));
+        .or_else(|| sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Organization && (a.possessive || sv.is_lower_word(a.last))));
     if let Some(m) = modifier {
         k = m.last + usize::from(m.possessive);
     }
@@ -225,7 +220,7 @@ fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
         k = c.last + usize::from(c.possessive);
     }
     let mut words = 0;
-    while words < 3 && sv.arg_starting(k).is_none() && lower_word(sv, k) {
+    while words < 3 && sv.arg_starting(k).is_none() && sv.is_lower_word(k) {
         k += 1;
         words += 1;
     }

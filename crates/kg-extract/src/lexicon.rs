@@ -322,6 +322,8 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, bool, bool)> {
 impl Lexicon {
     /// Parses the embedded lexicons.
     pub fn load() -> Lexicon {
+        let (titles, max_title_tokens) = positions_table(TITLES_TSV);
+        let (roles, max_role_tokens) = positions_table(ROLES_TSV);
         let mut lex = Lexicon {
             countries: Vec::new(),
             organizations: Vec::new(),
@@ -329,11 +331,11 @@ impl Lexicon {
             max_phrase_tokens: 1,
             phrase_starts: FastSet::default(),
             cities: FastMap::default(),
-            titles: FastMap::default(),
-            max_title_tokens: 1,
+            titles,
+            max_title_tokens,
             title_starts: FastSet::default(),
-            roles: FastMap::default(),
-            max_role_tokens: 1,
+            roles,
+            max_role_tokens,
             portfolios: rows(PORTFOLIOS_TXT).filter_map(|r| r.first().map(|w| w.trim().to_string())).collect(),
             cues: Vec::new(),
             cue_index: FastMap::default(),
@@ -419,8 +421,6 @@ impl Lexicon {
                 lex.towns.insert(key);
             }
         }
-        (lex.titles, lex.max_title_tokens) = positions_table(TITLES_TSV);
-        (lex.roles, lex.max_role_tokens) = positions_table(ROLES_TSV);
         for r in rows(VERBS_TSV) {
             if r.len() < 3 {
                 continue;

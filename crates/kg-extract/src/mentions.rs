@@ -82,6 +82,11 @@ pub(crate) const ORG_KEYWORDS: &[&str] = &[
     "co", "centres", "centers", "institutes", "services", "agencies", "station",
 ];
 
+/// Whether an organisation keyword is among tokens `range` (ends past the text are ignored).
+pub(crate) fn org_keyword_in(view: &TextView, range: std::ops::Range<usize>) -> bool {
+    range.take_while(|&k| k < view.tokens.len()).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)))
+}
+
 /// Lower-case heads of government bodies named with a country ("Russia's foreign ministry").
 #[rustfmt::skip]
 const STATE_BODY_HEADS: &[&str] = &[
@@ -556,7 +561,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
         // A longer capitalised name wins when it is an organisation ("Ukrainian National Security and Defence Council").
         let title_next = title_at(lex, view, i + len, s.last).is_some();
-        let longer_org = !title_next && seq_end > i + len && (i..seq_end).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
+        let longer_org = !title_next && seq_end > i + len && org_keyword_in(view, i..seq_end);
         if !longer_org {
             return Some(vec![country_mention(lex, view, si, i, len, hit)]);
         }
@@ -617,23 +622,22 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         while ahead < s.last && view.tokens[ahead].is_capitalized() {
             ahead += 1;
         }
-        let keyword = |k: usize| ORG_KEYWORDS.contains(&view.token_lower(k));
         // "of" and "for" join an organisation's name ("Bank of America", "Institute for …") but
         // not a person's to an employer ("Ofer Bar-Yosef of Harvard University").
         let has_org = match lower {
-            "of" | "for" => (i..j).any(keyword) || (j == i + 1 && (j..ahead).any(keyword)),
-            _ => (i..ahead).any(keyword),
+            "of" | "for" => org_keyword_in(view, i..j) || (j == i + 1 && org_keyword_in(view, j..ahead)),
+            _ => org_keyword_in(view, i..ahead),
         };
         // "Harvard University and Bernard Vandermeersch of …" are two names; "… Disease
         // Control and Prevention", "National Security and Defence Council" one.
-        let second_name = lower == "and" && ahead > j + 2 && !(j + 1..ahead).any(keyword) && view.token_lower(ahead) == "of";
+        let second_name = lower == "and" && ahead > j + 2 && !org_keyword_in(view, j + 1..ahead) && view.token_lower(ahead) == "of";
         // Only a title that itself contains the connector continues ("Secretary of State").
         let title_so_far = title_at(lex, view, i, s.last).is_some_and(|(n, _)| i + n > j);
         let connector = NAME_PARTICLES.contains(&lower)
             || (matches!(lower, "of" | "for" | "and" | "the" | "&")
                 && !second_name
                 && (has_org || title_so_far || is_place_word(view, i, j)));
-        let title_follows = title_at(lex, view, j + 1, s.last).is_some() && (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
+        let title_follows = title_at(lex, view, j + 1, s.last).is_some() && org_keyword_in(view, i..j);
         if title_follows {
             break;
         }
@@ -671,16 +675,16 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
     }
     // An organisation keyword, or an acronym alone ("HHS Secretary Louis Sullivan").
     let acronym = j == i + 1 && view.tokens[i].is_all_caps() && !view.tokens[j].is_all_caps();
-    let org_before = acronym || (i..j).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)));
-    let name_follows = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized() && t.kind == TokenKind::Word);
+    let org_before = acronym || org_keyword_in(view, i..j);
+    // A word of a name, not of a headline in capitals.
+    let full_name_word = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized_word() && !t.is_all_caps());
     // "Pemex Director Francisco Rojas", "Pacific Fleet Commander Georgiy Gurinov": a
     // capitalised title between two names, with a full name after it.
-    let name_follows = |k: usize| name_follows(k) && !view.tokens[k].is_all_caps();
     let titled_full_name = (j..j + n).all(|k| view.tokens[k].is_capitalized())
-        && name_follows(j + n)
-        && name_follows(j + n + 1)
+        && full_name_word(j + n)
+        && full_name_word(j + n + 1)
         // "Continental General Insurance Co": a company's name, not a title and a person.
-        && !(j + n..(j + n + 4).min(view.tokens.len())).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)))
+        && !org_keyword_in(view, j + n..j + n + 4)
         // "Former President Álvaro Uribe", "Health Minister X", "Attorney General X": a
         // title's own words, not a name.
         && !(i..j).all(|k| TITLE_ADJECTIVES.contains(&view.token_lower(k)) || lex.common_words.contains(view.token_lower(k)))
@@ -690,7 +694,7 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
         && title_at(lex, view, j + n, j + n + lex.max_title_tokens).is_none()
         && !is_honorific(&view.tokens[i].norm)
         && title_at(lex, view, i, j).is_none();
-    (org_before && name_follows(j + n)) || titled_full_name
+    (org_before && full_name_word(j + n)) || titled_full_name
 }
 
 /// Whether a title and "of", "for" or "at" (and "the") stand right before token `i`.
@@ -783,7 +787,7 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     let owner_of_title = view.tokens.get(end).is_some_and(|t| t.norm == "'s") && title_at(lex, view, end + 1, s.last).is_some()
         // "International Paper spokeswoman Ann Silvernail": a name, a title, a name.
         || title_at(lex, view, end, s.last).is_some_and(|(n, _)| {
-            view.tokens.get(end + n).is_some_and(|t| t.is_capitalized() && t.kind == TokenKind::Word)
+            view.tokens.get(end + n).is_some_and(Token::is_capitalized_word)
         })
         // "spokesman for CH2M Hill", "chairman of U S West": what a title is held in.
         || title_before_preposition(lex, view, s, i);

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use crate::clauses::COMPANY_DESCRIPTIONS;
 use crate::lexicon::Lexicon;
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::model::EntityType;
@@ -72,23 +73,24 @@ fn ends_with_org_keyword(view: &TextView, m: &Mention) -> bool {
         && !matches!(last, "post" | "house" | "front" | "guard" | "press" | "times" | "news" | "reserve" | "co" | "sa" | "se" | "ag")
 }
 
-/// Nouns for companies and media that stand right before their name.
+/// Nouns for companies and media that stand right before their name, besides those that
+/// refer back to a company ("the company", "the airline": [`COMPANY_DESCRIPTIONS`]).
 #[rustfmt::skip]
 const COMPANY_NOUNS: &[&str] = &[
     "shipbuilder", "jeweller", "jeweler", "maker", "brand", "chain", "supplier", "exporter", "importer", "giant",
-    "startup", "start-up", "broadcaster", "newspaper", "daily", "channel", "network", "carrier", "airline", "drugmaker",
-    "carmaker", "automaker", "retailer", "conglomerate", "insurer", "lender", "bank", "firm", "company", "utility",
-    "manufacturer", "miner", "refiner",
+    "startup", "start-up", "broadcaster", "newspaper", "daily", "channel", "network", "miner", "refiner",
 ];
 
-/// Whether the lower-case word at `k` names a kind of company ("the Danish drugmaker").
+/// Whether the lower-case word at `k` names a kind of company ("the Danish drugmaker");
+/// "group" and "operator" are left out ("rock group X", "camera operator X").
 fn described_as_company(view: &TextView, k: usize) -> bool {
-    let t = &view.tokens[k];
-    !t.is_capitalized() && COMPANY_NOUNS.contains(&view.token_lower(k))
+    let w = view.token_lower(k);
+    !view.tokens[k].is_capitalized()
+        && (COMPANY_NOUNS.contains(&w) || (COMPANY_DESCRIPTIONS.contains(&w) && !matches!(w, "group" | "operator")))
 }
 
 fn has_org_keyword(view: &TextView, m: &Mention) -> bool {
-    (m.first..m.last).any(|k| crate::mentions::ORG_KEYWORDS.contains(&view.token_lower(k)))
+    crate::mentions::org_keyword_in(view, m.first..m.last)
 }
 
 /// Whether the words after a name say it is a person's: ", 41," or ", who".

@@ -223,7 +223,7 @@ fn of_phrase(sv: &SentenceView, from: usize) -> Option<Arg> {
             k += 1;
             continue;
         }
-        if t.is_capitalized() || !(t.kind == crate::tokens::TokenKind::Word) {
+        if !t.is_lower_word() {
             return None;
         }
         k += 1;
@@ -247,6 +247,9 @@ fn last_in_chain(sv: &SentenceView, mut a: Arg) -> Option<Arg> {
     Some(a)
 }
 
+/// Words that qualify a title in an appositive ("a former Pentagon official", "the new chief executive").
+const TITLE_MODIFIERS: &[&str] = &["former", "new", "then", "current", "acting", "interim", "top", "senior", "chief", "longtime"];
+
 /// After "Person ,": "[det] [X's|Xn] title [of|at ... X]" → (title, role, organisation).
 pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(String, TitleRole, Option<Arg>)> {
     let mut k = from;
@@ -262,10 +265,9 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
         // "Knight-Ridder president", "a University of Texas law professor", "a National
         // Weather Service meteorologist": an organisation's name modifying the title, with
         // at most two lower-case words between.
-        let lower_word = |t: usize| sv.view.tokens[t].kind == crate::tokens::TokenKind::Word && !sv.view.tokens[t].is_capitalized();
         let title_after = || {
             (a.last..(a.last + 3).min(sv.sentence.last))
-                .take_while(|&t| t == a.last || lower_word(t - 1))
+                .take_while(|&t| t == a.last || sv.is_lower_word(t - 1))
                 .find(|&t| position_at(lex, sv.view, t, sv.sentence.last).is_some())
         };
         if let Some(t) = (a.entity_type == EntityType::Organization && !a.possessive).then(title_after).flatten() {
@@ -279,7 +281,7 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
             }
         }
     }
-    while matches!(sv.word(k), "former" | "new" | "then" | "current" | "acting" | "interim" | "top" | "senior" | "chief" | "longtime")
+    while TITLE_MODIFIERS.contains(&sv.word(k))
         && position_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| position_at(lex, sv.view, k + n, sv.sentence.last).is_some())
     {
         k += 1;
@@ -288,9 +290,7 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
     if position_at(lex, sv.view, k, sv.sentence.last).is_none() {
         let adjective = |t: usize| {
             let w = sv.word(t);
-            sv.view.tokens.get(t).is_some_and(|x| x.kind == crate::tokens::TokenKind::Word && !x.is_capitalized())
-                && !crate::clauses::PREPOSITIONS.contains(&w)
-                && !matches!(w, "and" | "or" | "who" | "which" | "that")
+            sv.is_lower_word(t) && !crate::clauses::PREPOSITIONS.contains(&w) && !matches!(w, "and" | "or" | "who" | "which" | "that")
         };
         if let Some(t) = (k + 1..k + 3).find(|&t| (k..t).all(adjective) && position_at(lex, sv.view, t, sv.sentence.last).is_some()) {
             k = t;
@@ -613,32 +613,11 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
 }
 
 /// What is signed or agreed: "signed a contract with", "agreed a deal" (not "agreed to ban").
+#[rustfmt::skip]
 const AGREEMENT_NOUNS: &[&str] = &[
-    "deal",
-    "deals",
-    "accord",
-    "accords",
-    "agreement",
-    "agreements",
-    "pact",
-    "pacts",
-    "treaty",
-    "treaties",
-    "contract",
-    "contracts",
-    "truce",
-    "ceasefire",
-    "cease-fire",
-    "memorandum",
-    "declaration",
-    "protocol",
-    "charter",
-    "framework",
-    "partnership",
-    "armistice",
-    "convention",
-    "arrangement",
-    "arrangements",
+    "deal", "deals", "accord", "accords", "agreement", "agreements", "pact", "pacts", "treaty", "treaties",
+    "contract", "contracts", "truce", "ceasefire", "cease-fire", "memorandum", "declaration", "protocol", "charter",
+    "framework", "partnership", "armistice", "convention", "arrangement", "arrangements",
 ];
 
 fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
@@ -796,12 +775,7 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
 
 #[cfg(test)]
 mod tests {
-    use crate::testutil::triples;
-
-    fn has(text: &str, triple: &str) -> bool {
-        let t = triples(text);
-        t.iter().any(|x| x == triple) || panic!("{triple:?} not in {t:?}")
-    }
+    use crate::testutil::{assert_triple as has, triples};
 
     fn lacks(text: &str, predicate: &str) {
         let t = triples(text);
@@ -828,12 +802,12 @@ mod tests {
 
     #[test]
     fn organisations_and_ranks_before_titles_and_names() {
-        assert!(has("The talks failed, said Tom Reed, Globex president and chief executive officer.", "Tom Reed leaderOf Globex"));
-        assert!(has("Anna Berg, a Nordic Weather Service analyst, expects rain.", "Anna Berg memberOf Nordic Weather Service"));
-        assert!(has("Navy Capt. Tom Reed said the flight went well.", "Tom Reed memberOf Navy"));
-        assert!(has("Navy spokeswoman Lt. Anna Berg declined to comment.", "Anna Berg memberOf Navy"));
-        assert!(has("FDA Director Anna Berg approved the drug.", "Anna Berg memberOf FDA"));
-        assert!(has("Tom Reed, an expert on missiles at Bar-Ilan University, agrees.", "Tom Reed memberOf Bar-Ilan University"));
+        has("The talks failed, said Tom Reed, Globex president and chief executive officer.", "Tom Reed leaderOf Globex");
+        has("Anna Berg, a Nordic Weather Service analyst, expects rain.", "Anna Berg memberOf Nordic Weather Service");
+        has("Navy Capt. Tom Reed said the flight went well.", "Tom Reed memberOf Navy");
+        has("Navy spokeswoman Lt. Anna Berg declined to comment.", "Anna Berg memberOf Navy");
+        has("FDA Director Anna Berg approved the drug.", "Anna Berg memberOf FDA");
+        has("Tom Reed, an expert on missiles at Bar-Ilan University, agrees.", "Tom Reed memberOf Bar-Ilan University");
         let t = triples("Kenyan lawyer Tom Reed was arrested.");
         assert!(!t.iter().any(|x| x.contains("memberOf")), "an occupation names no country: {t:?}");
     }

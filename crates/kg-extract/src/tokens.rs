@@ -41,6 +41,16 @@ impl Token {
         self.norm.chars().next().is_some_and(char::is_uppercase)
     }
 
+    /// A word in lower case ("shipbuilder", "of"), not punctuation or a number.
+    pub fn is_lower_word(&self) -> bool {
+        self.kind == TokenKind::Word && !self.is_capitalized()
+    }
+
+    /// A capitalised word ("Rojas"), not punctuation.
+    pub fn is_capitalized_word(&self) -> bool {
+        self.kind == TokenKind::Word && self.is_capitalized()
+    }
+
     /// True when the token has at least two letters and all of them are upper case.
     pub fn is_all_caps(&self) -> bool {
         let letters: Vec<char> = self.norm.chars().filter(|c| c.is_alphabetic()).collect();

@@ -81,7 +81,7 @@ fn ner_figures_on_conll2003_test_and_universal_ner() {
     let Some(shared) = shared() else { return };
     // Floors: the figures measured with the shipped model (docs/evaluation.md), less a margin.
     let conll = figures(&run(kg().args(["eval", "ner"]).arg(shared.join("datasets/conll2003/eng.testb"))).stdout);
-    assert!(overall_f1(&conll) >= 0.865, "CoNLL-2003 testb:\n{conll}");
+    assert!(overall_f1(&conll) >= 0.89, "CoNLL-2003 testb:\n{conll}");
     let uner = shared.join("datasets/uner_en_ewt/en_ewt-ud-test.iob2");
     let web = figures(&run(kg().args(["eval", "ner", "--types", "PER,ORG,LOC"]).arg(uner)).stdout);
     assert!(overall_f1(&web) >= 0.53, "UNER English-EWT test:\n{web}");

@@ -165,12 +165,29 @@ fn local_features(w: &WordInfo, cluster: Option<[u16; 3]>, out: &mut Vec<u64>) {
     }
 }
 
+/// How many words beside a capitalised word's uses in a document become its features.
+const MAX_CONTEXTS: usize = 24;
+
+/// The hash of an all-capitals word written in title case ("JAPAN" → "Japan"), the form
+/// running text gives it and its clusters know.
+fn title_case_hash(word: &str) -> u64 {
+    let mut chars = word.chars();
+    let mut out = String::with_capacity(word.len());
+    if let Some(c) = chars.next() {
+        out.push(c);
+    }
+    out.extend(chars.flat_map(char::to_lowercase));
+    hash_str(&out)
+}
+
 /// What the features of one document need: every word's views and gazetteer marks,
 /// and the document-level word sets.
 struct DocumentView {
     sentences: Vec<SentenceView>,
     written_lower: HashSet64,
     capitalised_inside: HashSet64,
+    /// For each capitalised word (by lower case), the words beside its uses in the document.
+    contexts: HashMap64<Vec<u64>>,
     section: u64,
 }
 
@@ -188,6 +205,7 @@ impl DocumentView {
         let mut buf = String::new();
         let mut written_lower = HashSet64::default();
         let mut capitalised_inside = HashSet64::default();
+        let mut contexts: HashMap64<Vec<u64>> = HashMap64::default();
         let mut views = Vec::with_capacity(sentences.len());
         for words in sentences {
             let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w.as_ref(), &mut buf)).collect();
@@ -197,7 +215,16 @@ impl DocumentView {
             let clusters = infos
                 .iter()
                 .zip(&vocab)
-                .map(|(w, k)| k.map(|k| resources.clusters.at(k)).or_else(|| resources.clusters.of(w.lower, w.lower)))
+                .zip(words)
+                .map(|((w, k), text)| {
+                    k.map(|k| resources.clusters.at(k)).or_else(|| resources.clusters.of(w.lower, w.lower)).or_else(|| {
+                        if w.flags & ALL_CAPS != 0 {
+                            resources.clusters.of(title_case_hash(text.as_ref()), 0)
+                        } else {
+                            None
+                        }
+                    })
+                })
                 .collect();
             let letters = infos.iter().filter(|w| w.flags & (ALL_CAPS | TITLE_CASE | LOWER_START) != 0).count();
             let all_caps = letters >= 2 && infos.iter().all(|w| w.flags & (TITLE_CASE | LOWER_START) == 0);
@@ -208,6 +235,21 @@ impl DocumentView {
                     capitalised_inside.insert(w.lower);
                 }
             }
+            if !all_caps {
+                for (i, w) in infos.iter().enumerate() {
+                    if w.flags & (TITLE_CASE | ALL_CAPS) == 0 {
+                        continue;
+                    }
+                    let seen = contexts.entry(w.lower).or_default();
+                    let left = if i > 0 { feature(0, infos[i - 1].lower) } else { 1 };
+                    let right = infos.get(i + 1).map_or(2, |n| feature(1, n.lower));
+                    for c in [left, right] {
+                        if seen.len() < MAX_CONTEXTS && !seen.contains(&c) {
+                            seen.push(c);
+                        }
+                    }
+                }
+            }
             views.push(SentenceView { words: infos, marks, clusters, vocab, all_caps });
         }
         // A section slug opening the document ("SOCCER -", "BASKETBALL -") sets the reading of
@@ -216,7 +258,7 @@ impl DocumentView {
             Some(first) if first.len() > 2 && first[1].as_ref() == "-" => hash_str(&first[0].as_ref().to_lowercase()),
             _ => 0,
         };
-        DocumentView { sentences: views, written_lower, capitalised_inside, section }
+        DocumentView { sentences: views, written_lower, capitalised_inside, contexts, section }
     }
 
     /// The features of word `i` of sentence `s` that depend on its context, given the types
@@ -280,6 +322,9 @@ impl DocumentView {
             let inside = self.capitalised_inside.contains(&w.lower) as u64;
             out.push(feature2(29, lower_too, w.flags as u64 | (first << 8)));
             out.push(feature2(30, inside, first | (caps << 1)));
+            if let Some(seen) = self.contexts.get(&w.lower) {
+                out.extend(seen.iter().map(|&c| feature(55, c)));
+            }
         }
         if let Some(&t) = history.get(&w.lower) {
             out.push(feature(31, t as u64));
@@ -570,6 +615,18 @@ mod tests {
             let got: Vec<(usize, usize, String)> = label_spans(&labels).into_iter().map(|(a, b, t)| (a, b, t.to_string())).collect();
             assert_eq!(got, expected, "{labels:?}");
         }
+    }
+
+    #[test]
+    fn a_capitalised_word_carries_the_words_beside_all_its_uses() {
+        let sentences = vec![vec!["Mr", "Smith", "said", "so"], vec!["Smith", "left", "."], vec!["SMITH", "WINS"]];
+        let view = DocumentView::new(&sentences, &Resources::default());
+        let smith = &view.contexts[&hash_str("smith")];
+        // Left of "Smith": "mr", then the sentence start; right: "said", "left". The
+        // all-capitals headline adds nothing.
+        assert_eq!(smith, &[feature(0, hash_str("mr")), feature(1, hash_str("said")), 1, feature(1, hash_str("left"))]);
+        assert!(!view.contexts.contains_key(&hash_str("said")), "lower-case words have none");
+        assert_eq!(title_case_hash("JAPAN"), hash_str("Japan"));
     }
 
     #[test]

@@ -89,6 +89,30 @@ fn described_as_company(view: &TextView, k: usize) -> bool {
         && (COMPANY_NOUNS.contains(&w) || (COMPANY_DESCRIPTIONS.contains(&w) && !matches!(w, "group" | "operator")))
 }
 
+/// Words that may follow the company noun of an appositive ("X, the German luggage maker
+/// that …"); another lower-case word makes the noun a modifier ("a former newspaper editor").
+const AFTER_APPOSITIVE_NOUN: &[&str] = &["that", "which", "whose", "with", "in", "based", "owned", "and", "of"];
+
+/// Whether an appositive after the mention describes it as a company: "Rimowa, the German
+/// luggage maker LVMH bought", "X, a Swiss jeweller,".
+fn company_appositive_follows(view: &TextView, m: &Mention) -> bool {
+    let end = view.sentences[m.sentence].last;
+    let word = |k: usize| if k < end { view.token_lower(k) } else { "" };
+    if word(m.last) != "," || !matches!(word(m.last + 1), "the" | "a" | "an") {
+        return false;
+    }
+    for k in m.last + 2..(m.last + 6).min(end) {
+        if described_as_company(view, k) {
+            let next = view.tokens.get(k + 1).filter(|_| k + 1 < end);
+            return next.is_none_or(|t| !t.is_lower_word() || AFTER_APPOSITIVE_NOUN.contains(&word(k + 1)));
+        }
+        if !view.tokens[k].is_lower_word() && !view.tokens[k].is_capitalized_word() || word(k) == "of" {
+            return false;
+        }
+    }
+    false
+}
+
 fn has_org_keyword(view: &TextView, m: &Mention) -> bool {
     crate::mentions::org_keyword_in(view, m.first..m.last)
 }
@@ -138,7 +162,9 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
     // Names described as companies anywhere in the document, for all their mentions.
     let companies: std::collections::HashSet<String> = mentions
         .iter()
-        .filter(|m| m.first > view.sentences[m.sentence].first && described_as_company(view, m.first - 1))
+        .filter(|m| {
+            (m.first > view.sentences[m.sentence].first && described_as_company(view, m.first - 1)) || company_appositive_follows(view, m)
+        })
         .map(|m| m.surface.to_lowercase())
         .collect();
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
@@ -154,8 +180,9 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             continue;
         }
         let surface = m.surface.clone();
-        // "the Danish drugmaker Bavarian Nordic", "Italian jeweller Bulgari": a company noun
-        // before a name makes it a company's, whatever the first word suggests.
+        // "the Danish drugmaker Bavarian Nordic", "Italian jeweller Bulgari", "Rimowa, the
+        // German luggage maker": a company noun before a name or in its appositive makes it a
+        // company's, whatever the first word suggests.
         if matches!(m.kind, MentionKind::Person(_) | MentionKind::Unresolved(_))
             && m.title.is_none()
             && !companies.is_empty()
@@ -274,6 +301,10 @@ mod tests {
         let aged = entities("Anderson, 41, was kidnapped. Pedatzur, who now works in Boston, agrees.");
         let described = entities("Doses come from the Danish drugmaker Bavarian Nordic.");
         assert!(described.contains(&"Bavarian Nordic (Organization)".to_string()), "{described:?}");
+        let appositive = entities("Arnault ran Rimowa, the German luggage maker LVMH bought in 2016.");
+        assert!(appositive.contains(&"Rimowa (Organization)".to_string()), "{appositive:?}");
+        let modifier = entities("The letter came from Maria Keller, a former newspaper editor in Ohio.");
+        assert!(modifier.contains(&"Maria Keller (Person)".to_string()), "{modifier:?}");
         assert!(aged.contains(&"Anderson (Person)".to_string()) && aged.contains(&"Pedatzur (Person)".to_string()), "{aged:?}");
         assert!(keyword.contains(&"Marlin Industries (Organization)".to_string()), "{keyword:?}");
         assert!(owner.contains(&"Societe Generale (Organization)".to_string()), "{owner:?}");

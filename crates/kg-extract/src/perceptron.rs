@@ -47,6 +47,28 @@ pub struct LinearModel {
 }
 
 impl LinearModel {
+    /// The mean of models of the same labels and size (trained on other orders of the
+    /// same data, say), quantised again; `None` when they differ in shape or none is given.
+    pub fn mean(models: &[LinearModel]) -> Option<LinearModel> {
+        let first = models.first()?;
+        if models.iter().any(|m| m.labels != first.labels || m.bits != first.bits || m.transitions.len() != first.transitions.len()) {
+            return None;
+        }
+        let n = models.len() as f64;
+        let sum = |pick: fn(&LinearModel) -> &[i16]| -> Vec<f64> {
+            let mut out = vec![0.0f64; pick(first).len()];
+            for m in models {
+                for (o, &w) in out.iter_mut().zip(pick(m)) {
+                    *o += w as f64 * m.scale as f64 / n;
+                }
+            }
+            out
+        };
+        let weights = sum(|m| &m.weights);
+        let transitions = sum(|m| &m.transitions);
+        Some(quantised(first.labels.clone(), first.bits, &weights, &transitions))
+    }
+
     /// The label names, in index order.
     pub fn labels(&self) -> &[String] {
         &self.labels
@@ -269,17 +291,16 @@ impl Trainer {
         };
         let weights = average(&self.weights, &self.sums, &self.stamps);
         let transitions = average(&self.transitions, &self.transition_sums, &self.transition_stamps);
-        let max = weights.iter().chain(&transitions).fold(0.0f64, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / i16::MAX as f64 } else { 1.0 };
-        let quantise = |v: &[f64]| v.iter().map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect::<Vec<_>>();
-        LinearModel {
-            labels: self.labels.clone(),
-            bits: self.bits,
-            weights: quantise(&weights),
-            transitions: quantise(&transitions),
-            scale: scale as f32,
-        }
+        quantised(self.labels.clone(), self.bits, &weights, &transitions)
     }
+}
+
+/// A model from real-valued weights, scaled so the largest fits 16 bits.
+fn quantised(labels: Vec<String>, bits: u32, weights: &[f64], transitions: &[f64]) -> LinearModel {
+    let max = weights.iter().chain(transitions).fold(0.0f64, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / i16::MAX as f64 } else { 1.0 };
+    let quantise = |v: &[f64]| v.iter().map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect::<Vec<_>>();
+    LinearModel { labels, bits, weights: quantise(weights), transitions: quantise(transitions), scale: scale as f32 }
 }
 
 #[cfg(test)]
@@ -313,6 +334,28 @@ mod tests {
         }
         assert!(back.transition(None, 0) > 0);
         assert_eq!(back.labels(), ["A", "B"]);
+    }
+
+    #[test]
+    fn the_mean_of_models_averages_their_weights() {
+        let labels = vec!["A".to_string(), "B".to_string()];
+        let trained = |delta: f32| {
+            let mut t = Trainer::new(labels.clone(), 2, true);
+            t.update(&[1], 0, delta);
+            t.update_transition(None, 1, delta);
+            t.tick();
+            t.finish()
+        };
+        let (one, three) = (trained(1.0), trained(3.0));
+        let mean = LinearModel::mean(&[one.clone(), three]).expect("same shape");
+        let score = |m: &LinearModel| {
+            let mut s = [0i32; 2];
+            m.add_scores(&[1], &mut s);
+            s[0] as f32 * m.scale()
+        };
+        assert!((score(&mean) - 2.0 * score(&one)).abs() < 0.01, "{} vs {}", score(&mean), score(&one));
+        assert!(LinearModel::mean(&[one, Trainer::new(labels, 3, true).finish()]).is_none(), "sizes differ");
+        assert!(LinearModel::mean(&[]).is_none());
     }
 
     #[test]

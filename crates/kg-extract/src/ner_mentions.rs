@@ -218,8 +218,9 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 continue;
             }
             // Events, laws and products of several words are not entities of the contract
-            // (one word the recogniser calls miscellaneous is as often a brand or a region).
-            Some("MISC") if !single => {
+            // (one word the recogniser calls miscellaneous is as often a brand or a region); a
+            // name ending in an organisation keyword stays ("the Nobel Foundation").
+            Some("MISC") if !single && !has_org_keyword(view, &m) => {
                 kept.push(None);
                 continue;
             }
@@ -301,6 +302,8 @@ mod tests {
         let aged = entities("Anderson, 41, was kidnapped. Pedatzur, who now works in Boston, agrees.");
         let described = entities("Doses come from the Danish drugmaker Bavarian Nordic.");
         assert!(described.contains(&"Bavarian Nordic (Organization)".to_string()), "{described:?}");
+        let miscellaneous = entities("They are to share a monetary award of SEK9 million from the Nobel Foundation.");
+        assert!(miscellaneous.contains(&"Nobel Foundation (Organization)".to_string()), "read as miscellaneous: {miscellaneous:?}");
         let appositive = entities("Arnault ran Rimowa, the German luggage maker LVMH bought in 2016.");
         assert!(appositive.contains(&"Rimowa (Organization)".to_string()), "{appositive:?}");
         let modifier = entities("The letter came from Maria Keller, a former newspaper editor in Ohio.");

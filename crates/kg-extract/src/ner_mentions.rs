@@ -94,14 +94,15 @@ fn described_as_company(view: &TextView, k: usize) -> bool {
 const AFTER_APPOSITIVE_NOUN: &[&str] = &["that", "which", "whose", "with", "in", "based", "owned", "and", "of"];
 
 /// Whether an appositive after the mention describes it as a company: "Rimowa, the German
-/// luggage maker LVMH bought", "X, a Swiss jeweller,".
+/// luggage maker LVMH bought", "Tiffany, the most iconic American luxury brand" (the noun
+/// within seven words of the article).
 fn company_appositive_follows(view: &TextView, m: &Mention) -> bool {
     let end = view.sentences[m.sentence].last;
     let word = |k: usize| if k < end { view.token_lower(k) } else { "" };
     if word(m.last) != "," || !matches!(word(m.last + 1), "the" | "a" | "an") {
         return false;
     }
-    for k in m.last + 2..(m.last + 6).min(end) {
+    for k in m.last + 2..(m.last + 9).min(end) {
         if described_as_company(view, k) {
             let next = view.tokens.get(k + 1).filter(|_| k + 1 < end);
             return next.is_none_or(|t| !t.is_lower_word() || AFTER_APPOSITIVE_NOUN.contains(&word(k + 1)));
@@ -306,6 +307,8 @@ mod tests {
         assert!(miscellaneous.contains(&"Nobel Foundation (Organization)".to_string()), "read as miscellaneous: {miscellaneous:?}");
         let appositive = entities("Arnault ran Rimowa, the German luggage maker LVMH bought in 2016.");
         assert!(appositive.contains(&"Rimowa (Organization)".to_string()), "{appositive:?}");
+        let far = entities("Arnault ran Rimowa, the most famous old German luggage maker, until 2020.");
+        assert!(far.contains(&"Rimowa (Organization)".to_string()), "{far:?}");
         let modifier = entities("The letter came from Maria Keller, a former newspaper editor in Ohio.");
         assert!(modifier.contains(&"Maria Keller (Person)".to_string()), "{modifier:?}");
         assert!(aged.contains(&"Anderson (Person)".to_string()) && aged.contains(&"Pedatzur (Person)".to_string()), "{aged:?}");

@@ -165,8 +165,9 @@ fn local_features(w: &WordInfo, cluster: Option<[u16; 3]>, out: &mut Vec<u64>) {
     }
 }
 
-/// How many words beside a capitalised word's uses in a document become its features.
-const MAX_CONTEXTS: usize = 24;
+/// How many words (and word clusters) beside a capitalised word's uses in a document
+/// become its features.
+const MAX_CONTEXTS: usize = 48;
 
 /// The hash of an all-capitals word written in title case ("JAPAN" → "Japan"), the form
 /// running text gives it and its clusters know.
@@ -186,8 +187,10 @@ struct DocumentView {
     sentences: Vec<SentenceView>,
     written_lower: HashSet64,
     capitalised_inside: HashSet64,
-    /// For each capitalised word (by lower case), the words beside its uses in the document.
-    contexts: HashMap64<Vec<u64>>,
+    /// For each capitalised word (by lower case), the words and clusters beside its uses in the document.
+    contexts: HashMap64<(u32, u32)>,
+    /// The context hashes `contexts` points into.
+    context_hashes: Vec<u64>,
     section: u64,
 }
 
@@ -205,14 +208,15 @@ impl DocumentView {
         let mut buf = String::new();
         let mut written_lower = HashSet64::default();
         let mut capitalised_inside = HashSet64::default();
-        let mut contexts: HashMap64<Vec<u64>> = HashMap64::default();
+        // (capitalised word, context) in document order; grouped per word at the end.
+        let mut pairs: Vec<(u64, u64)> = Vec::new();
         let mut views = Vec::with_capacity(sentences.len());
         for words in sentences {
             let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w.as_ref(), &mut buf)).collect();
             let hashes: Vec<u64> = infos.iter().map(|w| w.lower).collect();
             let marks = resources.lists.mark(&hashes);
             let vocab: Vec<Option<usize>> = infos.iter().map(|w| resources.clusters.index(w.word)).collect();
-            let clusters = infos
+            let clusters: Vec<Option<[u16; 3]>> = infos
                 .iter()
                 .zip(&vocab)
                 .zip(words)
@@ -240,14 +244,14 @@ impl DocumentView {
                     if w.flags & (TITLE_CASE | ALL_CAPS) == 0 {
                         continue;
                     }
-                    let seen = contexts.entry(w.lower).or_default();
                     let left = if i > 0 { feature(0, infos[i - 1].lower) } else { 1 };
                     let right = infos.get(i + 1).map_or(2, |n| feature(1, n.lower));
-                    for c in [left, right] {
-                        if seen.len() < MAX_CONTEXTS && !seen.contains(&c) {
-                            seen.push(c);
-                        }
-                    }
+                    // The neighbours' clusters (middle granularity) generalise the words.
+                    let cluster_at = |j: usize| clusters.get(j).copied().flatten().map(|c| c[1] as u64);
+                    let left_cluster = i.checked_sub(1).and_then(cluster_at).map(|c| feature(6, c));
+                    let right_cluster = cluster_at(i + 1).map(|c| feature(7, c));
+                    let cs = [Some(left), Some(right), left_cluster, right_cluster];
+                    pairs.extend(cs.into_iter().flatten().map(|c| (w.lower, c)));
                 }
             }
             views.push(SentenceView { words: infos, marks, clusters, vocab, all_caps });
@@ -258,12 +262,32 @@ impl DocumentView {
             Some(first) if first.len() > 2 && first[1].as_ref() == "-" => hash_str(&first[0].as_ref().to_lowercase()),
             _ => 0,
         };
-        DocumentView { sentences: views, written_lower, capitalised_inside, contexts, section }
+        // Each word's first MAX_CONTEXTS distinct contexts, in document order (the sort is stable).
+        pairs.sort_by_key(|&(word, _)| word);
+        let mut contexts = HashMap64::default();
+        let mut context_hashes = Vec::with_capacity(pairs.len());
+        for group in pairs.chunk_by(|a, b| a.0 == b.0) {
+            let start = context_hashes.len();
+            for &(_, c) in group {
+                if context_hashes.len() - start < MAX_CONTEXTS && !context_hashes[start..].contains(&c) {
+                    context_hashes.push(c);
+                }
+            }
+            contexts.insert(group[0].0, (start as u32, context_hashes.len() as u32));
+        }
+        DocumentView { sentences: views, written_lower, capitalised_inside, contexts, context_hashes, section }
+    }
+
+    /// The contexts of a capitalised word (by its lower-case hash) in this document.
+    fn contexts_of(&self, word: u64) -> &[u64] {
+        self.contexts.get(&word).map_or(&[], |&(start, end)| &self.context_hashes[start as usize..end as usize])
     }
 
     /// The features of word `i` of sentence `s` that depend on its context, given the types
     /// found so far in the document (the word's own are [`local_features`]).
-    fn context_features(&self, s: usize, i: usize, history: &HashMap64<u8>, out: &mut Vec<u64>) {
+    /// `with_document_contexts` adds the words beside the word's other uses (the decoder
+    /// leaves them out and adds their summed scores, the same for every use: [`Self::context_scores`]).
+    fn context_features(&self, s: usize, i: usize, history: &HashMap64<u8>, with_document_contexts: bool, out: &mut Vec<u64>) {
         out.clear();
         let sv = &self.sentences[s];
         let boundary = WordInfo { word: hash_str("<S>"), lower: hash_str("<S>"), shape: hash_str("<S>"), ..WordInfo::default() };
@@ -322,8 +346,8 @@ impl DocumentView {
             let inside = self.capitalised_inside.contains(&w.lower) as u64;
             out.push(feature2(29, lower_too, w.flags as u64 | (first << 8)));
             out.push(feature2(30, inside, first | (caps << 1)));
-            if let Some(seen) = self.contexts.get(&w.lower) {
-                out.extend(seen.iter().map(|&c| feature(55, c)));
+            if with_document_contexts {
+                out.extend(self.contexts_of(w.lower).iter().map(|&c| feature(55, c)));
             }
         }
         if let Some(&t) = history.get(&w.lower) {
@@ -366,7 +390,7 @@ impl DocumentView {
         let mut emissions = Vec::with_capacity(n);
         for (i, f) in features.iter_mut().enumerate().take(n) {
             local_features(&sv.words[i], sv.clusters[i], f);
-            self.context_features(s, i, history, &mut context);
+            self.context_features(s, i, history, true, &mut context);
             f.extend_from_slice(&context);
             let mut scores = [0.0; N];
             trainer.add_scores(f, &mut scores);
@@ -375,8 +399,31 @@ impl DocumentView {
         viterbi(&emissions, trainer)
     }
 
-    /// Labels sentence `s` with a shipped model, taking frequent words' own scores from `cache`.
-    fn decode(&self, s: usize, history: &HashMap64<u8>, model: &LinearModel, cache: &[[i32; N]]) -> Vec<usize> {
+    /// The summed scores of each capitalised word's document contexts (by lower case).
+    fn context_scores(&self, model: &LinearModel) -> HashMap64<[i32; N]> {
+        let mut feats = Vec::new();
+        self.contexts
+            .keys()
+            .map(|&word| {
+                feats.clear();
+                feats.extend(self.contexts_of(word).iter().map(|&c| feature(55, c)));
+                let mut scores = [0; N];
+                model.add_scores(&feats, &mut scores);
+                (word, scores)
+            })
+            .collect()
+    }
+
+    /// Labels sentence `s` with a shipped model, taking frequent words' own scores from
+    /// `cache` and capitalised words' document contexts from `contexts`.
+    fn decode(
+        &self,
+        s: usize,
+        history: &HashMap64<u8>,
+        model: &LinearModel,
+        cache: &[[i32; N]],
+        contexts: &HashMap64<[i32; N]>,
+    ) -> Vec<usize> {
         let sv = &self.sentences[s];
         // First every word's features, their weight rows prefetched as they are made; then
         // the sums, which by then mostly find the rows in the cache.
@@ -392,7 +439,7 @@ impl DocumentView {
                     all.extend_from_slice(&feats);
                 }
             }
-            self.context_features(s, i, history, &mut feats);
+            self.context_features(s, i, history, false, &mut feats);
             model.prefetch(&feats);
             all.extend_from_slice(&feats);
             ends.push(all.len());
@@ -401,6 +448,12 @@ impl DocumentView {
         let mut emissions = Vec::with_capacity(sv.words.len());
         for (i, &end) in ends.iter().enumerate() {
             let mut scores = sv.vocab[i].and_then(|k| cache.get(k)).copied().unwrap_or([0; N]);
+            let w = &sv.words[i];
+            if w.flags & (TITLE_CASE | ALL_CAPS) != 0 {
+                if let Some(extra) = contexts.get(&w.lower) {
+                    scores.iter_mut().zip(extra).for_each(|(s, e)| *s += e);
+                }
+            }
             model.add_scores(&all[start..end], &mut scores);
             emissions.push(scores.map(|v| v as f32));
             start = end;
@@ -467,9 +520,10 @@ impl NerTagger {
     pub fn tag_document<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<usize>> {
         let view = DocumentView::new(sentences, &self.resources);
         let mut history = HashMap64::default();
+        let contexts = view.context_scores(&self.model);
         (0..sentences.len())
             .map(|s| {
-                let labels = view.decode(s, &history, &self.model, &self.cache);
+                let labels = view.decode(s, &history, &self.model, &self.cache, &contexts);
                 view.remember(s, &labels, &mut history);
                 labels
             })
@@ -621,11 +675,11 @@ mod tests {
     fn a_capitalised_word_carries_the_words_beside_all_its_uses() {
         let sentences = vec![vec!["Mr", "Smith", "said", "so"], vec!["Smith", "left", "."], vec!["SMITH", "WINS"]];
         let view = DocumentView::new(&sentences, &Resources::default());
-        let smith = &view.contexts[&hash_str("smith")];
+        let smith = view.contexts_of(hash_str("smith"));
         // Left of "Smith": "mr", then the sentence start; right: "said", "left". The
         // all-capitals headline adds nothing.
         assert_eq!(smith, &[feature(0, hash_str("mr")), feature(1, hash_str("said")), 1, feature(1, hash_str("left"))]);
-        assert!(!view.contexts.contains_key(&hash_str("said")), "lower-case words have none");
+        assert!(view.contexts_of(hash_str("said")).is_empty(), "lower-case words have none");
         assert_eq!(title_case_hash("JAPAN"), hash_str("Japan"));
     }
 

@@ -111,7 +111,7 @@ fn quality_floors_on_the_gold_sets() {
     assert!(e >= 0.95 && r >= 0.84 && rs >= 0.84 && q >= 0.95, "seed below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
     let (e, r, rs, q) = score(&shared, &shared.join("eval/dev/gold.json"));
     eprintln!("dev: entity F1 {e:.3}, relation F1 lenient {r:.3} strict {rs:.3}, quote F1 {q:.3}");
-    assert!(e >= 0.93 && r >= 0.65 && rs >= 0.63 && q >= 0.95, "dev below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
+    assert!(e >= 0.94 && r >= 0.67 && rs >= 0.65 && q >= 0.95, "dev below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
 }
 
 #[test]

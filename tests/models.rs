@@ -84,7 +84,7 @@ fn ner_figures_on_conll2003_test_and_universal_ner() {
     assert!(overall_f1(&conll) >= 0.89, "CoNLL-2003 testb:\n{conll}");
     let uner = shared.join("datasets/uner_en_ewt/en_ewt-ud-test.iob2");
     let web = figures(&run(kg().args(["eval", "ner", "--types", "PER,ORG,LOC"]).arg(uner)).stdout);
-    assert!(overall_f1(&web) >= 0.53, "UNER English-EWT test:\n{web}");
+    assert!(overall_f1(&web) >= 0.55, "UNER English-EWT test:\n{web}");
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn company_appositive_follows(view: &TextView, m: &Mention) -> bool {
             let next = view.tokens.get(k + 1).filter(|_| k + 1 < end);
             return next.is_none_or(|t| !t.is_lower_word() || AFTER_APPOSITIVE_NOUN.contains(&word(k + 1)));
         }
-        if !view.tokens[k].is_lower_word() && !view.tokens[k].is_capitalized_word() || word(k) == "of" {
+        if (!view.tokens[k].is_lower_word() && !view.tokens[k].is_capitalized_word()) || word(k) == "of" {
             return false;
         }
     }

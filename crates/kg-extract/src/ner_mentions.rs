@@ -225,8 +225,11 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 kept.push(None);
                 continue;
             }
-            // Whatever has a chairman or a chief executive ("Societe Generale's chief executive") is no person.
-            Some("PER") if m.entity_type != EntityType::Person && !owns_a_title(lex, view, &m) && !ends_with_org_keyword(view, &m) => {
+            // Whatever has a chairman or a chief executive ("Societe Generale's chief executive"),
+            // or a digit in its name ("CH2M Hill"), is no person.
+            Some("PER")
+                if m.entity_type != EntityType::Person && !digits && !owns_a_title(lex, view, &m) && !ends_with_org_keyword(view, &m) =>
+            {
                 m.kind = MentionKind::Person(surface);
                 m.entity_type = EntityType::Person;
             }
@@ -307,6 +310,8 @@ mod tests {
         assert!(miscellaneous.contains(&"Nobel Foundation (Organization)".to_string()), "read as miscellaneous: {miscellaneous:?}");
         let appositive = entities("Arnault ran Rimowa, the German luggage maker LVMH bought in 2016.");
         assert!(appositive.contains(&"Rimowa (Organization)".to_string()), "{appositive:?}");
+        let digits = entities("Bill Smith, a spokesman for CH2M Hill, said the plant would close.");
+        assert!(digits.contains(&"CH2M Hill (Organization)".to_string()), "{digits:?}");
         let far = entities("Arnault ran Rimowa, the most famous old German luggage maker, until 2020.");
         assert!(far.contains(&"Rimowa (Organization)".to_string()), "{far:?}");
         let modifier = entities("The letter came from Maria Keller, a former newspaper editor in Ohio.");

@@ -165,6 +165,11 @@ fn local_features(w: &WordInfo, cluster: Option<[u16; 3]>, out: &mut Vec<u64>) {
     }
 }
 
+/// Whether a word is written with capitals (title case or all capitals).
+fn cased(w: &WordInfo) -> bool {
+    w.flags & (TITLE_CASE | ALL_CAPS) != 0
+}
+
 /// How many words (and word clusters) beside a capitalised word's uses in a document
 /// become its features.
 const MAX_CONTEXTS: usize = 48;
@@ -241,7 +246,7 @@ impl DocumentView {
             }
             if !all_caps {
                 for (i, w) in infos.iter().enumerate() {
-                    if w.flags & (TITLE_CASE | ALL_CAPS) == 0 {
+                    if !cased(w) {
                         continue;
                     }
                     let left = if i > 0 { feature(0, infos[i - 1].lower) } else { 1 };
@@ -340,8 +345,7 @@ impl DocumentView {
                 }
             }
         }
-        let cased = w.flags & (TITLE_CASE | ALL_CAPS) != 0;
-        if cased {
+        if cased(w) {
             let lower_too = self.written_lower.contains(&w.lower) as u64;
             let inside = self.capitalised_inside.contains(&w.lower) as u64;
             out.push(feature2(29, lower_too, w.flags as u64 | (first << 8)));
@@ -449,7 +453,7 @@ impl DocumentView {
         for (i, &end) in ends.iter().enumerate() {
             let mut scores = sv.vocab[i].and_then(|k| cache.get(k)).copied().unwrap_or([0; N]);
             let w = &sv.words[i];
-            if w.flags & (TITLE_CASE | ALL_CAPS) != 0 {
+            if cased(w) {
                 if let Some(extra) = contexts.get(&w.lower) {
                     scores.iter_mut().zip(extra).for_each(|(s, e)| *s += e);
                 }
@@ -538,14 +542,9 @@ pub struct TrainOptions {
     pub epochs: usize,
     /// log2 of the number of feature buckets.
     pub bits: u32,
-    /// Seed of the document shuffle (training is deterministic for a seed).
-    pub seed: u64,
-}
-
-impl Default for TrainOptions {
-    fn default() -> Self {
-        TrainOptions { epochs: 12, bits: 20, seed: 7 }
-    }
+    /// Seeds of the document shuffle, one model each; the result is their mean
+    /// (training is deterministic for the same seeds).
+    pub seeds: Vec<u64>,
 }
 
 /// A deterministic shuffle (xorshift64*), so that training gives the same weights every run.
@@ -559,15 +558,9 @@ pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
     }
 }
 
-/// Trains a model on `docs`; `after_epoch` sees each epoch's averaged model (for progress on a dev set).
-pub fn train(
-    docs: &[TaggedDocument],
-    resources: &Resources,
-    options: &TrainOptions,
-    mut after_epoch: impl FnMut(usize, &dyn Fn() -> LinearModel),
-) -> LinearModel {
-    let labels: Vec<String> = LABELS.iter().map(|s| s.to_string()).collect();
-    let mut trainer = Trainer::new(labels, options.bits, true);
+/// Trains one model per shuffle seed on `docs` (two at a time) and returns their mean
+/// (parameter mixing: it generalises better than any one of them, at the same size).
+pub fn train(docs: &[TaggedDocument], resources: &Resources, options: &TrainOptions) -> LinearModel {
     let prepared: Vec<(DocumentView, Vec<Vec<usize>>)> = docs
         .iter()
         .map(|d| {
@@ -576,10 +569,25 @@ pub fn train(
             (DocumentView::new(&words, resources), gold)
         })
         .collect();
+    let mut models = Vec::with_capacity(options.seeds.len());
+    for pair in options.seeds.chunks(2) {
+        std::thread::scope(|scope| {
+            let prepared = &prepared;
+            let jobs: Vec<_> = pair.iter().map(|&seed| scope.spawn(move || train_one(prepared, options, seed))).collect();
+            models.extend(jobs.into_iter().map(|job| job.join().expect("a NER training thread panicked")));
+        });
+    }
+    LinearModel::mean(&models).unwrap_or_else(|| Trainer::new(LABELS.iter().map(|s| s.to_string()).collect(), options.bits, true).finish())
+}
+
+/// One averaged perceptron over the prepared documents, read in the order of `seed`'s shuffles.
+fn train_one(prepared: &[(DocumentView, Vec<Vec<usize>>)], options: &TrainOptions, seed: u64) -> LinearModel {
+    let labels: Vec<String> = LABELS.iter().map(|s| s.to_string()).collect();
+    let mut trainer = Trainer::new(labels, options.bits, true);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut seed = options.seed.max(1);
+    let mut seed = seed.max(1);
     let mut features = Vec::new();
-    for epoch in 1..=options.epochs {
+    for _ in 0..options.epochs {
         shuffle(&mut order, &mut seed);
         for &d in &order {
             let (view, gold) = &prepared[d];
@@ -603,7 +611,6 @@ pub fn train(
                 view.remember(s, &guess, &mut history);
             }
         }
-        after_epoch(epoch, &|| trainer.snapshot());
     }
     trainer.finish()
 }

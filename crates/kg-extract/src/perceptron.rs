@@ -280,11 +280,6 @@ impl Trainer {
 
     /// The averaged weights, quantised to 16 bits.
     pub fn finish(self) -> LinearModel {
-        self.snapshot()
-    }
-
-    /// The averaged weights so far, quantised to 16 bits (training can go on).
-    pub fn snapshot(&self) -> LinearModel {
         let clock = self.clock;
         let average = |w: &[f32], sums: &[f64], stamps: &[u32]| -> Vec<f64> {
             w.iter().zip(sums).zip(stamps).map(|((&w, &s), &t)| (s + (clock - t) as f64 * w as f64) / clock as f64).collect()

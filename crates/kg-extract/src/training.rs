@@ -103,26 +103,11 @@ pub fn train_all(datasets: &Path, mut progress: impl FnMut(String)) -> Result<Mo
     labelled.extend(dev);
     let lex = Lexicon::load();
     let resources = Resources { lists: NameLists::from_lexicon(&lex), clusters: word_clusters };
-    let mut models = Vec::with_capacity(NER_SEEDS.len());
-    for pair in NER_SEEDS.chunks(2) {
-        let trained: Vec<LinearModel> = std::thread::scope(|scope| {
-            let jobs: Vec<_> = pair
-                .iter()
-                .map(|&seed| {
-                    let (labelled, resources) = (&labelled, &resources);
-                    scope.spawn(move || {
-                        ner::train(labelled, resources, &TrainOptions { epochs: NER_EPOCHS, bits: NER_BITS, seed }, |_, _| {})
-                    })
-                })
-                .collect();
-            jobs.into_iter().map(|job| job.join().expect("a NER training thread panicked")).collect()
-        });
-        for seed in pair {
-            progress(format!("ner: model of shuffle seed {seed} trained ({NER_EPOCHS} passes over CoNLL-2003 train + dev)"));
-        }
-        models.extend(trained);
-    }
-    let model = LinearModel::mean(&models).expect("models of one shape");
+    let model = ner::train(&labelled, &resources, &TrainOptions { epochs: NER_EPOCHS, bits: NER_BITS, seeds: NER_SEEDS.to_vec() });
+    progress(format!(
+        "ner: mean of {} models ({NER_EPOCHS} passes over CoNLL-2003 train + dev, shuffle seeds {NER_SEEDS:?})",
+        NER_SEEDS.len()
+    ));
     Ok(Models {
         clusters: clusters_tsv,
         ner: model.to_bytes(),

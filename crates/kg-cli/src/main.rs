@@ -1,5 +1,6 @@
 //! `kg`: build a knowledge graph from news articles, query it with SPARQL, export it.
 
+mod allocator;
 mod analyze_cmd;
 mod bench_cmd;
 mod cli;
@@ -20,7 +21,11 @@ mod train_cmd;
 
 use clap::Parser;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
+    allocator::configure();
     let args = cli::Cli::parse();
     let result = match args.command {
         cli::Command::Extract(a) => extract_cmd::run(a),

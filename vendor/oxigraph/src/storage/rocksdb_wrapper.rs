@@ -31,7 +31,12 @@ macro_rules! ffi_result {
         if error.is_null() {
             Ok(result)
         } else {
-            Err(ErrorStatus(::std::ffi::CString::from_raw(error)))
+            // PATCHED (kg): RocksDB's C library allocated the message with malloc; it is
+            // copied and freed by RocksDB, not by Rust's allocator (`CString::from_raw`
+            // here crashed any program whose global allocator is not the system's).
+            let message = ::std::ffi::CStr::from_ptr(error).to_owned();
+            rocksdb_free(error.cast());
+            Err(ErrorStatus(message))
         }
     }}
 }

@@ -227,3 +227,37 @@ fn provenance_recipes_in_docs_answer_on_the_samples() {
         "{merges:?}"
     );
 }
+
+#[test]
+fn paths_searched_in_the_store_match_the_loaded_network() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    ingest(&store, &[repo().join("data/samples")]);
+    let path = |from: &str, to: &str, extra: &[&str]| {
+        kg().args(["analyze", "path", "--format", "csv", "--from-entity", from, "--to-entity", to])
+            .args(extra)
+            .arg("--store")
+            .arg(&store)
+            .output()
+            .expect("run kg analyze path")
+    };
+    // The README's example: two hops, read from the store.
+    let found = stdout(&path("Jonas Gahr Store", "Finland", &[]));
+    assert_eq!(found.lines().skip(1).count(), 2, "{found}");
+    assert!(found.contains("1,Jonas Gahr Store,leaderOf,Norway,nordic-arctic-talks"), "{found}");
+    assert!(found.contains("2,Norway,signedAgreementWith,Finland,nordic-arctic-talks"), "{found}");
+    // A top-N filter needs the whole network, which is then loaded: the same answer.
+    assert_eq!(stdout(&path("Jonas Gahr Store", "Finland", &["--top", "1000"])), found);
+    assert_eq!(stdout(&path("jonas gahr store", "Finland", &[])), found, "labels are case-insensitive");
+    // Without the agreement (other families only) the two are not connected, in both searches.
+    for extra in [&["--family", "affiliation,verbalConflict"][..], &["--family", "affiliation,verbalConflict", "--top", "1000"][..]] {
+        let out = path("Jonas Gahr Store", "Norway", extra);
+        assert!(out.status.success(), "the leader stays: {}", String::from_utf8_lossy(&out.stderr));
+        let out = path("Jonas Gahr Store", "Finland", extra);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains("Jonas Gahr Store and Finland are not connected"), "{extra:?}: {err}");
+    }
+    let out = path("Atlantis", "Finland", &[]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("no entity named \"Atlantis\"") && err.contains("store"), "{err}");
+}

@@ -4,7 +4,9 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 use kg_graph::analytics;
-use kg_graph::network::Network;
+use kg_graph::network::{Filter, Network};
+use kg_graph::paths;
+use kg_graph::KnowledgeGraph;
 use serde_json::{json, Value};
 
 use crate::table_out::{write_table, Table};
@@ -14,9 +16,14 @@ use crate::cli::{AnalyzeArgs, Metric};
 /// Runs `kg analyze`.
 pub fn run(args: AnalyzeArgs) -> Result<()> {
     let kg = crate::store_arg::open_existing(&args.store)?;
-    let net = Network::load(&kg)?.filter(&args.filter.filter()?, true)?;
+    let filter = args.filter.filter()?;
+    if matches!(args.metric, Metric::Path) {
+        // Before the network is loaded: the path is searched in the store.
+        return print(path(&kg, &args, &filter)?, &args);
+    }
+    let net = Network::load(&kg)?.filter(&filter, true)?;
     let node = |k: usize| vec![json!(net.nodes[k].label), json!(net.nodes[k].entity_type.map(|t| t.as_str())), json!(net.nodes[k].iri)];
-    let mut table = match args.metric {
+    let table = match args.metric {
         Metric::Degree => {
             let mut rows: Vec<Vec<Value>> = analytics::degrees(&net)
                 .iter()
@@ -35,32 +42,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
             let name = if matches!(args.metric, Metric::Components) { "component" } else { "community" };
             Table { columns: vec![name, "label", "type", "iri"], rows }
         }
-        Metric::Path => {
-            let (Some(a), Some(b)) = (&args.from_entity, &args.to_entity) else {
-                anyhow::bail!("path needs --from-entity and --to-entity");
-            };
-            let find = |name: &str| net.find(name).with_context(|| format!("no entity named {name:?} in {}", args.store.display()));
-            let (from, to) = (find(a)?, find(b)?);
-            let hops = analytics::shortest_path(&net, from, to).with_context(|| format!("{a} and {b} are not connected"))?;
-            let mut rows = Vec::new();
-            for (n, hop) in hops.iter().enumerate() {
-                for &k in &hop.edges {
-                    let e = &net.edges[k];
-                    for ev in &e.evidence {
-                        rows.push(vec![
-                            json!(n + 1),
-                            json!(net.nodes[e.source].label),
-                            json!(e.predicate),
-                            json!(net.nodes[e.target].label),
-                            json!(ev.document),
-                            json!(ev.date),
-                            json!(ev.sentence),
-                        ]);
-                    }
-                }
-            }
-            Table { columns: vec!["hop", "subject", "predicate", "object", "document", "date", "sentence"], rows }
-        }
+        Metric::Path => path(&kg, &args, &filter)?,
         Metric::Dyads => {
             let mut rows: Vec<Vec<Value>> = analytics::dyads(&net)
                 .iter()
@@ -82,6 +64,11 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
             Table { columns: vec!["source", "target", "month", "events", "goldstein_sum", "cooperation", "conflict"], rows }
         }
     };
+    print(table, &args)
+}
+
+/// Prints the table, cut to `--limit` rows.
+fn print(mut table: Table, args: &AnalyzeArgs) -> Result<()> {
     if let Some(n) = args.limit {
         table.rows.truncate(n);
     }
@@ -90,6 +77,46 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
     write_table(&table, args.format, &mut out)?;
     out.flush()?;
     Ok(())
+}
+
+/// The shortest path between `--from-entity` and `--to-entity`, every relation of every
+/// hop with its evidence. Searched in the store itself (reading only the entities it
+/// reaches); with a neighbourhood or top-N filter, in the loaded network.
+fn path(kg: &KnowledgeGraph, args: &AnalyzeArgs, filter: &Filter) -> Result<Table> {
+    let (Some(a), Some(b)) = (&args.from_entity, &args.to_entity) else {
+        anyhow::bail!("path needs --from-entity and --to-entity");
+    };
+    let unknown = |name: &str| format!("no entity named {name:?} in {}", args.store.display());
+    let not_connected = || format!("{a} and {b} are not connected");
+    let (net, hops) = if paths::supports(filter) {
+        let from = paths::find_entity(kg, a, filter)?.with_context(|| unknown(a))?;
+        let to = paths::find_entity(kg, b, filter)?.with_context(|| unknown(b))?;
+        let found = paths::shortest_path(kg, &from, &to, filter)?.with_context(not_connected)?;
+        (found.network, found.hops)
+    } else {
+        let net = Network::load(kg)?.filter(filter, true)?;
+        let (from, to) = (net.find(a).with_context(|| unknown(a))?, net.find(b).with_context(|| unknown(b))?);
+        let hops = analytics::shortest_path(&net, from, to).with_context(not_connected)?;
+        (net, hops)
+    };
+    let mut rows = Vec::new();
+    for (n, hop) in hops.iter().enumerate() {
+        for &k in &hop.edges {
+            let e = &net.edges[k];
+            for ev in &e.evidence {
+                rows.push(vec![
+                    json!(n + 1),
+                    json!(net.nodes[e.source].label),
+                    json!(e.predicate),
+                    json!(net.nodes[e.target].label),
+                    json!(ev.document),
+                    json!(ev.date),
+                    json!(ev.sentence),
+                ]);
+            }
+        }
+    }
+    Ok(Table { columns: vec!["hop", "subject", "predicate", "object", "document", "date", "sentence"], rows })
 }
 
 fn scored(net: &Network, scores: &[f64], name: &'static str, node: &dyn Fn(usize) -> Vec<Value>) -> Table {

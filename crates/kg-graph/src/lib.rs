@@ -11,6 +11,7 @@ pub mod export;
 pub mod mapping;
 pub mod name_index;
 pub mod network;
+pub mod paths;
 pub mod query;
 pub mod resolve;
 pub mod store;

@@ -116,7 +116,8 @@ impl Filter {
             && self.top.is_none()
     }
 
-    fn keeps_evidence(&self, e: &Evidence) -> bool {
+    /// True when the evidence's date and document pass the filter.
+    pub(crate) fn keeps_evidence(&self, e: &Evidence) -> bool {
         let date_ok = |bound: &Option<String>, after: bool| match (bound, &e.date) {
             (None, _) => true,
             (Some(_), None) => false,
@@ -132,7 +133,8 @@ impl Filter {
         date_ok(&self.from, true) && date_ok(&self.to, false) && self.document.as_ref().is_none_or(|d| *d == e.document)
     }
 
-    fn keeps_predicate(&self, p: &str) -> bool {
+    /// True when the predicate passes the filter.
+    pub(crate) fn keeps_predicate(&self, p: &str) -> bool {
         (self.predicates.is_empty() || self.predicates.iter().any(|x| x == p))
             && (self.families.is_empty() || predicate(p).is_some_and(|x| self.families.iter().any(|f| f == x.family)))
     }

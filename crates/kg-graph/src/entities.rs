@@ -83,11 +83,15 @@ pub fn summary(kg: &KnowledgeGraph, iri: &str) -> Result<Option<EntitySummary>> 
 
 /// Number of documents mentioning each entity.
 pub fn document_counts(kg: &KnowledgeGraph) -> Result<HashMap<String, usize>> {
-    let rows = select_rows(kg, &format!("SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE {{ GRAPH ?g {{ ?e kg:mentionedIn ?d }} FILTER(STRSTARTS(STR(?e), \"{ENTITY}\")) }} GROUP BY ?e"))?;
+    // Entity IRIs are picked out here, not by a FILTER in the query: that would look up
+    // the subject's string for every mention (11 s instead of 4 s on 10.7 M quads).
+    let rows = select_rows(kg, "SELECT ?e (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?g { ?e kg:mentionedIn ?d } } GROUP BY ?e")?;
     Ok(rows
         .into_iter()
         .filter_map(|r| match (&r[0], &r[1]) {
-            (Some(Term::NamedNode(e)), Some(Term::Literal(n))) => Some((e.as_str().to_string(), n.value().parse().unwrap_or(0))),
+            (Some(Term::NamedNode(e)), Some(Term::Literal(n))) if e.as_str().starts_with(ENTITY) => {
+                Some((e.as_str().to_string(), n.value().parse().unwrap_or(0)))
+            }
             _ => None,
         })
         .collect())

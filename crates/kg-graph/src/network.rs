@@ -12,7 +12,7 @@ use oxigraph::model::Term;
 use crate::error::Result;
 use crate::query::select_rows;
 use crate::store::KnowledgeGraph;
-use crate::vocab::{DOC, ENTITY, KG};
+use crate::vocab::{DOC, KG};
 
 /// An entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -173,7 +173,7 @@ impl Network {
             "SELECT ?s ?p ?o ?st ?g ?sentence ?date ?published ?conf ?gold WHERE {{ GRAPH ?g {{ \
                ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sentence ; kg:confidence ?conf . \
                OPTIONAL {{ ?st kg:date ?date }} OPTIONAL {{ ?st kg:goldstein ?gold }} OPTIONAL {{ ?g schema:datePublished ?published }} \
-               FILTER(isIRI(?o) && STRSTARTS(STR(?o), \"{ENTITY}\")) }} }} ORDER BY ?s ?p ?o ?st"
+               FILTER(isIRI(?o)) }} }}"
         );
         let mut by_key: BTreeMap<(usize, String, usize), Vec<Evidence>> = BTreeMap::new();
         for r in select_rows(kg, &edges_q)? {
@@ -192,8 +192,15 @@ impl Network {
             let local = p.strip_prefix(KG).unwrap_or(&p).to_string();
             by_key.entry((si, local, oi)).or_default().push(evidence);
         }
-        net.edges =
-            by_key.into_iter().map(|((source, predicate, target), evidence)| Edge { source, target, predicate, evidence }).collect();
+        // Sorted here rather than in the query: Oxigraph's ORDER BY looks strings up
+        // again for every comparison (5 of the 9 s this query took on 10.7 M quads).
+        net.edges = by_key
+            .into_iter()
+            .map(|((source, predicate, target), mut evidence)| {
+                evidence.sort_by(|a, b| a.statement.cmp(&b.statement));
+                Edge { source, target, predicate, evidence }
+            })
+            .collect();
         Ok(net)
     }
 

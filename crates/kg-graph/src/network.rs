@@ -169,14 +169,12 @@ impl Network {
             index.insert(iri.clone(), net.nodes.len());
             net.nodes.push(Node { iri, label, entity_type, documents });
         }
-        let edges_q = format!(
-            "SELECT ?s ?p ?o ?st ?g ?sentence ?date ?published ?conf ?gold WHERE {{ GRAPH ?g {{ \
+        let edges_q = "SELECT ?s ?p ?o ?st ?g ?sentence ?date ?published ?conf ?gold WHERE { GRAPH ?g { \
                ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; kg:sentence ?sentence ; kg:confidence ?conf . \
-               OPTIONAL {{ ?st kg:date ?date }} OPTIONAL {{ ?st kg:goldstein ?gold }} OPTIONAL {{ ?g schema:datePublished ?published }} \
-               FILTER(isIRI(?o)) }} }}"
-        );
+               OPTIONAL { ?st kg:date ?date } OPTIONAL { ?st kg:goldstein ?gold } OPTIONAL { ?g schema:datePublished ?published } \
+               FILTER(isIRI(?o)) } }";
         let mut by_key: BTreeMap<(usize, String, usize), Vec<Evidence>> = BTreeMap::new();
-        for r in select_rows(kg, &edges_q)? {
+        for r in select_rows(kg, edges_q)? {
             let (Some(s), Some(p), Some(o), Some(st), Some(g)) = (text(&r[0]), text(&r[1]), text(&r[2]), text(&r[3]), text(&r[4])) else {
                 continue;
             };

@@ -157,6 +157,37 @@ fn text(t: &Option<Term>) -> Option<String> {
     }
 }
 
+/// An entity's IRI, document count, and label and type if it has them.
+type Labelled = (String, usize, Option<(String, Option<EntityType>)>);
+
+/// The label and type of each entity, looked up on every core (two index look-ups an
+/// entity: most of the time of loading a large store's network), in the given order.
+fn labels_and_types(kg: &KnowledgeGraph, entities: Vec<(String, usize)>) -> Result<Vec<Labelled>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = entities.len().div_ceil(threads).max(1);
+    let parts: Vec<Result<Vec<Labelled>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = entities
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(iri, documents)| Ok((iri.clone(), *documents, crate::entities::label_and_type(kg, iri)?)))
+                        .collect::<Result<Vec<Labelled>>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().unwrap_or_else(|_| Err(crate::GraphError::Invalid("a look-up thread failed".into()))))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(entities.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
 impl Network {
     /// Reads the network from the store.
     pub fn load(kg: &KnowledgeGraph) -> Result<Network> {
@@ -164,8 +195,8 @@ impl Network {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut counts: Vec<(String, usize)> = crate::entities::document_counts(kg)?.into_iter().collect();
         counts.sort();
-        for (iri, documents) in counts {
-            let Some((label, entity_type)) = crate::entities::label_and_type(kg, &iri)? else { continue };
+        for (iri, documents, found) in labels_and_types(kg, counts)? {
+            let Some((label, entity_type)) = found else { continue };
             index.insert(iri.clone(), net.nodes.len());
             net.nodes.push(Node { iri, label, entity_type, documents });
         }

@@ -21,7 +21,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
         // Before the network is loaded: the path is searched in the store.
         return print(path(&kg, &args, &filter)?, &args);
     }
-    let net = Network::load(&kg)?.filter(&filter, true)?;
+    let net = Network::load_filtered(&kg, &filter, true)?;
     let node = |k: usize| vec![json!(net.nodes[k].label), json!(net.nodes[k].entity_type.map(|t| t.as_str())), json!(net.nodes[k].iri)];
     let table = match args.metric {
         Metric::Degree => {
@@ -94,7 +94,7 @@ fn path(kg: &KnowledgeGraph, args: &AnalyzeArgs, filter: &Filter) -> Result<Tabl
         let found = paths::shortest_path(kg, &from, &to, filter)?.with_context(not_connected)?;
         (found.network, found.hops)
     } else {
-        let net = Network::load(kg)?.filter(filter, true)?;
+        let net = Network::load_filtered(kg, filter, true)?;
         let (from, to) = (net.find(a).with_context(|| unknown(a))?, net.find(b).with_context(|| unknown(b))?);
         let hops = analytics::shortest_path(&net, from, to).with_context(not_connected)?;
         (net, hops)

@@ -96,7 +96,7 @@ pub fn export(kg: &KnowledgeGraph, format: ExportFormat, options: &ExportOptions
         return write_rdf(kg, rdf, quads, out);
     }
     let keep_isolated = !matches!(format, ExportFormat::Dot | ExportFormat::Svg | ExportFormat::Png);
-    let net = Network::load(kg)?.filter(&options.filter, keep_isolated)?;
+    let net = Network::load_filtered(kg, &options.filter, keep_isolated)?;
     match format {
         ExportFormat::Dot => write_dot(&net, options.dot, out),
         ExportFormat::Svg | ExportFormat::Png => {
@@ -113,7 +113,7 @@ pub fn export(kg: &KnowledgeGraph, format: ExportFormat, options: &ExportOptions
 /// Writes `nodes.csv` and `edges.csv` into `dir` (created if needed).
 pub fn export_csv(kg: &KnowledgeGraph, options: &ExportOptions, dir: &Path) -> Result<(PathBuf, PathBuf)> {
     std::fs::create_dir_all(dir)?;
-    let net = Network::load(kg)?.filter(&options.filter, true)?;
+    let net = Network::load_filtered(kg, &options.filter, true)?;
     let nodes = dir.join("nodes.csv");
     let edges = dir.join("edges.csv");
     let mut w = std::io::BufWriter::new(std::fs::File::create(&nodes)?);
@@ -161,7 +161,7 @@ fn write_rdf(kg: &KnowledgeGraph, format: RdfFormat, quads: Option<Vec<Quad>>, o
 /// The quads that describe the filtered network: each entity's type, label, aliases and
 /// links, each relation's direct triple and its statement with provenance, in their graphs.
 fn filtered_quads(kg: &KnowledgeGraph, filter: &Filter) -> Result<Vec<Quad>> {
-    let net = Network::load(kg)?.filter(filter, true)?;
+    let net = Network::load_filtered(kg, filter, true)?;
     let described: [String; 4] = [format!("{RDF}type"), format!("{RDFS}label"), format!("{SKOS}altLabel"), format!("{OWL}sameAs")];
     let mut out: Vec<Quad> = Vec::new();
     let mut seen: HashSet<Quad> = HashSet::new();

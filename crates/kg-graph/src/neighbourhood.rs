@@ -1,0 +1,120 @@
+//! An entity's neighbourhood read straight from the store: a breadth-first search out to
+//! the filter's number of hops that reads only the relations of the entities it reaches,
+//! instead of loading the whole network and cutting it down. The result is the network
+//! `Network::load(kg)?.filter(filter, _)` gives, node for node and edge for edge.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::error::{GraphError, Result};
+use crate::network::{Edge, Evidence, Filter, Network};
+use crate::paths::find_entity;
+use crate::store::KnowledgeGraph;
+use crate::store_reader::Reader;
+
+/// The part of the network within `filter.hops` (default 1) of `filter.entity`, over the
+/// relations the filter keeps, then cut to its top N; `None` when the filter names no
+/// entity.
+pub fn load(kg: &KnowledgeGraph, filter: &Filter) -> Result<Option<Network>> {
+    let Some(name) = &filter.entity else { return Ok(None) };
+    // The centre may be of any type, as `Network::filter` finds it among all entities.
+    let centre =
+        find_entity(kg, name, &Filter::default())?.ok_or_else(|| GraphError::Invalid(format!("no entity named {name:?} in the store")))?;
+    let mut reader = Reader::new(kg, filter);
+    let hops = filter.hops.unwrap_or(1);
+    let mut within: BTreeSet<String> = BTreeSet::from([centre.clone()]);
+    let mut frontier = vec![centre.clone()];
+    for _ in 0..hops {
+        let mut next = Vec::new();
+        for iri in &frontier {
+            for n in reader.neighbours(iri)? {
+                if within.insert(n.clone()) {
+                    next.push(n);
+                }
+            }
+        }
+        frontier = next;
+    }
+    // Every kept relation between two entities within reach, the outermost ones too.
+    let mut relations: BTreeMap<(String, String, String), Vec<Evidence>> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for iri in &within {
+        for s in reader.statements_of(iri)? {
+            if within.contains(&s.subject) && within.contains(&s.object) && seen.insert(s.evidence.statement.clone()) {
+                relations.entry((s.subject.clone(), s.predicate.clone(), s.object.clone())).or_default().push(s.evidence.clone());
+            }
+        }
+    }
+    // The entities those relations touch, and the centre if the filter keeps its type.
+    let mut kept: BTreeSet<String> = relations.keys().flat_map(|(s, _, o)| [s.clone(), o.clone()]).collect();
+    if reader.usable(&centre)? {
+        kept.insert(centre);
+    }
+    let mut network = Network::default();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for iri in kept {
+        network.nodes.push(reader.node(&iri)?);
+        index.insert(iri, network.nodes.len() - 1);
+    }
+    let mut edges: Vec<Edge> = Vec::new();
+    for ((subject, predicate, object), mut evidence) in relations {
+        evidence.sort_by(|a, b| a.statement.cmp(&b.statement));
+        if let (Some(&source), Some(&target)) = (index.get(subject.as_str()), index.get(object.as_str())) {
+            edges.push(Edge { source, target, predicate, evidence });
+        }
+    }
+    // The loaded network's order: by subject, predicate, then object.
+    edges.sort_by(|a, b| (a.source, &a.predicate, a.target).cmp(&(b.source, &b.predicate, b.target)));
+    network.edges = edges;
+    match filter.top {
+        Some(n) => Ok(Some(network.filter(&Filter { top: Some(n), ..Filter::default() }, true)?)),
+        None => Ok(Some(network)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DocumentMeta;
+    use kg_extract::EntityType;
+
+    #[test]
+    fn neighbourhoods_equal_the_loaded_network_cut_down() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let ex = kg_extract::Extractor::new();
+        let texts = [
+            "Kenya criticized Uganda over the border dispute. Kenyan President William Ruto met Ugandan President Yoweri Museveni.",
+            "Uganda signed a trade agreement with Tanzania. Tanzania praised Rwanda for its help.",
+            "Rwanda accused Burundi of shelling the border. Burundi rejected the claim and criticized Rwanda.",
+            "Kenya and Uganda agreed to cooperate. Ruto thanked Museveni.",
+        ];
+        for (k, text) in texts.iter().enumerate() {
+            let doc = ex.extract(&format!("d{k}"), text, Some(&format!("2024-05-0{}", k + 1))).expect("extract");
+            kg.put_document(&doc, &DocumentMeta::default()).expect("put");
+        }
+        let whole = Network::load(&kg).expect("network");
+        let around = |entity: &str| Filter { entity: Some(entity.into()), ..Filter::default() };
+        let filters = [
+            around("Uganda"),
+            Filter { hops: Some(2), ..around("Kenya") },
+            Filter { hops: Some(3), ..around("kenya") },
+            Filter { hops: Some(2), types: vec![EntityType::Country], ..around("Uganda") },
+            Filter { hops: Some(2), types: vec![EntityType::Person], ..around("Yoweri Museveni") },
+            Filter { hops: Some(4), families: vec!["verbalConflict".into()], ..around("Rwanda") },
+            Filter { hops: Some(4), from: Some("2024-05-02".into()), ..around("Tanzania") },
+            Filter { hops: Some(4), top: Some(3), ..around("Kenya") },
+        ];
+        for f in &filters {
+            let read = load(&kg, f).expect("load").expect("a neighbourhood");
+            assert!(!read.edges.is_empty(), "{f:?}");
+            for keep_isolated in [true, false] {
+                assert_eq!(read, whole.filter(f, keep_isolated).expect("filter"), "{f:?}");
+            }
+        }
+        // A centre of a type the filter drops: nothing, in both.
+        let persons_around_uganda = Filter { types: vec![EntityType::Person], ..around("Uganda") };
+        assert_eq!(load(&kg, &persons_around_uganda).expect("load"), Some(Network::default()));
+        assert_eq!(whole.filter(&persons_around_uganda, true).expect("filter"), Network::default());
+        assert!(load(&kg, &Filter::default()).expect("load").is_none());
+        assert!(matches!(load(&kg, &around("Atlantis")), Err(GraphError::Invalid(m)) if m.contains("Atlantis")));
+    }
+}

@@ -60,7 +60,7 @@ fn user_set(variable: &CStr) -> bool {
 }
 
 /// Sets the allocator's options, but those the user set through their environment
-/// variables; runs as the program is loaded (on Linux) and first thing in `main`.
+/// variables; runs as the program is loaded on Linux, first thing in `main` elsewhere.
 pub fn configure() {
     for option in OPTIONS.iter().filter(|o| !user_set(o.variable)) {
         // SAFETY: mi_option_set only stores an integer in mimalloc's option table, at an

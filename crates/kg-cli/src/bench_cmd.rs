@@ -31,6 +31,13 @@ fn median(mut runs: Vec<Duration>) -> Duration {
     runs.get(runs.len() / 2).copied().unwrap_or_default()
 }
 
+/// Median, 90th percentile and maximum of some timings, in milliseconds.
+fn spread_ms(mut times: Vec<Duration>) -> [f64; 3] {
+    times.sort();
+    let at = |k: usize| times.get(k).copied().unwrap_or_default().as_secs_f64() * 1000.0;
+    [at(times.len() / 2), at(times.len() * 9 / 10), at(times.len().saturating_sub(1))]
+}
+
 /// Reads every article of the inputs into memory.
 fn read_articles(paths: &[PathBuf]) -> Result<Vec<Article>> {
     let inputs = kg_input::collect(paths)?;
@@ -232,16 +239,9 @@ fn queries(args: BenchQueriesArgs) -> Result<()> {
                 times.push(started.elapsed());
             }
         }
-        let mut sorted = times.clone();
-        sorted.sort();
-        let p90 = sorted.get(sorted.len() * 9 / 10).copied().unwrap_or_default();
-        println!(
-            "{name}: median {:.2} ms, p90 {:.2} ms, max {:.2} ms over {} queries (last: {rows} rows)",
-            median(times).as_secs_f64() * 1000.0,
-            p90.as_secs_f64() * 1000.0,
-            sorted.last().copied().unwrap_or_default().as_secs_f64() * 1000.0,
-            sorted.len()
-        );
+        let count = times.len();
+        let [median_ms, p90_ms, max_ms] = spread_ms(times);
+        println!("{name}: median {median_ms:.2} ms, p90 {p90_ms:.2} ms, max {max_ms:.2} ms over {count} queries (last: {rows} rows)");
     }
     // Shortest paths as `kg analyze path` finds them: searched in the store, pair by pair.
     let filter = kg_graph::network::Filter::default();
@@ -252,16 +252,11 @@ fn queries(args: BenchQueriesArgs) -> Result<()> {
         connected += usize::from(kg_graph::paths::shortest_path(&kg, pair[0], pair[1], &filter)?.is_some());
         times.push(started.elapsed());
     }
-    let mut sorted = times.clone();
-    sorted.sort();
-    println!(
-        "shortest path in the store: median {:.1} ms, max {:.1} ms over {} pairs ({connected} connected)",
-        median(times).as_secs_f64() * 1000.0,
-        sorted.last().copied().unwrap_or_default().as_secs_f64() * 1000.0,
-        sorted.len()
-    );
-    // The same over the loaded network (what `kg analyze path` does with a neighbourhood
-    // or top-N filter), the network loaded once.
+    let count = times.len();
+    let [median_ms, _, max_ms] = spread_ms(times);
+    println!("shortest path in the store: median {median_ms:.1} ms, max {max_ms:.1} ms over {count} pairs ({connected} connected)");
+    // The same over a loaded network (what `kg analyze path` searches under a
+    // neighbourhood or top-N filter), here the whole one, loaded once.
     let started = Instant::now();
     let network = kg_graph::network::Network::load(&kg)?;
     let load = started.elapsed();

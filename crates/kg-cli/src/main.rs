@@ -25,7 +25,8 @@ use clap::Parser;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    allocator::configure();
+    #[cfg(not(target_os = "linux"))]
+    allocator::configure(); // On Linux it already ran as the program was loaded.
     let args = cli::Cli::parse();
     let result = match args.command {
         cli::Command::Extract(a) => extract_cmd::run(a),

@@ -124,9 +124,10 @@ where
     })
 }
 
-/// Returns freed heap memory to the system. glibc keeps a heap per thread, so the memory
-/// of a huge article extracted on one worker would otherwise stay reserved while the
-/// next one is extracted on another, doubling the peak.
+/// Returns glibc's freed heap memory to the system. glibc keeps a heap per thread, so
+/// memory freed on one worker would stay reserved while the next huge article is
+/// extracted on another. Since `kg` allocates through mimalloc (`allocator.rs`, which
+/// purges freed pages itself after 10 ms) glibc serves only C and C++ code: RocksDB.
 fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory of the allocator's heaps; it takes
@@ -136,11 +137,12 @@ fn release_free_memory() {
     }
 }
 
-/// Makes the allocator hand large blocks (1 MiB and more) straight back to the system
-/// when freed. glibc otherwise raises that threshold as large blocks are freed and then
-/// serves them from per-thread heaps, where a long ingest's batches (built on one thread,
-/// freed on another) leave memory reserved: 431 MB instead of 329 MB on two copies of
-/// Reuters-21578, growing with the corpus.
+/// Makes glibc hand large blocks (1 MiB and more) straight back to the system when
+/// freed. glibc otherwise raises that threshold as large blocks are freed and then serves
+/// them from per-thread heaps, where a long ingest's batches (built on one thread, freed
+/// on another) left memory reserved: 431 MB instead of 329 MB on two copies of
+/// Reuters-21578, growing with the corpus. Since `kg` allocates through mimalloc
+/// (`allocator.rs`) this applies to RocksDB's own (C++) allocations only.
 pub fn return_large_blocks() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes a setting of the allocator; it takes no pointers.

@@ -60,13 +60,19 @@ pub fn label_and_type(kg: &KnowledgeGraph, iri: &str) -> Result<Option<(String, 
     Ok(Some((label, ty)))
 }
 
+/// The number of documents that mention an entity.
+pub fn document_count(kg: &KnowledgeGraph, iri: &str) -> Result<usize> {
+    let documents: BTreeSet<String> =
+        objects(kg, NamedNodeRef::new(iri)?, &crate::vocab::kg("mentionedIn"))?.into_iter().map(|t| t.to_string()).collect();
+    Ok(documents.len())
+}
+
 /// Everything shown about one entity; None when the store does not know it.
 pub fn summary(kg: &KnowledgeGraph, iri: &str) -> Result<Option<EntitySummary>> {
     let Some((label, entity_type)) = label_and_type(kg, iri)? else { return Ok(None) };
     let subject = NamedNodeRef::new(iri)?;
     let aliases: BTreeSet<String> =
         objects(kg, subject, &node(format!("{SKOS}altLabel")))?.iter().filter_map(literal).filter(|a| *a != label).collect();
-    let documents: BTreeSet<String> = objects(kg, subject, &crate::vocab::kg("mentionedIn"))?.into_iter().map(|t| t.to_string()).collect();
     let wikidata = objects(kg, subject, &node(format!("{OWL}sameAs")))?.into_iter().find_map(|t| match t {
         Term::NamedNode(n) if n.as_str().contains("wikidata.org") => Some(n.into_string()),
         _ => None,
@@ -76,7 +82,7 @@ pub fn summary(kg: &KnowledgeGraph, iri: &str) -> Result<Option<EntitySummary>> 
         label,
         entity_type,
         aliases: aliases.into_iter().collect(),
-        documents: documents.len(),
+        documents: document_count(kg, iri)?,
         wikidata,
     }))
 }

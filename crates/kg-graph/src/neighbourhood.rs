@@ -3,13 +3,13 @@
 //! instead of loading the whole network and cutting it down. The result is the network
 //! `Network::load(kg)?.filter(filter, _)` gives, node for node and edge for edge.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use crate::error::{GraphError, Result};
-use crate::network::{Edge, Evidence, Filter, Network};
+use crate::network::{Filter, Network};
 use crate::paths::find_entity;
 use crate::store::KnowledgeGraph;
-use crate::store_reader::Reader;
+use crate::store_reader::{edges, Reader, Statement};
 
 /// The part of the network within `filter.hops` (default 1) of `filter.entity`, over the
 /// relations the filter keeps, then cut to its top N; `None` when the filter names no
@@ -34,37 +34,29 @@ pub fn load(kg: &KnowledgeGraph, filter: &Filter) -> Result<Option<Network>> {
         }
         frontier = next;
     }
-    // Every kept relation between two entities within reach, the outermost ones too.
-    let mut relations: BTreeMap<(String, String, String), Vec<Evidence>> = BTreeMap::new();
+    // Every kept relation between two entities within reach, the outermost ones too
+    // (each read from both its ends: once is kept).
+    let mut relations: Vec<Statement> = Vec::new();
     let mut seen = BTreeSet::new();
     for iri in &within {
         for s in reader.statements_of(iri)? {
             if within.contains(&s.subject) && within.contains(&s.object) && seen.insert(s.evidence.statement.clone()) {
-                relations.entry((s.subject.clone(), s.predicate.clone(), s.object.clone())).or_default().push(s.evidence.clone());
+                relations.push(s.clone());
             }
         }
     }
-    // The entities those relations touch, and the centre if the filter keeps its type.
-    let mut kept: BTreeSet<String> = relations.keys().flat_map(|(s, _, o)| [s.clone(), o.clone()]).collect();
+    // The entities those relations touch, and the centre if the filter keeps its type, in
+    // IRI order (so the relations come in the loaded network's order too).
+    let mut kept: BTreeSet<String> = relations.iter().flat_map(|s| [s.subject.clone(), s.object.clone()]).collect();
     if reader.usable(&centre)? {
         kept.insert(centre);
     }
     let mut network = Network::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for iri in kept {
-        network.nodes.push(reader.node(&iri)?);
-        index.insert(iri, network.nodes.len() - 1);
+    for iri in &kept {
+        network.nodes.push(reader.node(iri)?);
     }
-    let mut edges: Vec<Edge> = Vec::new();
-    for ((subject, predicate, object), mut evidence) in relations {
-        evidence.sort_by(|a, b| a.statement.cmp(&b.statement));
-        if let (Some(&source), Some(&target)) = (index.get(subject.as_str()), index.get(object.as_str())) {
-            edges.push(Edge { source, target, predicate, evidence });
-        }
-    }
-    // The loaded network's order: by subject, predicate, then object.
-    edges.sort_by(|a, b| (a.source, &a.predicate, a.target).cmp(&(b.source, &b.predicate, b.target)));
-    network.edges = edges;
+    let index: HashMap<&str, usize> = kept.iter().enumerate().map(|(k, iri)| (iri.as_str(), k)).collect();
+    network.edges = edges(&relations, |iri| index.get(iri).copied());
     match filter.top {
         Some(n) => Ok(Some(network.filter(&Filter { top: Some(n), ..Filter::default() }, true)?)),
         None => Ok(Some(network)),

@@ -5,15 +5,15 @@
 //! neighbourhood, the top N by degree) are not supported here; `kg analyze` loads the
 //! network for those.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use oxigraph::model::{NamedOrBlankNode, Term};
 
 use crate::analytics::Hop;
 use crate::error::Result;
-use crate::network::{Edge, Evidence, Filter, Network};
+use crate::network::{Filter, Network};
 use crate::store::KnowledgeGraph;
-use crate::store_reader::Reader;
+use crate::store_reader::{edges, Reader};
 use crate::vocab::{node, RDFS};
 
 /// A path found in the store: the entities on it (in path order) and the relations of
@@ -146,20 +146,9 @@ pub fn shortest_path(kg: &KnowledgeGraph, from: &str, to: &str, filter: &Filter)
     let index: HashMap<&str, usize> = entities.iter().enumerate().map(|(k, iri)| (iri.as_str(), k)).collect();
     let mut hops = Vec::new();
     for (k, pair) in entities.windows(2).enumerate() {
-        // Relations of the hop, in the loaded network's order: subject, predicate, object
-        // IRIs, each relation's evidence by statement.
-        let mut edges: BTreeMap<(String, String, String), Vec<Evidence>> = BTreeMap::new();
-        for s in reader.statements_of(&pair[0])? {
-            if s.subject == pair[1] || s.object == pair[1] {
-                edges.entry((s.subject.clone(), s.predicate.clone(), s.object.clone())).or_default().push(s.evidence.clone());
-            }
-        }
+        let between = reader.statements_of(&pair[0])?.iter().filter(|s| s.subject == pair[1] || s.object == pair[1]);
         let first = network.edges.len();
-        for ((subject, predicate, object), mut evidence) in edges {
-            evidence.sort_by(|a, b| a.statement.cmp(&b.statement));
-            let (Some(&source), Some(&target)) = (index.get(subject.as_str()), index.get(object.as_str())) else { continue };
-            network.edges.push(Edge { source, target, predicate, evidence });
-        }
+        network.edges.extend(edges(between, |iri| index.get(iri).copied()));
         hops.push(Hop { from: k, to: k + 1, edges: (first..network.edges.len()).collect() });
     }
     Ok(Some(StorePath { network, hops }))

@@ -3,13 +3,14 @@
 //! neighbourhoods) and must not load the whole network. What it reads matches
 //! `Network::load` and the filter's `keeps_*` tests.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
+use kg_extract::EntityType;
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
 
-use crate::entities::label_and_type;
+use crate::entities::{document_count, label_and_type};
 use crate::error::Result;
-use crate::network::{Evidence, Filter, Node};
+use crate::network::{Edge, Evidence, Filter, Node};
 use crate::store::KnowledgeGraph;
 use crate::vocab::{node, DOC, ENTITY, KG, RDF, SCHEMA};
 
@@ -30,8 +31,9 @@ pub(crate) struct Statement {
 pub(crate) struct Reader<'a> {
     kg: &'a KnowledgeGraph,
     filter: &'a Filter,
-    /// Entities found usable (a label, a document, a type the filter keeps) or not.
-    usable: HashMap<String, bool>,
+    /// The label and type of each entity looked at that is a network node (an entity
+    /// IRI with a label, mentioned in a document); `None` for the others.
+    entities: HashMap<String, Option<(String, Option<EntityType>)>>,
     /// Publication dates of document graphs.
     published: HashMap<String, Option<String>>,
     /// The kept statements of each entity read so far.
@@ -47,26 +49,32 @@ fn literal_value(t: &Term) -> Option<String> {
 
 impl<'a> Reader<'a> {
     pub(crate) fn new(kg: &'a KnowledgeGraph, filter: &'a Filter) -> Self {
-        Reader { kg, filter, usable: HashMap::new(), published: HashMap::new(), statements: HashMap::new() }
+        Reader { kg, filter, entities: HashMap::new(), published: HashMap::new(), statements: HashMap::new() }
     }
 
-    /// Whether an entity is a node of the network the filter keeps: an entity IRI with a
-    /// label, mentioned in some document, of a type the filter keeps.
-    pub(crate) fn usable(&mut self, iri: &str) -> Result<bool> {
-        if let Some(&u) = self.usable.get(iri) {
-            return Ok(u);
-        }
-        let mut u = false;
-        if iri.starts_with(ENTITY) {
-            if let Some((_, entity_type)) = label_and_type(self.kg, iri)? {
+    /// The label and type of an entity that is a network node (an entity IRI with a
+    /// label, mentioned in some document); `None` for anything else.
+    fn entity(&mut self, iri: &str) -> Result<Option<&(String, Option<EntityType>)>> {
+        if !self.entities.contains_key(iri) {
+            let mut found = None;
+            if iri.starts_with(ENTITY) {
                 let mentioned = node(format!("{KG}mentionedIn"));
                 let subject = NamedNodeRef::new(iri)?;
-                u = self.kg.store().quads_for_pattern(Some(subject.into()), Some(mentioned.as_ref()), None, None).next().is_some()
-                    && (self.filter.types.is_empty() || entity_type.is_some_and(|t| self.filter.types.contains(&t)));
+                if self.kg.store().quads_for_pattern(Some(subject.into()), Some(mentioned.as_ref()), None, None).next().is_some() {
+                    found = label_and_type(self.kg, iri)?;
+                }
             }
+            self.entities.insert(iri.to_string(), found);
         }
-        self.usable.insert(iri.to_string(), u);
-        Ok(u)
+        Ok(self.entities.get(iri).and_then(Option::as_ref))
+    }
+
+    /// Whether an entity is a node of the network the filter keeps: a network node of a
+    /// type the filter keeps.
+    pub(crate) fn usable(&mut self, iri: &str) -> Result<bool> {
+        let types = &self.filter.types;
+        let keeps = |(_, entity_type): &(String, Option<EntityType>)| types.is_empty() || entity_type.is_some_and(|t| types.contains(&t));
+        Ok(self.entity(iri)?.is_some_and(keeps))
     }
 
     /// The publication date of a document graph.
@@ -91,20 +99,26 @@ impl<'a> Reader<'a> {
         let in_graph = GraphNameRef::NamedNode(graph.as_ref());
         for q in self.kg.store().quads_for_pattern(Some(st.as_ref().into()), None, None, Some(in_graph)) {
             let q = q?;
-            let p = q.predicate.as_str();
             let iri = match &q.object {
                 Term::NamedNode(n) => Some(n.as_str().to_string()),
                 _ => None,
             };
-            match p.strip_prefix(RDF).or_else(|| p.strip_prefix(KG)) {
-                Some("subject") if p.starts_with(RDF) => subject = iri,
-                Some("predicate") if p.starts_with(RDF) => predicate = iri,
-                Some("object") if p.starts_with(RDF) => object = iri,
-                Some("sentence") => sentence = literal_value(&q.object),
-                Some("confidence") => confidence = literal_value(&q.object),
-                Some("date") => date = literal_value(&q.object),
-                Some("goldstein") => goldstein = literal_value(&q.object),
-                _ => {}
+            let p = q.predicate.as_str();
+            if let Some(role) = p.strip_prefix(RDF) {
+                match role {
+                    "subject" => subject = iri,
+                    "predicate" => predicate = iri,
+                    "object" => object = iri,
+                    _ => {}
+                }
+            } else if let Some(property) = p.strip_prefix(KG) {
+                match property {
+                    "sentence" => sentence = literal_value(&q.object),
+                    "confidence" => confidence = literal_value(&q.object),
+                    "date" => date = literal_value(&q.object),
+                    "goldstein" => goldstein = literal_value(&q.object),
+                    _ => {}
+                }
             }
         }
         let (Some(subject), Some(predicate), Some(object), Some(sentence), Some(confidence)) =
@@ -139,7 +153,7 @@ impl<'a> Reader<'a> {
                     self.kg.store().quads_for_pattern(None, Some(role.as_ref()), Some(TermRef::from(entity.as_ref())), None).collect();
                 for q in found {
                     let q = q?;
-                    let (NamedOrBlankNode::NamedNode(st), oxigraph::model::GraphName::NamedNode(graph)) = (q.subject, q.graph_name) else {
+                    let (NamedOrBlankNode::NamedNode(st), GraphName::NamedNode(graph)) = (q.subject, q.graph_name) else {
                         continue;
                     };
                     if !seen.insert((st.as_str().to_string(), graph.as_str().to_string())) {
@@ -174,13 +188,24 @@ impl<'a> Reader<'a> {
 
     /// The network node of an entity.
     pub(crate) fn node(&mut self, iri: &str) -> Result<Node> {
-        let (label, entity_type) = label_and_type(self.kg, iri)?.unwrap_or_default();
-        let mentioned = node(format!("{KG}mentionedIn"));
-        let subject = NamedNodeRef::new(iri)?;
-        let mut documents = BTreeSet::new();
-        for q in self.kg.store().quads_for_pattern(Some(subject.into()), Some(mentioned.as_ref()), None, None) {
-            documents.insert(q?.object.to_string());
-        }
-        Ok(Node { iri: iri.to_string(), label, entity_type, documents: documents.len() })
+        let (label, entity_type) = self.entity(iri)?.cloned().unwrap_or_default();
+        Ok(Node { iri: iri.to_string(), label, entity_type, documents: document_count(self.kg, iri)? })
     }
+}
+
+/// Statements grouped into relations, as `Network::load` orders them: by subject,
+/// predicate and object IRI, each relation's evidence by statement; relations with an
+/// end `index` does not give are left out.
+pub(crate) fn edges<'s>(statements: impl IntoIterator<Item = &'s Statement>, index: impl Fn(&str) -> Option<usize>) -> Vec<Edge> {
+    let mut relations: BTreeMap<(&str, &str, &str), Vec<Evidence>> = BTreeMap::new();
+    for s in statements {
+        relations.entry((&s.subject, &s.predicate, &s.object)).or_default().push(s.evidence.clone());
+    }
+    relations
+        .into_iter()
+        .filter_map(|((subject, predicate, object), mut evidence)| {
+            evidence.sort_by(|a, b| a.statement.cmp(&b.statement));
+            Some(Edge { source: index(subject)?, target: index(object)?, predicate: predicate.to_string(), evidence })
+        })
+        .collect()
 }

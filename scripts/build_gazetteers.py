@@ -191,6 +191,74 @@ def common_words():
     return len(words)
 
 
+def regions():
+    """First-level administrative regions (US states, Canadian provinces, Indian states,
+    German Laender, ...) from countryinfo's `provinces`, with the ISO code of their country.
+    Parenthesised capitals ("Bashkortostan (Ufa)") are dropped; names that are countries are
+    left out (the country wins)."""
+    country_names = set()
+    for c in json.load(open(os.path.join(DATASETS, "countries_and_leaders", "world_countries_mledoze.json"), encoding="utf-8")):
+        country_names.add(c["name"]["common"].lower())
+    rows = {}
+    for line in open(os.path.join(DATASETS, "countries_and_leaders", "countryinfo_pypi.jsonl"), encoding="utf-8"):
+        d = json.loads(line)
+        iso = (d.get("ISO") or {}).get("alpha2")
+        if not iso:
+            continue
+        for p in d.get("provinces") or []:
+            name = re.sub(r"\s*\(.*?\)\s*", " ", p).strip()
+            if len(name) < 3 or name.lower() in country_names or not name[0].isupper():
+                continue
+            rows.setdefault((name, iso), None)
+    with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8") as f:
+        f.write("# name\tiso2 of the country\n")
+        for name, iso in sorted(rows):
+            f.write(f"{name}\t{iso}\n")
+    return len(rows)
+
+
+def english_words():
+    """Common English words for the name rules (not the recogniser's features): words that
+    Reuters-21578 bodies, WikiEvents news and CrossNER politics sentences write in lower case
+    at least three times and at least as often as capitalised inside a sentence. A
+    capitalised word of this list that the recogniser does not take for a name is no entity
+    ("Women", "Unlike", "Science"). Only the word list is derived; no text is copied."""
+    lower, capitalised = {}, {}
+
+    def count(tokens):
+        for k, word in enumerate(tokens):
+            if not re.fullmatch(r"[A-Za-z][a-z'-]*", word):
+                continue
+            if word[0].islower():
+                lower[word] = lower.get(word, 0) + 1
+            elif k > 0 and re.fullmatch(r"[A-Za-z]+", tokens[k - 1]):
+                key = word.lower()
+                capitalised[key] = capitalised.get(key, 0) + 1
+
+    for line in open(os.path.join(DATASETS, "news_reuters21578", "reuters21578.jsonl"), encoding="utf-8"):
+        body = json.loads(line).get("body") or ""
+        for sentence in re.split(r"(?<=[.!?])\s+", body):
+            count(re.findall(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]", sentence))
+    for split in ("dev", "test"):
+        for line in open(os.path.join(DATASETS, "wikievents", f"{split}.jsonl"), encoding="utf-8"):
+            count(json.loads(line).get("tokens", []))
+    for split in ("train", "dev", "test"):
+        sentence = []
+        for line in open(os.path.join(DATASETS, "crossner_politics", f"{split}.txt"), encoding="utf-8"):
+            cols = line.split()
+            if cols:
+                sentence.append(cols[0])
+            elif sentence:
+                count(sentence)
+                sentence = []
+        count(sentence)
+    words = sorted(w for w, n in lower.items() if n >= 3 and n >= capitalised.get(w, 0) and len(w) > 1)
+    with open(os.path.join(OUT, "english_words.txt"), "w", encoding="utf-8") as f:
+        f.write("# Lower-case common English words from Reuters-21578, WikiEvents and CrossNER politics; see README.md\n")
+        f.write("\n".join(words) + "\n")
+    return len(words)
+
+
 ORG_WORDS = {"ORGANIZATION", "ORGANISATION", "UNION", "COUNCIL", "ASSOCIATION", "BANK", "FUND", "COMMITTEE",
              "COMMISSION", "AGENCY", "PARTY", "FRONT", "ARMY", "BRIGADE", "BRIGADES", "MOVEMENT", "GROUP", "FORCES",
              "FORCE", "LEAGUE", "ALLIANCE", "CONGRESS", "ASSEMBLY", "INSTITUTE", "FEDERATION", "COURT", "OFFICE",
@@ -305,4 +373,5 @@ def actors():
 
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
-    print(f"countries: {countries()} rows, cities: {cities()} rows, actors: {actors()} rows, common words: {common_words()} -> {OUT}")
+    print(f"countries: {countries()} rows, cities: {cities()} rows, actors: {actors()} rows, common words: {common_words()}, "
+          f"English words: {english_words()}, regions: {regions()} -> {OUT}")

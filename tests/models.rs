@@ -104,6 +104,42 @@ fn eval_kg_prints_what_score_py_prints() {
 }
 
 #[test]
+fn eval_graph_prints_what_score_graph_py_prints() {
+    let Some(shared) = shared() else { return };
+    if Command::new("python3").arg("--version").stdout(Stdio::null()).status().is_err() {
+        eprintln!("SKIPPED: python3 not found (needed to run score_graph.py)");
+        return;
+    }
+    let gold = shared.join("eval/wikinews/gold.json");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (store, nodes) = (dir.path().join("store"), dir.path().join("nodes.csv"));
+    let ours = run(kg().args(["eval", "graph"]).arg(&gold).arg("--store").arg(&store).arg("--nodes").arg(&nodes));
+    let reference = run(Command::new("python3").arg(shared.join("eval/score_graph.py")).arg(&gold).arg(&nodes));
+    assert_eq!(figures(&ours.stdout), figures(&reference.stdout), "kg eval graph and score_graph.py differ");
+    // The same store again (its documents unchanged), as JSON: every figure equal.
+    let ours = run(kg().args(["eval", "graph", "--json"]).arg(&gold).arg("--store").arg(&store));
+    let reference = run(Command::new("python3").arg(shared.join("eval/score_graph.py")).arg(&gold).arg(&nodes).arg("--json"));
+    let parse = |out: &[u8]| serde_json::from_slice::<serde_json::Value>(out).expect("JSON");
+    let summary = parse(&ours.stdout);
+    let expected = parse(&reference.stdout);
+    // The reference sums its B-cubed terms in the order of Python's sets, which changes
+    // from run to run: figures agree to the last few digits, counts exactly.
+    for (block, fields) in [
+        ("nodes", &["precision", "recall", "f1", "listed", "matched", "gold"][..]),
+        ("merging", &["bcubed_precision", "bcubed_recall", "bcubed_f1", "items", "false_merges", "splits"]),
+    ] {
+        for field in fields {
+            let (a, b) = (summary[block][field].as_f64(), expected[block][field].as_f64());
+            assert!(a.zip(b).is_some_and(|(a, b)| (a - b).abs() < 1e-9), "{block}.{field}: {summary} vs {expected}");
+        }
+    }
+    // Floors: node precision 0.744 and B-cubed merging precision 1.000 when set.
+    let node_precision = summary["nodes"]["precision"].as_f64().expect("node precision");
+    let merge_precision = summary["merging"]["bcubed_precision"].as_f64().expect("merging precision");
+    assert!(node_precision >= 0.73 && merge_precision >= 0.99, "graph below floors: {summary}");
+}
+
+#[test]
 fn eval_conll04_reports_every_relation_type() {
     let Some(shared) = shared() else { return };
     let report = figures(&run(kg().args(["eval", "conll04"]).arg(shared.join("datasets/conll04/conll04_test.json"))).stdout);

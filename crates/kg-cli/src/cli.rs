@@ -138,6 +138,32 @@ pub enum EvalCommand {
     Kg(EvalKgArgs),
     /// Relation F1 on the CoNLL04 benchmark (SpERT's JSON split), per relation type and micro.
     Conll04(EvalConll04Args),
+    /// Ingest a gold file's texts (and any other articles) into a store and score its nodes
+    /// as ../shared/eval/score_graph.py does: junk nodes, false merges, splits.
+    Graph(EvalGraphArgs),
+}
+
+/// Arguments of `kg eval graph`.
+#[derive(Debug, Args)]
+pub struct EvalGraphArgs {
+    /// The gold file (its `text_file` paths are relative to it).
+    pub gold: PathBuf,
+    /// Articles ingested together with the gold texts (files or directories): the merges
+    /// that matter happen across documents.
+    #[arg(long = "with", value_name = "PATH")]
+    pub with: Vec<PathBuf>,
+    /// Build the graph in this store directory and keep it (default: a temporary store).
+    #[arg(long)]
+    pub store: Option<PathBuf>,
+    /// Also write the nodes of the gold documents (the CSV that score_graph.py reads) to this file.
+    #[arg(long)]
+    pub nodes: Option<PathBuf>,
+    /// Print the summary as JSON (as score_graph.py --json does).
+    #[arg(long)]
+    pub json: bool,
+    /// Also list false merges, splits and nodes that match no gold entity.
+    #[arg(long)]
+    pub show_errors: bool,
 }
 
 /// Arguments of `kg eval conll04`.

@@ -1,13 +1,13 @@
 //! `kg eval`: NER figures on a CoNLL file, and the extraction contract's figures on a gold file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use kg_extract::{ner::NerTagger, Extractor};
 use kg_input::ReadOptions;
 
-use crate::cli::{EvalCommand, EvalConll04Args, EvalKgArgs, EvalNerArgs};
+use crate::cli::{EvalCommand, EvalConll04Args, EvalGraphArgs, EvalKgArgs, EvalNerArgs, IngestArgs};
 
 /// Runs `kg eval`.
 pub fn run(command: EvalCommand) -> Result<()> {
@@ -15,6 +15,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
         EvalCommand::Ner(a) => ner(a),
         EvalCommand::Kg(a) => kg(a),
         EvalCommand::Conll04(a) => conll04(a),
+        EvalCommand::Graph(a) => graph(a),
     }
 }
 
@@ -94,22 +95,78 @@ fn pos_accuracy(docs: &[kg_extract::conll::TaggedDocument]) -> Result<()> {
     Ok(())
 }
 
-fn kg(args: EvalKgArgs) -> Result<()> {
-    let text = std::fs::read_to_string(&args.gold).with_context(|| format!("{}: cannot read", args.gold.display()))?;
-    let gold: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("{}: not JSON", args.gold.display()))?;
-    let Some(docs) = gold.get("documents").and_then(|d| d.as_array()) else {
-        bail!("{}: no \"documents\" array (not a gold file of the extraction contract)", args.gold.display());
+/// A gold file: its JSON and its documents' ids with the paths of their texts.
+struct GoldFile {
+    json: serde_json::Value,
+    documents: Vec<(String, PathBuf)>,
+}
+
+fn read_gold(path: &Path) -> Result<GoldFile> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let json: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("{}: not JSON", path.display()))?;
+    let Some(docs) = json.get("documents").and_then(|d| d.as_array()) else {
+        bail!("{}: no \"documents\" array (not a gold file of the extraction contract)", path.display());
     };
-    let base = args.gold.parent().unwrap_or(Path::new("."));
-    let extractor = Extractor::new();
-    let mut predicted = Vec::new();
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut documents = Vec::with_capacity(docs.len());
     for (k, d) in docs.iter().enumerate() {
         let (Some(id), Some(file)) = (d.get("id").and_then(|v| v.as_str()), d.get("text_file").and_then(|v| v.as_str())) else {
-            bail!("{}: document {} has no \"id\" or \"text_file\"", args.gold.display(), k + 1);
+            bail!("{}: document {} has no \"id\" or \"text_file\"", path.display(), k + 1);
         };
-        let path = base.join(file);
+        documents.push((id.to_string(), base.join(file)));
+    }
+    Ok(GoldFile { json, documents })
+}
+
+fn graph(args: EvalGraphArgs) -> Result<()> {
+    use kg_extract::graph_scoring::{score_graph, write_nodes_csv, NodeRow};
+    let gold = read_gold(&args.gold)?;
+    let temporary = match &args.store {
+        Some(_) => None,
+        None => Some(tempfile::tempdir().context("cannot make a temporary store directory")?),
+    };
+    let store = args.store.clone().or_else(|| temporary.as_ref().map(|t| t.path().join("store"))).unwrap_or_default();
+    let mut paths: Vec<PathBuf> = gold.documents.iter().map(|(_, p)| p.clone()).collect();
+    paths.extend(args.with.iter().cloned());
+    let ingest = IngestArgs {
+        store: store.clone(),
+        published: None,
+        lossy: false,
+        keep_hypothetical: false,
+        aliases: None,
+        threads: None,
+        batch_quads: kg_graph::writer::DEFAULT_BATCH_QUADS,
+        paths,
+    };
+    eprintln!("kg: {}", crate::ingest_cmd::ingest(&ingest)?);
+    let kg = kg_graph::KnowledgeGraph::open(&store)?;
+    let mut rows = Vec::new();
+    for (id, path) in &gold.documents {
+        // `kg ingest` names a document after its file.
+        let stored = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        for n in kg_graph::entities::document_nodes(&kg, &stored)? {
+            rows.push(NodeRow { document: id.clone(), node: n.iri, label: n.label, aliases: n.aliases });
+        }
+    }
+    if let Some(out) = &args.nodes {
+        std::fs::write(out, write_nodes_csv(&rows)).with_context(|| format!("{}: cannot write", out.display()))?;
+    }
+    let scores = score_graph(&gold.json, &rows);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&scores.summary())?);
+    } else {
+        print!("{}", scores.report(args.show_errors));
+    }
+    Ok(())
+}
+
+fn kg(args: EvalKgArgs) -> Result<()> {
+    let GoldFile { json: gold, documents } = read_gold(&args.gold)?;
+    let extractor = Extractor::new();
+    let mut predicted = Vec::new();
+    for (id, path) in &documents {
         // Read as `kg extract` reads the file, so that both give the same figures.
-        for article in kg_input::open_path(&path, ReadOptions::default())? {
+        for article in kg_input::open_path(path, ReadOptions::default())? {
             let article = article?;
             let mut doc = extractor.extract(id, &article.text, article.published.as_deref()).with_context(|| path.display().to_string())?;
             if article.title.is_some() {

@@ -28,6 +28,12 @@ type Extracted = Option<(Document, String)>;
 
 /// Runs `kg ingest`.
 pub fn run(args: IngestArgs) -> Result<()> {
+    println!("{}", ingest(&args)?);
+    Ok(())
+}
+
+/// Ingests the inputs `args` names into its store, returning the summary line.
+pub fn ingest(args: &IngestArgs) -> Result<String> {
     let started = Instant::now();
     pipeline::return_large_blocks();
     let inputs = kg_input::collect(&args.paths)?;
@@ -106,7 +112,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     kg.flush()?;
     let entities = kg_graph::query::count(&kg, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:mentionedIn ?d }")?;
     let seconds = started.elapsed().as_secs_f64();
-    println!(
+    Ok(format!(
         "ingested {} documents ({} new, {} replaced, {} unchanged; {} files skipped, {} bad records) into {}: \
          {entities} entities, {} relations, {} triples in store, {seconds:.2} s, {:.0} words/s",
         tally.added + tally.replaced,
@@ -119,8 +125,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
         tally.relations,
         kg.quad_count()?,
         progress.words() as f64 / seconds.max(1e-9)
-    );
-    Ok(())
+    ))
 }
 
 /// The current time as xsd:dateTime in UTC.

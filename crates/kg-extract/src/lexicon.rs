@@ -16,6 +16,8 @@ const PORTFOLIOS_TXT: &str = include_str!("../../../data/lexicon/portfolios.txt"
 const VERBS_TSV: &str = include_str!("../../../data/lexicon/verbs.tsv");
 const GOLDSTEIN_TSV: &str = include_str!("../../../data/lexicon/goldstein.tsv");
 const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
+const REGIONS_TSV: &str = include_str!("../../../data/gazetteer/regions.tsv");
+const ENGLISH_WORDS: &str = include_str!("../../../data/gazetteer/english_words.txt");
 const ACTORS_TSV: &str = include_str!("../../../data/gazetteer/actors.tsv");
 const WIKIDATA_TSV: &str = include_str!("../../../data/gazetteer/wikidata.tsv");
 
@@ -155,6 +157,9 @@ pub struct Lexicon {
     pub cities: FastMap<String, (String, String)>,
     /// Lower-case names of every city and town of the gazetteer (15,000 people or more).
     pub towns: FastSet<String>,
+    /// First-level administrative regions (states, provinces, Länder) by lower-case name:
+    /// the ISO codes of their countries. Names that are common words are left out.
+    pub regions: FastMap<String, Vec<String>>,
     /// Titles by lower-case token sequence.
     pub titles: FastMap<String, TitleRole>,
     /// Longest title in tokens.
@@ -173,6 +178,9 @@ pub struct Lexicon {
     pub cue_index: FastMap<String, Vec<CueForm>>,
     /// Common lower-case English words (not names when capitalised at a sentence start).
     pub common_words: FastSet<String>,
+    /// A larger list of common English words for the name rules alone (the recogniser's
+    /// features use `common_words`): no name when the recogniser rejects them too.
+    pub english_words: FastSet<String>,
     /// Goldstein weights by CAMEO code (roots and three-digit codes).
     pub goldstein: FastMap<String, f64>,
     /// Political actors (people, organisations, armed groups).
@@ -340,10 +348,12 @@ impl Lexicon {
             cues: Vec::new(),
             cue_index: FastMap::default(),
             common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
+            english_words: ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
             goldstein: rows(GOLDSTEIN_TSV).filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?))).collect(),
             actors: Vec::new(),
             actor_phrases: FastMap::default(),
             towns: FastSet::default(),
+            regions: FastMap::default(),
             wikidata_by_name: FastMap::default(),
             person_surnames: FastSet::default(),
         };
@@ -419,6 +429,14 @@ impl Lexicon {
                     lex.cities.entry(key.clone()).or_insert_with(|| (r[0].to_string(), r[1].to_string()));
                 }
                 lex.towns.insert(key);
+            }
+        }
+        for r in rows(REGIONS_TSV) {
+            if let [name, iso, ..] = r.as_slice() {
+                let key = key_of(name);
+                if !lex.english_words.contains(&key) && !lex.common_words.contains(&key) {
+                    lex.regions.entry(key).or_default().push(iso.to_string());
+                }
             }
         }
         for r in rows(VERBS_TSV) {

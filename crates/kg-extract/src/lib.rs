@@ -20,6 +20,7 @@ pub mod conll04;
 pub mod coref;
 pub mod dates;
 pub mod descriptions;
+pub mod graph_scoring;
 pub mod hashing;
 pub mod lexicon;
 pub mod mentions;
@@ -28,6 +29,7 @@ pub mod name_lists;
 pub mod names;
 pub mod ner;
 pub mod ner_mentions;
+pub mod ner_spans;
 pub mod perceptron;
 pub mod pos;
 pub mod quotes;
@@ -124,7 +126,8 @@ impl Extractor {
         let title = headline(&view, dateline.map(|d| d.1).unwrap_or(0));
 
         let types = ner_mentions::token_types(&self.ner, &view);
-        let found = ner_mentions::refine(&self.lex, mentions::find_mentions(&self.lex, &view), &types, &view);
+        let found = ner_spans::reconcile(&self.lex, mentions::find_mentions(&self.lex, &view), &types, &view);
+        let found = ner_mentions::refine(&self.lex, found, &types, &view);
         let res = coref::resolve(&self.lex, &view, &found);
 
         // Entities in order of first mention, ids e1, e2, …

@@ -437,7 +437,7 @@ pub fn position_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Op
     title_at(lex, view, i, limit).or_else(|| longest_entry(view, i, lex.max_role_tokens.min(limit.saturating_sub(i)), &lex.roles))
 }
 
-fn make(view: &TextView, si: usize, first: usize, last: usize, kind: MentionKind, entity_type: EntityType) -> Mention {
+pub(crate) fn make(view: &TextView, si: usize, first: usize, last: usize, kind: MentionKind, entity_type: EntityType) -> Mention {
     let (start, end) = (view.tokens[first].start, view.tokens[last - 1].end);
     Mention {
         first,
@@ -870,7 +870,7 @@ const MOTION_VERBS: &[&str] = &[
     "sail", "journey", "trip", "deport", "evacuat", "divert", "land", "redirect",
 ];
 
-fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
+pub(crate) fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { "" };
     if matches!(prev, "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
         return true;

@@ -33,7 +33,8 @@ pub fn token_types(tagger: &NerTagger, view: &TextView) -> Vec<Option<(&'static 
 const COMMON_ACRONYMS: &[&str] = &[
     "lng", "gmt", "utc", "gdp", "ceo", "cfo", "coo", "cto", "hiv", "aids", "dna", "rna", "tv", "ipo", "vat", "lgbt", "lgbtq",
     "ngo", "ngos", "suv", "atm", "gps", "pdf", "usd", "eur", "gbp", "jpy", "cny", "bpd", "mw", "gw", "kwh", "mph", "km",
-    "faq", "diy", "iq", "pc", "am", "pm", "rsvp", "asap", "ad", "bc", "ce", "bce",
+    "faq", "diy", "iq", "pc", "am", "pm", "rsvp", "asap", "ad", "bc", "ce", "bce", "edt", "est", "cdt", "cst", "pdt", "pst",
+    "mdt", "mst", "bst", "cet", "cest", "rip", "q&a", "phd", "mp", "mps", "ok",
 ];
 
 fn from_rules_alone(m: &Mention) -> bool {
@@ -54,10 +55,10 @@ fn verdict(m: &Mention, types: &[Option<(&'static str, usize, usize)>]) -> Optio
     }
 }
 
-/// An English word: in the common-word list, or written in lower case elsewhere in the document.
+/// An English word: in the common-word lists, or written in lower case elsewhere in the document.
 fn common_word(lex: &Lexicon, view: &TextView, token: usize) -> bool {
     let lower = view.token_lower(token);
-    lex.common_words.contains(lower) || view.written_in_lower_case(lower)
+    lex.common_words.contains(lower) || lex.english_words.contains(lower) || view.written_in_lower_case(lower)
 }
 
 fn owns_a_title(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
@@ -125,6 +126,83 @@ fn person_follows(view: &TextView, m: &Mention) -> bool {
     word(m.last) == "," && ((age(word(m.last + 1)) && word(m.last + 2) == ",") || word(m.last + 1) == "who")
 }
 
+/// Whether a mention names a first-level region of the gazetteer (a large city of the
+/// same name only when the text calls it a state or province).
+fn names_a_region(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
+    let key = (m.first..m.last).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ");
+    if !lex.regions.contains_key(&key) || matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_)) {
+        return false;
+    }
+    let called_a_state = matches!(view.token_lower(m.last), "state" | "province")
+        || (m.first >= 2 && matches!(view.token_lower(m.first - 2), "state" | "province") && view.token_lower(m.first - 1) == "of");
+    !lex.cities.contains_key(&key) || called_a_state
+}
+
+/// Whether a mention stands where the medium of an interview does: "told X", "spoke to X",
+/// "in an interview with X".
+fn interviewer_position(view: &TextView, m: &Mention) -> bool {
+    let before = |n: usize| if m.first >= n { view.token_lower(m.first - n) } else { "" };
+    matches!(before(1), "told" | "tells")
+        || (before(1) == "to" && matches!(before(2), "spoke" | "speaking" | "talked" | "talking"))
+        || (before(1) == "with" && matches!(before(2), "interview" | "interviews"))
+}
+
+/// Evidence that a mention is a name whatever the recogniser says: an organisation keyword,
+/// a known politician's surname, or a short acronym in capitals.
+fn named_by_evidence(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
+    let single = m.last - m.first == 1;
+    let acronym = single && view.tokens[m.first].is_all_caps() && view.tokens[m.first].norm.chars().count() <= 5;
+    has_org_keyword(view, m) || acronym || (single && lex.person_surnames.contains(view.token_lower(m.first)))
+}
+
+/// The first words of storms; the last words of laws, wars and other events.
+const EVENT_HEADS: &[&str] = &["hurricane", "storm", "typhoon", "cyclone", "tropical"];
+#[rustfmt::skip]
+const EVENT_TAILS: &[&str] = &[
+    "act", "amendment", "bill", "war", "revolution", "eve", "day", "olympics", "championship", "championships", "cup",
+    "festival", "awards", "prize", "pandemic", "outbreak", "virus", "disease", "syndrome", "scandal",
+];
+
+/// A storm, a law, a war or another event by its name ("Hurricane Dorian", "Wildlife
+/// Protection Act", "the Iraq War"); a name ending in an organisation keyword is none.
+fn names_an_event_or_law(view: &TextView, m: &Mention) -> bool {
+    let first = view.token_lower(m.first);
+    let last = view.token_lower(m.last - 1);
+    let head = EVENT_HEADS.contains(&first) && m.last - m.first > 1;
+    let tail = EVENT_TAILS.contains(&last) && !view.tokens[m.last - 1].is_all_caps();
+    (head || tail)
+        && matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_))
+        && !has_org_keyword(view, m)
+}
+
+/// A word of a nationality, religion or language ("English", "Islamic", "Hindu", "Muslims"):
+/// an English word, or an adjective's ending; not a capitalised compound ("Indo-Pacific").
+fn adjective_or_plural(lex: &Lexicon, view: &TextView, k: usize) -> bool {
+    let t = &view.tokens[k];
+    let lower = view.token_lower(k);
+    let compound_name = lower.contains('-') && t.norm.split('-').all(|p| p.chars().next().is_some_and(char::is_uppercase));
+    !t.is_all_caps()
+        && !compound_name
+        && (lex.english_words.contains(lower)
+            || ["an", "ans", "ese", "ic", "ics", "ish", "ist", "ists", "i", "is", "u", "us", "x"].iter().any(|s| lower.ends_with(s)))
+}
+
+/// "Sydney-based", "Russian-backed", "Chinese-American", "pro-Western": a compound adjective.
+fn compound_adjective(lower: &str) -> bool {
+    let Some((head, tail)) = lower.rsplit_once('-') else { return false };
+    !head.is_empty()
+        && (matches!(
+            tail,
+            "based" | "backed" | "led" | "owned" | "run" | "born" | "funded" | "controlled" | "style" | "class" | "nationalist"
+        ) || matches!(head, "pro" | "anti" | "non" | "post" | "pre" | "ex")
+            || (tail.ends_with("an") && head.ends_with("an")))
+}
+
+/// A code of letters and digits: "COVID-19", "AR-15", "SARS-CoV-2", "M-16".
+fn letters_and_digits(lower: &str) -> bool {
+    lower.contains('-') && lower.chars().any(|c| c.is_ascii_digit()) && lower.chars().any(|c| c.is_alphabetic())
+}
+
 fn sentence_initial(m: &Mention, view: &TextView) -> bool {
     is_sentence_start(view, &view.sentences[m.sentence], m.first)
 }
@@ -176,7 +254,16 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
         }
         let single = m.last - m.first == 1;
         let digits = m.surface.chars().any(|c| c.is_ascii_digit());
-        if single && COMMON_ACRONYMS.contains(&view.token_lower(m.first)) {
+        // "Louisiana", "Queensland", "Tamil Nadu": a state or province of the gazetteer is a
+        // place; one that is also a large city ("New York") only when called a state.
+        if names_a_region(lex, view, &m) {
+            m.kind = MentionKind::Place(m.surface.clone());
+            m.entity_type = EntityType::Location;
+            kept.push(Some(m));
+            continue;
+        }
+        // A letter alone ("S", "T" of "AT&T" or "Ph.D.") or an acronym of a thing names nobody.
+        if single && (COMMON_ACRONYMS.contains(&view.token_lower(m.first)) || view.token_lower(m.first).chars().count() == 1) {
             kept.push(None);
             continue;
         }
@@ -194,6 +281,14 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             kept.push(Some(m));
             continue;
         }
+        // "told Wikinews", "in an interview with Reuters": one name that an interview is given to,
+        // and no person's surname of the document, is a news organisation's.
+        if single && m.entity_type != EntityType::Organization && interviewer_position(view, &m) && !ends_a_full_name(&m) {
+            m.kind = MentionKind::Org(surface);
+            m.entity_type = EntityType::Organization;
+            kept.push(Some(m));
+            continue;
+        }
         // "Anderson, 41, was …", "Pedatzur, who now works …": an age or "who" after a name is a person's.
         if matches!(m.kind, MentionKind::Org(_) | MentionKind::Unresolved(_)) && person_follows(view, &m) && !has_org_keyword(view, &m) {
             m.kind = MentionKind::Person(surface);
@@ -201,10 +296,46 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             kept.push(Some(m));
             continue;
         }
+        // "Hurricane Dorian", "the Fourteenth Amendment", "the Civil War": storms, laws and
+        // wars are no entities of the contract, whatever the recogniser says.
+        if names_an_event_or_law(view, &m) {
+            kept.push(None);
+            continue;
+        }
+        // "Sydney-based", "Russian-backed", "COVID-19", "AR-15": a compound adjective, or a
+        // code of letters and digits, names no actor or place.
+        if single && (compound_adjective(view.token_lower(m.first)) || letters_and_digits(view.token_lower(m.first))) {
+            kept.push(None);
+            continue;
+        }
         match reading(&m) {
             // A capitalised common word at a sentence start, or a code, that names nothing.
             Some("O") if (single && sentence_initial(&m, view) && common_word(lex, view, m.first)) || digits => {
                 kept.push(None);
+                continue;
+            }
+            // Common words that the recogniser rejects are no name ("Women", "Unlike", "Disease
+            // Control") unless evidence says otherwise: an organisation keyword ("Acme
+            // Industries"), a known politician's surname, an acronym ("ICE").
+            Some("O") if (m.first..m.last).all(|k| common_word(lex, view, k)) && !named_by_evidence(lex, view, &m) => {
+                kept.push(None);
+                continue;
+            }
+            // One word the recogniser calls miscellaneous: a plural is a group ("Muslims",
+            // "Hongkongers"), an adjective ("English", "Islamic") names nothing.
+            Some("MISC")
+                if single
+                    && !has_org_keyword(view, &m)
+                    && !matches!(m.kind, MentionKind::Place(_))
+                    && adjective_or_plural(lex, view, m.first) =>
+            {
+                if view.token_lower(m.first).ends_with('s') && !view.tokens[m.first].is_all_caps() {
+                    m.kind = MentionKind::Group(surface);
+                    m.entity_type = EntityType::Group;
+                    kept.push(Some(m));
+                } else {
+                    kept.push(None);
+                }
                 continue;
             }
             // "Health Minister X", "Commerce Secretary Y": a portfolio before a title names nothing.
@@ -249,7 +380,9 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 if lex.towns.contains(&name) {
                     m.kind = MentionKind::Place(surface);
                     m.entity_type = EntityType::City;
-                } else if matches!(m.kind, MentionKind::Org(_)) && !has_org_keyword(view, &m) {
+                } else if (matches!(m.kind, MentionKind::Org(_)) || (matches!(m.kind, MentionKind::Person(_)) && !single))
+                    && !has_org_keyword(view, &m)
+                {
                     // "North Miami Mayor John Stembridge": a place before a title, not its organisation.
                     m.kind = MentionKind::Place(surface);
                     m.entity_type = EntityType::Location;
@@ -287,6 +420,36 @@ mod tests {
         );
         assert!(!found.iter().any(|e| ["Stigma", "FR4978", "GMT", "LNG"].iter().any(|w| e.starts_with(w))), "{found:?}");
         assert!(found.contains(&"Maria Lopez (Person)".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn names_of_the_wrong_kind_are_not_nodes() {
+        // (text, labels that must not be entities, entities that must be there)
+        let cases: [(&str, &[&str], &[&str]); 6] = [
+            (
+                "The Calgary-based miner and a Moscow-backed group met Anna Kowal.",
+                &["Calgary-based", "Moscow-backed"],
+                &["Anna Kowal (Person)"],
+            ),
+            (
+                "Hurricane Ophelia hit the coast as the Clean Rivers Act took effect.",
+                &["Hurricane Ophelia", "Ophelia", "Clean Rivers Act"],
+                &[],
+            ),
+            ("Cases of COVID-19 rose, and police found an AR-15 in the car.", &["COVID-19", "AR-15"], &[]),
+            ("In the talk, Women were a theme, said Omar Haddad.", &["Women"], &["Omar Haddad (Person)"]),
+            ("Floods hit Manitoba and Saskatchewan on Monday.", &[], &["Manitoba (Location)", "Saskatchewan (Location)"]),
+            ("Speaking at 10 am EDT, Omar Haddad told Globex that the plan was dead.", &["EDT"], &["Globex (Organization)"]),
+        ];
+        for (text, absent, present) in cases {
+            let found = entities(text);
+            for a in absent {
+                assert!(!found.iter().any(|e| e.starts_with(&format!("{a} ("))), "{a} in {found:?} for {text:?}");
+            }
+            for p in present {
+                assert!(found.contains(&p.to_string()), "{p} not in {found:?} for {text:?}");
+            }
+        }
     }
 
     #[test]

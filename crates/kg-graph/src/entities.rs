@@ -87,6 +87,47 @@ pub fn summary(kg: &KnowledgeGraph, iri: &str) -> Result<Option<EntitySummary>> 
     }))
 }
 
+/// A node as one document names it: its IRI, its label and the document's other names for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentNode {
+    /// IRI.
+    pub iri: String,
+    /// The node's label in the document's graph.
+    pub label: String,
+    /// The other names the document gives it, sorted.
+    pub aliases: Vec<String>,
+}
+
+/// The nodes a document mentions (read from its graph alone), in IRI order; empty when
+/// the store does not hold the document.
+pub fn document_nodes(kg: &KnowledgeGraph, document_id: &str) -> Result<Vec<DocumentNode>> {
+    let doc = crate::vocab::document_iri(document_id);
+    let graph = oxigraph::model::GraphNameRef::NamedNode(doc.as_ref());
+    let mentioned = crate::vocab::kg("mentionedIn");
+    let names_in_graph = |subject: NamedNodeRef, predicate: &NamedNode| -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for q in kg.store().quads_for_pattern(Some(subject.into()), Some(predicate.as_ref()), None, Some(graph)) {
+            out.extend(literal(&q?.object));
+        }
+        Ok(out)
+    };
+    let mut iris: BTreeSet<String> = BTreeSet::new();
+    for q in kg.store().quads_for_pattern(None, Some(mentioned.as_ref()), Some(doc.as_ref().into()), Some(graph)) {
+        if let NamedOrBlankNode::NamedNode(e) = q?.subject {
+            iris.insert(e.into_string());
+        }
+    }
+    let (label_p, alias_p) = (node(format!("{RDFS}label")), node(format!("{SKOS}altLabel")));
+    let mut out = Vec::with_capacity(iris.len());
+    for iri in iris {
+        let subject = NamedNodeRef::new(&iri)?;
+        let label = names_in_graph(subject, &label_p)?.into_iter().next().unwrap_or_default();
+        let aliases: BTreeSet<String> = names_in_graph(subject, &alias_p)?.into_iter().filter(|a| *a != label).collect();
+        out.push(DocumentNode { label, aliases: aliases.into_iter().collect(), iri });
+    }
+    Ok(out)
+}
+
 /// Number of documents mentioning each entity.
 pub fn document_counts(kg: &KnowledgeGraph) -> Result<HashMap<String, usize>> {
     // Entity IRIs are picked out here, not by a FILTER in the query: that would look up
@@ -158,5 +199,20 @@ mod tests {
         let countries = search(&kg, "", Some(EntityType::Country), 10).expect("search");
         assert_eq!(countries.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), vec!["Kenya", "China"]);
         assert!(summary(&kg, "https://w3id.org/newskg/entity/person/nobody").expect("summary").is_none());
+    }
+
+    #[test]
+    fn lists_the_nodes_of_one_document_with_its_own_names() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let ex = kg_extract::Extractor::new();
+        for (id, text) in [("a", "Chinese President Xi Jinping met Kenya's leaders."), ("b", "Xi Jinping praised Kenya. Xi left.")] {
+            kg.put_document(&ex.extract(id, text, None).expect("extract"), &DocumentMeta::default()).expect("put");
+        }
+        let nodes = document_nodes(&kg, "b").expect("nodes");
+        let xi = nodes.iter().find(|n| n.iri.ends_with("/person/xi-jinping")).expect("Xi's node");
+        assert_eq!(xi.label, "Xi Jinping");
+        // Only document b's names: "Chinese President Xi Jinping" is document a's.
+        assert!(xi.aliases.iter().any(|a| a == "Xi") && !xi.aliases.iter().any(|a| a.starts_with("Chinese")), "{xi:?}");
+        assert!(document_nodes(&kg, "missing").expect("nodes").is_empty());
     }
 }

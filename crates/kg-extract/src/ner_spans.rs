@@ -1,0 +1,175 @@
+//! The extent of a name from the recogniser: where the capitalisation rules cut a name the
+//! recogniser reads whole ("Faculty", "Arts" in "the Faculty of Arts and Education"), the
+//! pieces become one mention; where they join names it reads apart ("Koszalin Piotr
+//! Jedlinski", "X University and the Y Academy"), the mention is split at its spans. Only
+//! mentions of the rules alone change: titled, lexicon and embedded mentions stay.
+
+use crate::lexicon::Lexicon;
+use crate::mentions::{make, org_keyword_in, place_context, Mention, MentionKind, TextView};
+use crate::model::EntityType;
+
+/// The recogniser's reading of every token: its type and the span it is in.
+pub type TokenTypes = [Option<(&'static str, usize, usize)>];
+
+/// Lower-case words that may join the parts of one name ("Bank of America", "Brigade de
+/// Recherche et d'Intervention").
+const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "des", "du", "et", "la", "le", "&", "'s", "on", "in"];
+
+fn changeable(m: &Mention, is_parent: bool) -> bool {
+    !is_parent
+        && m.title.is_none()
+        && !m.embedded
+        && m.parent.is_none()
+        && matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_) | MentionKind::Place(_))
+}
+
+/// A mention of the recogniser's span `a..b` of type `kind`; none for miscellaneous names.
+fn from_span(lex: &Lexicon, view: &TextView, sentence: usize, a: usize, b: usize, kind: &str) -> Option<Mention> {
+    let surface = view.text(view.tokens[a].start, view.tokens[b - 1].end);
+    let (mention_kind, ty) = match kind {
+        "PER" => (MentionKind::Person(surface), EntityType::Person),
+        "ORG" => (MentionKind::Org(surface), EntityType::Organization),
+        "LOC" => {
+            let name = (a..b).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ");
+            let ty = if lex.towns.contains(&name) { EntityType::City } else { EntityType::Location };
+            (MentionKind::Place(surface), ty)
+        }
+        _ => return None,
+    };
+    let mut m = make(view, sentence, a, b, mention_kind, ty);
+    m.possessive = view.tokens.get(b).is_some_and(|t| t.norm == "'s" || t.norm == "'");
+    m.place_context = place_context(lex, view, &m);
+    Some(m)
+}
+
+/// The recogniser's spans inside tokens `first..last` (whole spans only), in order.
+fn spans_within(types: &TokenTypes, first: usize, last: usize) -> Option<Vec<(&'static str, usize, usize)>> {
+    let mut out: Vec<(&'static str, usize, usize)> = Vec::new();
+    for (kind, a, b) in types[first..last].iter().flatten().copied() {
+        if a < first || b > last {
+            return None;
+        }
+        if out.last() != Some(&(kind, a, b)) {
+            out.push((kind, a, b));
+        }
+    }
+    Some(out)
+}
+
+/// What replaces mention `m`: the recogniser's spans inside it, when they cut it apart.
+fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Option<Vec<Mention>> {
+    if m.last - m.first < 2 {
+        return None;
+    }
+    let spans = spans_within(types, m.first, m.last)?;
+    if spans.is_empty() || spans.iter().any(|&(_, a, b)| a == m.first && b == m.last) {
+        return None;
+    }
+    let covered = |k: usize| spans.iter().any(|&(_, a, b)| a <= k && k < b);
+    let rest: Vec<usize> = (m.first..m.last).filter(|&k| !covered(k)).collect();
+    // An organisation's keyword the spans leave out means the rules' name is right ("Deakin University").
+    if rest.iter().any(|&k| org_keyword_in(view, k..k + 1)) {
+        return None;
+    }
+    // One span inside: the words left must be common ones before it ("May God", "Former US
+    // Ambassador"); words after it are the end of the name ("Council of Great City Schools").
+    let common = |k: usize| {
+        let w = view.token_lower(k);
+        lex.english_words.contains(w) || lex.common_words.contains(w) || NAME_JOINERS.contains(&w) || !view.tokens[k].is_capitalized()
+    };
+    if spans.len() == 1 && (spans[0].2 != m.last || !rest.iter().all(|&k| common(k))) {
+        return None;
+    }
+    // Spans side by side or joined by "of" are one name the recogniser cut ("George W." and
+    // "Bush", "Gulf" and "Mexico"): the rules' extent stays, with the recogniser's type when
+    // it gives one.
+    let glued = spans.windows(2).any(|w| (w[0].2..w[1].1).all(|k| matches!(view.token_lower(k), "." | "of" | "de" | "du" | "des" | "la")));
+    if glued {
+        let kind = spans[0].0;
+        return spans.iter().all(|s| s.0 == kind).then(|| from_span(lex, view, m.sentence, m.first, m.last, kind).into_iter().collect());
+    }
+    Some(spans.iter().filter_map(|&(kind, a, b)| from_span(lex, view, m.sentence, a, b, kind)).collect())
+}
+
+/// Rewrites the rules' mentions to the recogniser's extents; `parent` links stay valid.
+pub fn reconcile(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &TextView) -> Vec<Mention> {
+    let mut is_parent = vec![false; mentions.len()];
+    for m in &mentions {
+        if let Some(p) = m.parent.filter(|&p| p < is_parent.len()) {
+            is_parent[p] = true;
+        }
+    }
+    let n = mentions.len();
+    // Joins: a span of the recogniser (organisation or place) made of several whole mentions
+    // of the rules and the words between them.
+    let mut joined: Vec<Option<Mention>> = vec![None; n];
+    let mut dropped = vec![false; n];
+    let mut k = 0;
+    while k < n {
+        let m = &mentions[k];
+        let Some((kind @ ("ORG" | "LOC"), a, b)) = types[m.first] else {
+            k += 1;
+            continue;
+        };
+        let group: Vec<usize> = (k..n).take_while(|&j| mentions[j].first >= a && mentions[j].last <= b).collect();
+        let inside_sentence = b <= view.sentences[m.sentence].last;
+        let all_changeable = group.iter().all(|&j| changeable(&mentions[j], is_parent[j]));
+        let gaps_ok = (a..b).all(|t| {
+            group.iter().any(|&j| mentions[j].first <= t && t < mentions[j].last)
+                || NAME_JOINERS.contains(&view.token_lower(t))
+                || view.tokens[t].is_capitalized()
+        });
+        let ends_capitalised = view.tokens[a].is_capitalized() && view.tokens[b - 1].is_capitalized();
+        // The rules cut a name at a joining word ("of", "and"); two names side by side
+        // ("… Council Oleksiy Danilov") they split on purpose.
+        let cut_at_joiners =
+            group.windows(2).all(|w| (mentions[w[0]].last..mentions[w[1]].first).any(|t| NAME_JOINERS.contains(&view.token_lower(t))));
+        if group.len() >= 2 && m.first == a && inside_sentence && all_changeable && gaps_ok && ends_capitalised && cut_at_joiners {
+            joined[k] = from_span(lex, view, m.sentence, a, b, kind);
+            for &j in &group[1..] {
+                dropped[j] = true;
+            }
+            k = group[group.len() - 1] + 1;
+        } else {
+            k += 1;
+        }
+    }
+    let mut out: Vec<Mention> = Vec::with_capacity(n);
+    let mut new_index: Vec<Option<usize>> = vec![None; n];
+    for (k, m) in mentions.into_iter().enumerate() {
+        if dropped[k] {
+            continue;
+        }
+        if let Some(j) = joined[k].take() {
+            out.push(j);
+            continue;
+        }
+        if changeable(&m, is_parent[k]) {
+            if let Some(parts) = split(lex, view, types, &m) {
+                out.extend(parts);
+                continue;
+            }
+        }
+        new_index[k] = Some(out.len());
+        out.push(m);
+    }
+    for m in &mut out {
+        m.parent = m.parent.and_then(|p| new_index.get(p).copied().flatten());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::entities;
+
+    #[test]
+    fn names_take_the_recognisers_extent() {
+        let found = entities("Anna Berg, a lecturer in the Faculty of Arts and Education at Lund University, spoke.");
+        assert!(found.iter().any(|e| e.starts_with("Faculty of Arts and Education")), "{found:?}");
+        assert!(!found.iter().any(|e| e.starts_with("Arts ") || e.starts_with("Education ")), "{found:?}");
+        let found = entities("Researchers from Lund University and the Karolinska Institute said the results were strong.");
+        assert!(found.contains(&"Lund University (Organization)".to_string()), "{found:?}");
+        assert!(found.contains(&"Karolinska Institute (Organization)".to_string()), "{found:?}");
+    }
+}

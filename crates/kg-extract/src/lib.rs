@@ -22,6 +22,7 @@ pub mod dates;
 pub mod descriptions;
 pub mod graph_scoring;
 pub mod hashing;
+pub mod home_country;
 pub mod lexicon;
 pub mod mentions;
 pub mod model;
@@ -148,13 +149,25 @@ impl Extractor {
 
         let mut relations: Vec<Relation> = Vec::new();
         let mut seen: HashMap<(usize, String, usize, bool), usize> = HashMap::new();
-        for (si, sv) in views.iter().enumerate() {
+        let mut by_sentence: Vec<Vec<relations::Found>> = views
+            .iter()
+            .map(|sv| {
+                let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
+                all.extend(affiliations::affiliations(&self.lex, sv));
+                all.extend(descriptions::descriptions(&self.lex, sv, &found));
+                all.extend(relations::structure(sv, &found, &res.of_mention, &types));
+                all.extend(relations::events(&self.lex, sv));
+                all
+            })
+            .collect();
+        // Titled persons whose position no sentence rule found hold it in the article's country.
+        let placed: std::collections::HashSet<usize> =
+            by_sentence.iter().flatten().filter(|f| matches!(f.predicate.as_str(), "leaderOf" | "memberOf")).map(|f| f.subject).collect();
+        for (si, f) in home_country::positions(&found, &res, &placed) {
+            by_sentence[si].push(f);
+        }
+        for (si, all) in by_sentence.into_iter().enumerate() {
             let s = sentences[si];
-            let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
-            all.extend(affiliations::affiliations(&self.lex, sv));
-            all.extend(descriptions::descriptions(&self.lex, sv, &found));
-            all.extend(relations::structure(sv, &found, &res.of_mention, &types));
-            all.extend(relations::events(&self.lex, sv));
             // Only sentences with relations need their date.
             let date = if all.is_empty() { None } else { dates::sentence_date(&tokens, s.first, s.last, published) };
             for f in all.into_iter().filter(|f| f.modality.is_none() || self.keep_hypothetical) {

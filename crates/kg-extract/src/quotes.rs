@@ -250,6 +250,26 @@ fn speaker_then_verb(view: &TextView, sv: &SentenceView, k: usize) -> Option<(Ar
     Some((a, attribution_end(view, sv, v + 1), if a.pronoun { 0.7 } else { 0.85 }))
 }
 
+/// The person a speaker phrase is about when the nearest name before the verb is where
+/// the person works or comes from: "Greg Barton, a professor at Deakin University, said",
+/// "Doug Collins of Georgia said", "Sally Wasef of Griffith University explained".
+fn person_heading(view: &TextView, sv: &SentenceView, a: Arg, verb: usize) -> Arg {
+    if a.entity_type == EntityType::Person || a.pronoun {
+        return a;
+    }
+    let clause = sv.clause_start(a.first);
+    // The first person of the clause heads the phrase ("Professor X, Chair in Y Politics at Z").
+    let person = sv.args.iter().find(|p| p.entity_type == EntityType::Person && !p.modifier && p.first >= clause && p.last <= a.first);
+    let Some(p) = person.copied() else { return a };
+    let linked = matches!(view.lower(p.last).as_str(), "," | "of" | "at" | "from" | "in" | "with");
+    let plain = (p.last..verb).all(|k| !is_speech_verb(&view.lower(k)) && !matches!(view.lower(k).as_str(), "\"" | ";" | ":" | "."));
+    if linked && plain && verb - p.last <= 25 {
+        p
+    } else {
+        a
+    }
+}
+
 /// The speech verb at token `i`, after adverbs ("said", "quickly added").
 fn speech_verb_at(view: &TextView, sv: &SentenceView, mut i: usize) -> Option<usize> {
     while i < sv.sentence.last && view.lower(i).ends_with("ly") {
@@ -271,13 +291,23 @@ fn before_quote(view: &TextView, sv: &SentenceView, open: usize) -> Option<(Arg,
         return None;
     }
     let lead = view.lower(open - 1);
-    if lead != ":" && lead != "," && !is_speech_verb(&lead) && lead != "that" {
+    // The nearest speech verb before the quote, in the same sentence: right before it
+    // (`said: "…"`, `said that "…"`) or a few words before a quotation inside the sentence
+    // (`told reporters "…"`, `said the victims were "…"`).
+    let verb = (sv.sentence.first..open).rev().take(12).find(|&k| is_speech_verb(&view.lower(k)) && !view.tokens[k].is_capitalized());
+    let introduced = lead == ":" || lead == "," || lead == "that" || is_speech_verb(&lead);
+    if !introduced && verb.is_none_or(|v| (v + 1..open).any(|k| matches!(view.lower(k).as_str(), "\"" | ";" | ":" | "."))) {
         return None;
     }
-    // The nearest speech verb before the quote, in the same sentence.
-    let verb = (sv.sentence.first..open).rev().take(12).find(|&k| is_speech_verb(&view.lower(k)) && !view.tokens[k].is_capitalized());
     if let Some(v) = verb {
+        // `he was told by Minister X of "…"`: the agent after "by" speaks.
+        if view.lower(v + 1) == "by" {
+            if let Some(a) = sv.args.iter().find(|a| a.np_first == v + 2 || a.first == v + 2).copied() {
+                return Some((a, 0.8));
+            }
+        }
         if let Some(a) = sv.subject_before(v, false) {
+            let a = person_heading(view, sv, a, v);
             return Some((a, if a.pronoun { 0.75 } else { 0.85 }));
         }
         // `said Yu Jun:`

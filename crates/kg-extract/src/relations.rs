@@ -387,7 +387,10 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             }) {
                 k += 1;
             }
-            if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country) {
+            // "Gulfport, Mississippi": a city, then its region (not a list of places: "Lyon, Alsace").
+            let in_a_list = a.first > sv.sentence.first && sv.word(a.first - 1) == ",";
+            let region = |b: &Arg| b.entity_type == EntityType::Location && a.entity_type == EntityType::City && !in_a_list;
+            if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country || region(b)) {
                 push(&mut out, a, "locatedIn", &b, None, "", 0.8);
             }
         }

@@ -168,7 +168,54 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
             _ => {}
         }
     }
+    merge_same_labels(&mut r.res);
     r.res
+}
+
+/// One entity per name in a document: entities that the rules typed differently in
+/// different sentences ("Australia" a country here and a place there) but that carry the
+/// same label become the one with most mentions (the first on a tie), with its type.
+fn merge_same_labels(res: &mut Resolution) {
+    let mut by_label: FastMap<String, usize> = FastMap::default();
+    let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
+    for e in 0..res.entities.len() {
+        if res.entities[e].spans.is_empty() {
+            continue;
+        }
+        let key = normalize_label(&res.entities[e].label);
+        match by_label.get(&key) {
+            Some(&first) => {
+                let keep = if res.entities[e].spans.len() > res.entities[first].spans.len() { e } else { first };
+                let gone = if keep == e { first } else { e };
+                into[gone] = Some(keep);
+                by_label.insert(key, keep);
+            }
+            None => {
+                by_label.insert(key, e);
+            }
+        }
+    }
+    let target = |mut e: usize| {
+        while let Some(next) = into[e] {
+            e = next;
+        }
+        e
+    };
+    for e in 0..res.entities.len() {
+        let t = target(e);
+        if t == e {
+            continue;
+        }
+        let spans = std::mem::take(&mut res.entities[e].spans);
+        let aliases = std::mem::take(&mut res.entities[e].aliases);
+        res.entities[t].spans.extend(spans);
+        for a in aliases {
+            res.entities[t].add_alias(&a);
+        }
+    }
+    for m in res.of_mention.iter_mut().flatten() {
+        *m = target(*m);
+    }
 }
 
 /// An organisation already known under a name that ends the same way, one being the
@@ -286,6 +333,13 @@ fn reference_match(r: &Resolver, mentions: &[Mention], mi: usize, head: &str) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_entity_per_label_in_a_document() {
+        // A name read as a city in one sentence and otherwise in another stays one entity.
+        let found = crate::testutil::entities("Flights to Paris resumed. Paris was calm, and officials in Paris said so.");
+        assert_eq!(found.iter().filter(|e| e.starts_with("Paris (")).count(), 1, "{found:?}");
+    }
+
     use crate::testutil::entities;
 
     #[test]

@@ -2,9 +2,36 @@
 //! of its own ("President Andrzej Duda", "Interior Minister X" in an article about Poland)
 //! is held in the country the article is about, the one it names most often. Titles of
 //! companies, cities or regions ("chief executive", "Mayor") are left alone, and so is
-//! anyone whose position the sentence rules already found.
+//! anyone whom the sentence rules already placed in a country.
 
 use std::collections::HashSet;
+
+/// Who the sentence rules placed: persons with a post in a country, and (person, title) pairs.
+#[derive(Debug, Default)]
+pub struct Placed {
+    in_a_country: HashSet<usize>,
+    titles: HashSet<(usize, String)>,
+}
+
+impl Placed {
+    /// From the positions the sentence rules found; `types` gives each entity's type.
+    pub fn new(positions: &[&Found], types: &[EntityType]) -> Placed {
+        let mut placed = Placed::default();
+        for f in positions {
+            if types.get(f.object) == Some(&EntityType::Country) {
+                placed.in_a_country.insert(f.subject);
+            }
+            if let Some(t) = &f.title {
+                placed.titles.insert((f.subject, t.to_lowercase()));
+            }
+        }
+        placed
+    }
+
+    fn covers(&self, person: usize, title: &str) -> bool {
+        self.in_a_country.contains(&person) || self.titles.contains(&(person, title.to_lowercase()))
+    }
+}
 
 use crate::coref::Resolution;
 use crate::mentions::Mention;
@@ -12,7 +39,11 @@ use crate::model::EntityType;
 use crate::relations::Found;
 
 /// Last words of the titles that a national government's members hold.
-const NATIONAL_TITLES: &[&str] = &["president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "vice-president"];
+#[rustfmt::skip]
+const NATIONAL_TITLES: &[&str] = &[
+    "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "vice-president", "senator", "speaker",
+    "ambassador",
+];
 
 /// Confidence of a position inferred from the article's country.
 const CONFIDENCE: f64 = 0.6;
@@ -32,14 +63,14 @@ fn article_country(res: &Resolution) -> Option<usize> {
 }
 
 /// Positions of titled persons in the article's country, with the sentence each comes
-/// from; `placed` holds the persons whose position the sentence rules found.
-pub fn positions(mentions: &[Mention], res: &Resolution, placed: &HashSet<usize>) -> Vec<(usize, Found)> {
+/// from; `placed` says whom the sentence rules placed already.
+pub fn positions(mentions: &[Mention], res: &Resolution, placed: &Placed) -> Vec<(usize, Found)> {
     let Some(country) = article_country(res) else { return Vec::new() };
     let mut out: Vec<(usize, Found)> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         let (Some((title, role, _)), Some(Some(person))) = (&m.title, res.of_mention.get(mi)) else { continue };
         let national = title.split_whitespace().last().is_some_and(|w| NATIONAL_TITLES.contains(&w.to_lowercase().as_str()));
-        if !national || res.entities[*person].entity_type != EntityType::Person || placed.contains(person) {
+        if !national || res.entities[*person].entity_type != EntityType::Person || placed.covers(*person, title) {
             continue;
         }
         if out.iter().any(|(_, f)| f.subject == *person) {

@@ -31,6 +31,7 @@ pub mod names;
 pub mod ner;
 pub mod ner_mentions;
 pub mod ner_spans;
+pub mod parties;
 pub mod perceptron;
 pub mod pos;
 pub mod quotes;
@@ -160,10 +161,12 @@ impl Extractor {
                 all
             })
             .collect();
-        // Titled persons whose position no sentence rule found hold it in the article's country.
-        let placed: std::collections::HashSet<usize> =
-            by_sentence.iter().flatten().filter(|f| matches!(f.predicate.as_str(), "leaderOf" | "memberOf")).map(|f| f.subject).collect();
-        for (si, f) in home_country::positions(&found, &res, &placed) {
+        // Titled persons that no sentence rule placed (in a country, or with that title) hold
+        // their post in the article's country.
+        let placed: Vec<&relations::Found> =
+            by_sentence.iter().flatten().filter(|f| matches!(f.predicate.as_str(), "leaderOf" | "memberOf")).collect();
+        let placed = home_country::Placed::new(&placed, &types);
+        for (si, f) in home_country::positions(&found, &res, &placed).into_iter().chain(parties::memberships(&view, &found, &res)) {
             by_sentence[si].push(f);
         }
         for (si, all) in by_sentence.into_iter().enumerate() {

@@ -1,0 +1,86 @@
+//! Party membership from the party's adjective before a name: "Democratic presidential
+//! candidate Elizabeth Warren", "Republican Senator X", "Labour MP Y" make the person a
+//! member of the party the article names ("the Democratic Party", "Labour Party").
+
+use crate::coref::Resolution;
+use crate::mentions::{Mention, MentionKind, TextView};
+use crate::model::EntityType;
+use crate::relations::Found;
+
+/// Confidence of a membership read from a party adjective.
+const CONFIDENCE: f64 = 0.7;
+
+/// Lower-case words that may stand between the party word and the name ("presidential candidate").
+const BETWEEN: &[&str] = &["presidential", "candidate", "hopeful", "nominee", "congressman", "congresswoman", "lawmaker", "leader"];
+
+/// The party entities of the document by the lower-case first word of their label
+/// ("democratic" for "Democratic Party").
+fn parties(res: &Resolution) -> Vec<(String, usize)> {
+    res.entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.entity_type == EntityType::Organization && !e.spans.is_empty())
+        .filter(|(_, e)| e.label.split_whitespace().last().is_some_and(|w| w.eq_ignore_ascii_case("party")))
+        .filter_map(|(k, e)| Some((e.label.split_whitespace().next()?.to_lowercase(), k)))
+        .collect()
+}
+
+/// The party word of a party name as an adjective ("Democratic", "Democrat", "Republican").
+fn party_of(word: &str, parties: &[(String, usize)]) -> Option<usize> {
+    let w = word.to_lowercase();
+    parties.iter().find(|(p, _)| *p == w || p.strip_suffix("ic").is_some_and(|stem| stem == w)).map(|(_, k)| *k)
+}
+
+/// Memberships read from party adjectives before persons' names, with their sentences.
+pub fn memberships(view: &TextView, mentions: &[Mention], res: &Resolution) -> Vec<(usize, Found)> {
+    let parties = parties(res);
+    if parties.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(usize, Found)> = Vec::new();
+    for (mi, m) in mentions.iter().enumerate() {
+        let Some(Some(person)) = res.of_mention.get(mi) else { continue };
+        if !matches!(m.kind, MentionKind::Person(_)) || res.entities[*person].entity_type != EntityType::Person {
+            continue;
+        }
+        let mut k = m.title.as_ref().map_or(m.first, |t| t.2);
+        let floor = view.sentences[m.sentence].first;
+        while k > floor && BETWEEN.contains(&view.token_lower(k - 1)) {
+            k -= 1;
+        }
+        if k == floor || !view.tokens[k - 1].is_capitalized() {
+            continue;
+        }
+        let Some(party) = party_of(&view.tokens[k - 1].norm, &parties) else { continue };
+        if out.iter().any(|(_, f)| f.subject == *person && f.object == party) {
+            continue;
+        }
+        let found = Found {
+            subject: *person,
+            predicate: "memberOf".to_string(),
+            object: party,
+            title: None,
+            cameo: None,
+            code: None,
+            confidence: CONFIDENCE,
+            modality: None,
+        };
+        out.push((m.sentence, found));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::triples;
+
+    #[test]
+    fn a_party_adjective_before_a_name_is_membership() {
+        let text = "The Democratic Party met in Ohio. Democratic presidential candidate Ann Miller spoke first, \
+                    and Republican Senator Tom Ode replied.";
+        let found = triples(text);
+        assert!(found.contains(&"Ann Miller memberOf Democratic Party".to_string()), "{found:?}");
+        // No Republican Party is named: no membership for Tom Ode.
+        assert!(!found.iter().any(|t| t.starts_with("Tom Ode memberOf") && t.contains("Party")), "{found:?}");
+    }
+}

@@ -111,8 +111,14 @@ const UNIT_HEADS: &[&str] = &[
 const LOCATION_KEYWORDS: &[&str] = &[
     "sea", "ocean", "river", "mountains", "mountain", "region", "peninsula", "strait", "straits", "gulf", "bay",
     "island", "islands", "valley", "desert", "coast", "province", "lake", "basin", "plateau", "canal", "oblast",
-    "county", "district", "territory",
+    "county", "district", "territory", "avenue", "street", "road", "square", "mosque", "church", "cathedral", "temple",
+    "palace", "castle", "airport", "heights", "reservation", "ranch", "range", "park", "bridge", "stadium",
 ];
+
+/// Whether a mention's last word names a kind of place ("Blenheim Palace", "Golan Heights").
+pub(crate) fn ends_with_location_keyword(view: &TextView, m: &Mention) -> bool {
+    m.last - m.first > 1 && LOCATION_KEYWORDS.contains(&view.token_lower(m.last - 1))
+}
 #[rustfmt::skip]
 const CONTINENTS: &[&str] = &[
     "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Antarctica", "Oceania",

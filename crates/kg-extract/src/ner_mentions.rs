@@ -359,7 +359,11 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             // Whatever has a chairman or a chief executive ("Societe Generale's chief executive"),
             // or a digit in its name ("CH2M Hill"), is no person.
             Some("PER")
-                if m.entity_type != EntityType::Person && !digits && !owns_a_title(lex, view, &m) && !ends_with_org_keyword(view, &m) =>
+                if m.entity_type != EntityType::Person
+                    && !digits
+                    && !owns_a_title(lex, view, &m)
+                    && !ends_with_org_keyword(view, &m)
+                    && !crate::mentions::ends_with_location_keyword(view, &m) =>
             {
                 m.kind = MentionKind::Person(surface);
                 m.entity_type = EntityType::Person;

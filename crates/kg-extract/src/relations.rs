@@ -36,10 +36,13 @@ fn actor(t: EntityType) -> bool {
 pub fn types_allowed(predicate: &str, s: EntityType, o: EntityType) -> bool {
     use EntityType::*;
     match predicate {
-        "leaderOf" | "memberOf" => s == Person && matches!(o, Country | Organization),
+        // A mayor or a governor heads a city or a region ("Mayor of Koszalin X").
+        "leaderOf" => s == Person && matches!(o, Country | Organization | City | Location),
+        "memberOf" => s == Person && matches!(o, Country | Organization),
         "partOf" => s == Organization && matches!(o, Organization | Country),
         "locatedIn" => {
-            matches!(s, City | Location | Organization) && matches!(o, Country | Location | City) && s != o || (s == City && o == Country)
+            // A place in a region ("Blenheim Palace in Oxfordshire"), not a city in a city.
+            matches!(s, City | Location | Organization) && matches!(o, Country | Location | City) && !(s == City && o == City)
         }
         "visited" => actor(s) && matches!(o, Country | City | Location),
         "appointed" => actor(s) && o == Person,
@@ -358,6 +361,27 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
         }
     }
     for a in &sv.args {
+        // "Blenheim Palace in Oxfordshire", "the College of Wooster in Ohio", "a court in
+        // Multan": a place or an organisation, then "in" and where it is.
+        // Not after "of": in "a meeting of the Council in Kyiv" the meeting is in Kyiv.
+        let np = if a.np_first > sv.sentence.first && sv.word(a.np_first - 1) == "the" { a.np_first - 1 } else { a.np_first };
+        let after_of = np > sv.sentence.first && sv.word(np - 1) == "of";
+        if matches!(a.entity_type, EntityType::City | EntityType::Location | EntityType::Organization)
+            && sv.word(a.last) == "in"
+            && !after_of
+        {
+            let mut k = a.last + 1;
+            while DIRECTIONS.contains(&sv.word(k)) || sv.word(k) == "the" {
+                k += 1;
+            }
+            let place = |b: &Arg| match a.entity_type {
+                EntityType::City => matches!(b.entity_type, EntityType::Country | EntityType::Location),
+                _ => matches!(b.entity_type, EntityType::Country | EntityType::Location | EntityType::City),
+            };
+            if let Some(b) = sv.arg_starting(k).filter(|b| place(b) && !b.possessive && !b.adjectival) {
+                push(&mut out, a, "locatedIn", &b, None, "", 0.7);
+            }
+        }
         // "the foreign ministry's Eurasian department": the department is part of the ministry.
         if a.possessive && a.entity_type == EntityType::Organization {
             if let Some(b) = sv.arg_starting(a.last + 1).filter(|b| b.entity_type == EntityType::Organization) {
@@ -370,21 +394,7 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             if sv.word(k) == "in" {
                 k += 1;
             }
-            while sv.view.tokens.get(k).is_some_and(|t| {
-                !t.is_capitalized()
-                    && matches!(
-                        t.norm.as_str(),
-                        "eastern"
-                            | "western"
-                            | "northern"
-                            | "southern"
-                            | "central"
-                            | "northeastern"
-                            | "northwestern"
-                            | "southeastern"
-                            | "southwestern"
-                    )
-            }) {
+            while sv.view.tokens.get(k).is_some_and(|t| !t.is_capitalized() && DIRECTIONS.contains(&t.norm.as_str())) {
                 k += 1;
             }
             // "Gulfport, Mississippi": a city, then its region (not a list of places: "Lyon, Alsace").
@@ -397,6 +407,12 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
     }
     out
 }
+
+/// Lower-case directions before a place ("in eastern Ukraine", "western Montana").
+#[rustfmt::skip]
+const DIRECTIONS: &[&str] = &[
+    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern",
+];
 
 enum BodyKind {
     Government,
@@ -783,6 +799,17 @@ mod tests {
     fn lacks(text: &str, predicate: &str) {
         let t = triples(text);
         assert!(!t.iter().any(|x| x.split(' ').any(|w| w == predicate)), "unexpected {predicate} in {t:?}");
+    }
+
+    #[test]
+    fn where_places_and_organisations_are() {
+        has("The statue was stolen from Hartwell Castle in Manitoba on Sunday.", "Hartwell Castle locatedIn Manitoba");
+        has("Storms hit Gulfport, Mississippi, overnight.", "Gulfport locatedIn Mississippi");
+        // "in" after "of" places the event, not the organisation.
+        let t = triples("Ministers attended a meeting of the Security Council in Kyiv.");
+        assert!(!t.iter().any(|x| x.starts_with("Security Council locatedIn")), "{t:?}");
+        // A mayor heads the city.
+        has("Anna Nowak, the mayor of Gdansk, declared a day of mourning.", "Anna Nowak leaderOf Gdansk");
     }
 
     #[test]

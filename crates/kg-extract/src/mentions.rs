@@ -520,6 +520,14 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             return Some(pair);
         }
     }
+    // "North Carolina", "West Bengal": a region of the gazetteer whose first word is a direction.
+    if matches!(lower, "north" | "south" | "east" | "west") && t.is_capitalized() && i + 1 < s.last && view.tokens[i + 1].is_capitalized() {
+        let name = format!("{lower} {}", view.token_lower(i + 1));
+        if lex.regions.contains_key(&name) {
+            let surface = view.text(t.start, view.tokens[i + 1].end);
+            return Some(vec![make(view, si, i, i + 2, MentionKind::Place(surface), EntityType::Location)]);
+        }
+    }
     // "the West", "Western countries", "Western" sanctions.
     if (t.norm == "West" && i > s.first && view.token_lower(i - 1) == "the" && !name_token(view, s, i + 1))
         || (t.norm == "Western" && !name_token(view, s, i + 1))

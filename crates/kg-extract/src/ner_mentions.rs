@@ -283,8 +283,22 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
         }
         // "told Wikinews", "in an interview with Reuters": one name that an interview is given to,
         // and no person's surname of the document, is a news organisation's.
-        if single && m.entity_type != EntityType::Organization && interviewer_position(view, &m) && !ends_a_full_name(&m) {
+        if single && !matches!(m.kind, MentionKind::Org(_)) && interviewer_position(view, &m) && !ends_a_full_name(&m) {
             m.kind = MentionKind::Org(surface);
+            m.entity_type = EntityType::Organization;
+            kept.push(Some(m));
+            continue;
+        }
+        // "Wikinews", "Euronews": a name ending in a word ending in "news" is a news
+        // organisation ("Accredited Wikinews reporter X": without the common word before it).
+        let last_word = view.token_lower(m.last - 1);
+        if last_word.len() > 6 && last_word.ends_with("news") && !matches!(m.kind, MentionKind::Org(_)) {
+            if !single && sentence_initial(&m, view) && common_word(lex, view, m.first) {
+                m.first += 1;
+                m.start = view.tokens[m.first].start;
+            }
+            m.surface = view.text(m.start, m.end);
+            m.kind = MentionKind::Org(m.surface.clone());
             m.entity_type = EntityType::Organization;
             kept.push(Some(m));
             continue;

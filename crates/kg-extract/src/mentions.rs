@@ -115,7 +115,7 @@ const LOCATION_KEYWORDS: &[&str] = &[
     "palace", "castle", "airport", "heights", "reservation", "ranch", "range", "park", "bridge", "stadium",
 ];
 
-/// Whether a mention's last word names a kind of place ("Blenheim Palace", "Golan Heights").
+/// Whether a mention's last word names a kind of place ("Hartwell Palace", "Avon Heights").
 pub(crate) fn ends_with_location_keyword(view: &TextView, m: &Mention) -> bool {
     m.last - m.first > 1 && LOCATION_KEYWORDS.contains(&view.token_lower(m.last - 1))
 }
@@ -520,7 +520,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             return Some(pair);
         }
     }
-    // "North Carolina", "West Bengal": a region of the gazetteer whose first word is a direction.
+    // "North Rhine", "South Saxony": a region of the gazetteer whose first word is a direction.
     if matches!(lower, "north" | "south" | "east" | "west") && t.is_capitalized() && i + 1 < s.last && view.tokens[i + 1].is_capitalized() {
         let name = format!("{lower} {}", view.token_lower(i + 1));
         if lex.regions.contains_key(&name) {

@@ -266,8 +266,8 @@ fn speaker_then_verb(view: &TextView, sv: &SentenceView, k: usize) -> Option<(Ar
 }
 
 /// The person a speaker phrase is about when the nearest name before the verb is where
-/// the person works or comes from: "Greg Barton, a professor at Deakin University, said",
-/// "Doug Collins of Georgia said", "Sally Wasef of Griffith University explained".
+/// the person works or comes from: "Tom Reyes, a professor at Lund University, said",
+/// "Ann Ode of Manitoba said", "Eva Lis of Hartwell College explained".
 fn person_heading(view: &TextView, sv: &SentenceView, a: Arg, verb: usize) -> Arg {
     if a.entity_type == EntityType::Person || a.pronoun {
         return a;

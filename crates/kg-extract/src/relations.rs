@@ -36,12 +36,12 @@ fn actor(t: EntityType) -> bool {
 pub fn types_allowed(predicate: &str, s: EntityType, o: EntityType) -> bool {
     use EntityType::*;
     match predicate {
-        // A mayor or a governor heads a city or a region ("Mayor of Koszalin X").
+        // A mayor or a governor heads a city or a region ("X, the mayor of Gdansk").
         "leaderOf" => s == Person && matches!(o, Country | Organization | City | Location),
         "memberOf" => s == Person && matches!(o, Country | Organization),
         "partOf" => s == Organization && matches!(o, Organization | Country),
         "locatedIn" => {
-            // A place in a region ("Blenheim Palace in Oxfordshire"), not a city in a city.
+            // A place in a region ("Hartwell Castle in Manitoba"), not a city in a city.
             matches!(s, City | Location | Organization) && matches!(o, Country | Location | City) && !(s == City && o == City)
         }
         "visited" => actor(s) && matches!(o, Country | City | Location),
@@ -361,8 +361,8 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
         }
     }
     for a in &sv.args {
-        // "Blenheim Palace in Oxfordshire", "the College of Wooster in Ohio", "a court in
-        // Multan": a place or an organisation, then "in" and where it is.
+        // "Hartwell Castle in Manitoba", "the College of Avon in Saxony", "a court in
+        // Winnipeg": a place or an organisation, then "in" and where it is.
         // Not after "of": in "a meeting of the Council in Kyiv" the meeting is in Kyiv.
         let np = if a.np_first > sv.sentence.first && sv.word(a.np_first - 1) == "the" { a.np_first - 1 } else { a.np_first };
         let after_of = np > sv.sentence.first && sv.word(np - 1) == "of";
@@ -397,7 +397,7 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             while sv.view.tokens.get(k).is_some_and(|t| !t.is_capitalized() && DIRECTIONS.contains(&t.norm.as_str())) {
                 k += 1;
             }
-            // "Gulfport, Mississippi": a city, then its region (not a list of places: "Lyon, Alsace").
+            // "Winnipeg, Manitoba": a city, then its region (not a list of places: "Lyon, Alsace").
             let in_a_list = a.first > sv.sentence.first && sv.word(a.first - 1) == ",";
             let region = |b: &Arg| b.entity_type == EntityType::Location && a.entity_type == EntityType::City && !in_a_list;
             if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country || region(b)) {
@@ -804,7 +804,7 @@ mod tests {
     #[test]
     fn where_places_and_organisations_are() {
         has("The statue was stolen from Hartwell Castle in Manitoba on Sunday.", "Hartwell Castle locatedIn Manitoba");
-        has("Storms hit Gulfport, Mississippi, overnight.", "Gulfport locatedIn Mississippi");
+        has("Storms hit Winnipeg, Manitoba, overnight.", "Winnipeg locatedIn Manitoba");
         // "in" after "of" places the event, not the organisation.
         let t = triples("Ministers attended a meeting of the Security Council in Kyiv.");
         assert!(!t.iter().any(|x| x.starts_with("Security Council locatedIn")), "{t:?}");

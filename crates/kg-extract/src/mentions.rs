@@ -112,7 +112,8 @@ const LOCATION_KEYWORDS: &[&str] = &[
     "sea", "ocean", "river", "mountains", "mountain", "region", "peninsula", "strait", "straits", "gulf", "bay",
     "island", "islands", "valley", "desert", "coast", "province", "lake", "basin", "plateau", "canal", "oblast",
     "county", "district", "territory", "avenue", "street", "road", "square", "mosque", "church", "cathedral", "temple",
-    "palace", "castle", "airport", "heights", "reservation", "ranch", "range", "park", "bridge", "stadium",
+    "palace", "castle", "airport", "heights", "reservation", "ranch", "range", "park", "bridge", "stadium", "township",
+    "parish",
 ];
 
 /// Whether a mention's last word names a kind of place ("Hartwell Palace", "Avon Heights").

@@ -289,6 +289,13 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             kept.push(Some(m));
             continue;
         }
+        // "the Avon Tribe", "the Red River Tribes": a tribe is a group, not an organisation.
+        if m.last - m.first > 1 && matches!(view.token_lower(m.last - 1), "tribe" | "tribes") {
+            m.kind = MentionKind::Group(m.surface.clone());
+            m.entity_type = EntityType::Group;
+            kept.push(Some(m));
+            continue;
+        }
         // "Euronews": a name ending in a word ending in "news" is a news organisation
         // ("Accredited Euronews reporter X": without the common word before it).
         let last_word = view.token_lower(m.last - 1);
@@ -443,7 +450,12 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 6] = [
+        let cases: [(&str, &[&str], &[&str]); 7] = [
+            (
+                "Members of the Red River Tribe met officials of Avon Township.",
+                &[],
+                &["Red River Tribe (Group)", "Avon Township (Location)"],
+            ),
             (
                 "The Calgary-based miner and a Moscow-backed group met Anna Kowal.",
                 &["Calgary-based", "Moscow-backed"],

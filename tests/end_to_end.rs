@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{kg, repo, run, shared};
+use common::{kg, repo, run, shared, shared_with_python};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -100,11 +100,7 @@ fn score(shared: &Path, gold: &Path) -> (f64, f64, f64, f64) {
 
 #[test]
 fn quality_floors_on_the_gold_sets() {
-    let Some(shared) = shared() else { return };
-    if Command::new("python3").arg("--version").stdout(Stdio::null()).status().is_err() {
-        eprintln!("SKIPPED: python3 not found (needed to run score.py)");
-        return;
-    }
+    let Some(shared) = shared_with_python() else { return };
     // Floors: the figures measured when they were set (docs/evaluation.md), less a small margin.
     let (e, r, rs, q) = score(&shared, &shared.join("eval/gold/seed.json"));
     eprintln!("seed: entity F1 {e:.3}, relation F1 lenient {r:.3} strict {rs:.3}, quote F1 {q:.3}");

@@ -6,9 +6,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-use common::{kg, repo, run, shared};
+use common::{kg, repo, run, shared, shared_with_python};
 
 /// Sentences written for this test, in CoNLL-2003 columns (word, POS, chunk, IOB1 entity tag).
 const SAMPLE: &str = "-DOCSTART- -X- O O
@@ -89,11 +89,7 @@ fn ner_figures_on_conll2003_test_and_universal_ner() {
 
 #[test]
 fn eval_kg_prints_what_score_py_prints() {
-    let Some(shared) = shared() else { return };
-    if Command::new("python3").arg("--version").stdout(Stdio::null()).status().is_err() {
-        eprintln!("SKIPPED: python3 not found (needed to run score.py)");
-        return;
-    }
+    let Some(shared) = shared_with_python() else { return };
     let dir = tempfile::tempdir().expect("temp dir");
     for gold in [shared.join("eval/gold/seed.json"), shared.join("eval/dev/gold.json")] {
         let predictions = dir.path().join("pred.json");
@@ -105,11 +101,7 @@ fn eval_kg_prints_what_score_py_prints() {
 
 #[test]
 fn eval_graph_prints_what_score_graph_py_prints() {
-    let Some(shared) = shared() else { return };
-    if Command::new("python3").arg("--version").stdout(Stdio::null()).status().is_err() {
-        eprintln!("SKIPPED: python3 not found (needed to run score_graph.py)");
-        return;
-    }
+    let Some(shared) = shared_with_python() else { return };
     let gold = shared.join("eval/wikinews/gold.json");
     let dir = tempfile::tempdir().expect("temp dir");
     let (store, nodes) = (dir.path().join("store"), dir.path().join("nodes.csv"));

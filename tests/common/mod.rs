@@ -27,6 +27,16 @@ pub fn shared() -> Option<PathBuf> {
     }
 }
 
+/// `../shared` when python3 is there too to run its scorers (`score.py`, `score_graph.py`).
+pub fn shared_with_python() -> Option<PathBuf> {
+    let dir = shared()?;
+    if Command::new("python3").arg("--version").stdout(Stdio::null()).status().is_err() {
+        eprintln!("SKIPPED: python3 not found (needed to run the scorers in {})", dir.join("eval").display());
+        return None;
+    }
+    Some(dir)
+}
+
 /// Runs a command and insists on success.
 pub fn run(cmd: &mut Command) -> Output {
     let out = cmd.output().expect("run");

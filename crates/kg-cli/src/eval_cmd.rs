@@ -119,13 +119,16 @@ fn read_gold(path: &Path) -> Result<GoldFile> {
 }
 
 fn graph(args: EvalGraphArgs) -> Result<()> {
-    use kg_extract::graph_scoring::{score_graph, write_nodes_csv, NodeRow};
+    use kg_extract::graph_scoring::{score_graph, NodeRow};
     let gold = read_gold(&args.gold)?;
-    let temporary = match &args.store {
-        Some(_) => None,
-        None => Some(tempfile::tempdir().context("cannot make a temporary store directory")?),
+    // The temporary directory lives until the scores are printed.
+    let (store, _temporary) = match &args.store {
+        Some(dir) => (dir.clone(), None),
+        None => {
+            let dir = tempfile::tempdir().context("cannot make a temporary store directory")?;
+            (dir.path().join("store"), Some(dir))
+        }
     };
-    let store = args.store.clone().or_else(|| temporary.as_ref().map(|t| t.path().join("store"))).unwrap_or_default();
     let mut paths: Vec<PathBuf> = gold.documents.iter().map(|(_, p)| p.clone()).collect();
     paths.extend(args.with.iter().cloned());
     let ingest = IngestArgs {
@@ -158,6 +161,19 @@ fn graph(args: EvalGraphArgs) -> Result<()> {
         print!("{}", scores.report(args.show_errors));
     }
     Ok(())
+}
+
+/// The nodes table as `score_graph.py` reads it: `document,node,label,aliases`, aliases
+/// joined by `|`, fields quoted as the graph's CSV exports quote them.
+fn write_nodes_csv(rows: &[kg_extract::graph_scoring::NodeRow]) -> String {
+    use kg_graph::tables::csv_field;
+    let mut out = String::from("document,node,label,aliases\r\n");
+    for r in rows {
+        let fields = [csv_field(&r.document), csv_field(&r.node), csv_field(&r.label), csv_field(&r.aliases.join("|"))];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
 }
 
 fn kg(args: EvalKgArgs) -> Result<()> {
@@ -195,3 +211,20 @@ fn kg(args: EvalKgArgs) -> Result<()> {
 
 /// Lower bounds of the confidence bins of `kg eval kg --calibration`.
 const CONFIDENCE_BINS: [f64; 5] = [0.0, 0.6, 0.7, 0.8, 0.9];
+
+#[cfg(test)]
+mod tests {
+    use kg_extract::graph_scoring::NodeRow;
+
+    #[test]
+    fn the_nodes_table_quotes_what_it_must() {
+        let row = |doc: &str, node: &str, label: &str, aliases: &[&str]| NodeRow {
+            document: doc.into(),
+            node: node.into(),
+            label: label.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        };
+        let table = super::write_nodes_csv(&[row("a", "p:x", "Smith, \"Jr\"", &["A", "B"]), row("b", "p:y", "Y", &[])]);
+        assert_eq!(table, "document,node,label,aliases\r\na,p:x,\"Smith, \"\"Jr\"\"\",A|B\r\nb,p:y,Y,\r\n");
+    }
+}

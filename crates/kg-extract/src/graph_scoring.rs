@@ -311,71 +311,6 @@ pub fn score_graph(gold: &Value, rows: &[NodeRow]) -> GraphScores {
     scores
 }
 
-/// Reads the nodes table (`document,node,label,aliases`, aliases joined by `|`).
-pub fn read_nodes_csv(text: &str) -> Result<Vec<NodeRow>, String> {
-    let mut lines = csv_records(text).into_iter();
-    let header = lines.next().ok_or("empty nodes table")?;
-    let column = |name: &str| header.iter().position(|h| h == name).ok_or(format!("no {name:?} column in the header"));
-    let (d, n, l, a) = (column("document")?, column("node")?, column("label")?, column("aliases")?);
-    Ok(lines
-        .filter(|r| r.len() > d.max(n).max(l))
-        .map(|r| NodeRow {
-            document: r[d].clone(),
-            node: r[n].clone(),
-            label: r[l].clone(),
-            aliases: r.get(a).map(|s| s.split('|').map(str::to_string).collect()).unwrap_or_default(),
-        })
-        .collect())
-}
-
-/// Writes the nodes table as `score_graph.py` reads it.
-pub fn write_nodes_csv(rows: &[NodeRow]) -> String {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let mut out = String::from("document,node,label,aliases\r\n");
-    for r in rows {
-        let aliases = r.aliases.join("|");
-        let _ = write!(out, "{},{},{},{}\r\n", field(&r.document), field(&r.node), field(&r.label), field(&aliases));
-    }
-    out
-}
-
-/// CSV records (RFC 4180: quoted fields, doubled quotes, CRLF or LF line ends).
-fn csv_records(text: &str) -> Vec<Vec<String>> {
-    let mut records = Vec::new();
-    let (mut record, mut field) = (Vec::new(), String::new());
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => record.push(std::mem::take(&mut field)),
-            (false, '\r') if chars.peek() == Some(&'\n') => {}
-            (false, '\n') => {
-                record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !record.is_empty() {
-        record.push(field);
-        records.push(record);
-    }
-    records
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,15 +352,6 @@ mod tests {
         assert!(report.contains("false merge: p:kowal joins ['Ewa Kowal', 'Jan Kowal']"), "{report}");
         assert!(report.contains("[a] node not in gold: 'Kowal (duplicate)'"), "{report}");
         assert!(report.starts_with("documents: 2  (in the graph: 2)\nnodes     P 0.667  R 1.000  F1 0.800"), "{report}");
-    }
-
-    #[test]
-    fn the_nodes_table_reads_back() {
-        let rows = vec![row("a", "p:x", "Smith, \"Jr\"", &["A|B"]), row("b", "p:y", "Y", &[])];
-        let read = read_nodes_csv(&write_nodes_csv(&rows)).expect("reads");
-        assert_eq!(read[0].label, "Smith, \"Jr\"");
-        assert_eq!(read[0].aliases, vec!["A", "B"]);
-        assert_eq!(read[1].aliases, vec![""]);
     }
 
     #[test]

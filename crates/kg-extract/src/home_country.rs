@@ -1,10 +1,15 @@
 //! Positions held in the article's country: a national title before a name with no state
-//! of its own ("President Andrzej Duda", "Interior Minister X" in an article about Poland)
+//! of its own ("President Ana Rusu", "Interior Minister X" in an article about Moldova)
 //! is held in the country the article is about, the one it names most often. Titles of
 //! companies, cities or regions ("chief executive", "Mayor") are left alone, and so is
 //! anyone whom the sentence rules already placed in a country.
 
 use std::collections::HashSet;
+
+use crate::coref::Resolution;
+use crate::mentions::Mention;
+use crate::model::EntityType;
+use crate::relations::Found;
 
 /// Who the sentence rules placed: persons with a post in a country, and (person, title) pairs.
 #[derive(Debug, Default)]
@@ -14,10 +19,10 @@ pub struct Placed {
 }
 
 impl Placed {
-    /// From the positions the sentence rules found; `types` gives each entity's type.
-    pub fn new(positions: &[&Found], types: &[EntityType]) -> Placed {
+    /// From the relations the sentence rules found; `types` gives each entity's type.
+    pub fn new<'f>(found: impl IntoIterator<Item = &'f Found>, types: &[EntityType]) -> Placed {
         let mut placed = Placed::default();
-        for f in positions {
+        for f in found.into_iter().filter(|f| matches!(f.predicate.as_str(), "leaderOf" | "memberOf")) {
             if types.get(f.object) == Some(&EntityType::Country) {
                 placed.in_a_country.insert(f.subject);
             }
@@ -32,11 +37,6 @@ impl Placed {
         self.in_a_country.contains(&person) || self.titles.contains(&(person, title.to_lowercase()))
     }
 }
-
-use crate::coref::Resolution;
-use crate::mentions::Mention;
-use crate::model::EntityType;
-use crate::relations::Found;
 
 /// Last words of the titles that a national government's members hold.
 #[rustfmt::skip]
@@ -76,17 +76,7 @@ pub fn positions(mentions: &[Mention], res: &Resolution, placed: &Placed) -> Vec
         if out.iter().any(|(_, f)| f.subject == *person) {
             continue;
         }
-        let found = Found {
-            subject: *person,
-            predicate: role.predicate().to_string(),
-            object: country,
-            title: Some(title.clone()),
-            cameo: None,
-            code: None,
-            confidence: CONFIDENCE,
-            modality: None,
-        };
-        out.push((m.sentence, found));
+        out.push((m.sentence, Found::standing(*person, role.predicate(), country, Some(title.clone()), CONFIDENCE)));
     }
     out
 }

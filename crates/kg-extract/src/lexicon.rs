@@ -157,9 +157,9 @@ pub struct Lexicon {
     pub cities: FastMap<String, (String, String)>,
     /// Lower-case names of every city and town of the gazetteer (15,000 people or more).
     pub towns: FastSet<String>,
-    /// First-level administrative regions (states, provinces, Länder) by lower-case name:
-    /// the ISO codes of their countries. Names that are common words are left out.
-    pub regions: FastMap<String, Vec<String>>,
+    /// Lower-case names of first-level administrative regions (states, provinces, Länder);
+    /// names that are common words are left out.
+    pub regions: FastSet<String>,
     /// Titles by lower-case token sequence.
     pub titles: FastMap<String, TitleRole>,
     /// Longest title in tokens.
@@ -353,7 +353,7 @@ impl Lexicon {
             actors: Vec::new(),
             actor_phrases: FastMap::default(),
             towns: FastSet::default(),
-            regions: FastMap::default(),
+            regions: FastSet::default(),
             wikidata_by_name: FastMap::default(),
             person_surnames: FastSet::default(),
         };
@@ -432,11 +432,9 @@ impl Lexicon {
             }
         }
         for r in rows(REGIONS_TSV) {
-            if let [name, iso, ..] = r.as_slice() {
-                let key = key_of(name);
-                if !lex.english_words.contains(&key) && !lex.common_words.contains(&key) {
-                    lex.regions.entry(key).or_default().push(iso.to_string());
-                }
+            let key = key_of(r[0]);
+            if !lex.is_english_word(&key) {
+                lex.regions.insert(key);
             }
         }
         for r in rows(VERBS_TSV) {
@@ -499,6 +497,11 @@ impl Lexicon {
     /// The Goldstein weight of a CAMEO code, falling back to its root.
     pub fn goldstein_of(&self, code: &str) -> Option<f64> {
         self.goldstein.get(code).or_else(|| code.get(..2).and_then(|root| self.goldstein.get(root))).copied()
+    }
+
+    /// Whether a lower-case word is a common English word of either list.
+    pub fn is_english_word(&self, lower: &str) -> bool {
+        self.common_words.contains(lower) || self.english_words.contains(lower)
     }
 
     fn add_phrase(&mut self, phrase: &str, hit: GazetteerHit) {

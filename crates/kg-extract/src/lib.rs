@@ -163,9 +163,7 @@ impl Extractor {
             .collect();
         // Titled persons that no sentence rule placed (in a country, or with that title) hold
         // their post in the article's country.
-        let placed: Vec<&relations::Found> =
-            by_sentence.iter().flatten().filter(|f| matches!(f.predicate.as_str(), "leaderOf" | "memberOf")).collect();
-        let placed = home_country::Placed::new(&placed, &types);
+        let placed = home_country::Placed::new(by_sentence.iter().flatten(), &types);
         for (si, f) in home_country::positions(&found, &res, &placed).into_iter().chain(parties::memberships(&view, &found, &res)) {
             by_sentence[si].push(f);
         }

@@ -249,7 +249,7 @@ impl<'a> TextView<'a> {
     }
 
     /// Tokens `i..end` in lower case, joined by spaces, into `key`.
-    fn join_lower(&self, i: usize, end: usize, key: &mut String) {
+    pub(crate) fn join_lower(&self, i: usize, end: usize, key: &mut String) {
         key.clear();
         for j in i..end {
             if j > i {
@@ -524,7 +524,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     // "North Rhine", "South Saxony": a region of the gazetteer whose first word is a direction.
     if matches!(lower, "north" | "south" | "east" | "west") && t.is_capitalized() && i + 1 < s.last && view.tokens[i + 1].is_capitalized() {
         let name = format!("{lower} {}", view.token_lower(i + 1));
-        if lex.regions.contains_key(&name) {
+        if lex.regions.contains(&name) {
             let surface = view.text(t.start, view.tokens[i + 1].end);
             return Some(vec![make(view, si, i, i + 2, MentionKind::Place(surface), EntityType::Location)]);
         }

@@ -13,6 +13,9 @@ use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextVie
 use crate::model::EntityType;
 use crate::ner::{label_spans, NerTagger};
 
+/// The recogniser's reading of every token: its type and the span it is in (`None` outside entities).
+pub type TokenTypes = [Option<(&'static str, usize, usize)>];
+
 /// The recogniser's entity type of every token (`None` outside entities), with the span it is in.
 pub fn token_types(tagger: &NerTagger, view: &TextView) -> Vec<Option<(&'static str, usize, usize)>> {
     let sentences: Vec<Vec<&str>> =
@@ -37,7 +40,9 @@ const COMMON_ACRONYMS: &[&str] = &[
     "mdt", "mst", "bst", "cet", "cest", "rip", "q&a", "phd", "mp", "mps", "ok",
 ];
 
-fn from_rules_alone(m: &Mention) -> bool {
+/// A mention the name rules made on capitalisation alone: no title, not inside or the parent
+/// link of another mention, not from a lexicon. Only these does the recogniser change.
+pub(crate) fn from_rules_alone(m: &Mention) -> bool {
     m.title.is_none()
         && !m.embedded
         && m.parent.is_none()
@@ -46,7 +51,7 @@ fn from_rules_alone(m: &Mention) -> bool {
 
 /// What the recogniser says of a mention: the type of the entity that spans exactly
 /// its tokens, `Some("O")` when none of its tokens is in an entity, `None` otherwise.
-fn verdict(m: &Mention, types: &[Option<(&'static str, usize, usize)>]) -> Option<&'static str> {
+fn verdict(m: &Mention, types: &TokenTypes) -> Option<&'static str> {
     let inside: Vec<(&'static str, usize, usize)> = types[m.first..m.last].iter().flatten().copied().collect();
     match inside.first() {
         None => Some("O"),
@@ -58,7 +63,7 @@ fn verdict(m: &Mention, types: &[Option<(&'static str, usize, usize)>]) -> Optio
 /// An English word: in the common-word lists, or written in lower case elsewhere in the document.
 fn common_word(lex: &Lexicon, view: &TextView, token: usize) -> bool {
     let lower = view.token_lower(token);
-    lex.common_words.contains(lower) || lex.english_words.contains(lower) || view.written_in_lower_case(lower)
+    lex.is_english_word(lower) || view.written_in_lower_case(lower)
 }
 
 fn owns_a_title(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
@@ -129,8 +134,9 @@ fn person_follows(view: &TextView, m: &Mention) -> bool {
 /// Whether a mention names a first-level region of the gazetteer (a large city of the
 /// same name only when the text calls it a state or province).
 fn names_a_region(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
-    let key = (m.first..m.last).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ");
-    if !lex.regions.contains_key(&key) || matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_)) {
+    let mut key = String::new();
+    view.join_lower(m.first, m.last, &mut key);
+    if !lex.regions.contains(&key) || matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_)) {
         return false;
     }
     let called_a_state = matches!(view.token_lower(m.last), "state" | "province")
@@ -163,8 +169,8 @@ const EVENT_TAILS: &[&str] = &[
     "festival", "awards", "prize", "pandemic", "outbreak", "virus", "disease", "syndrome", "scandal",
 ];
 
-/// A storm, a law, a war or another event by its name ("Hurricane Dorian", "Wildlife
-/// Protection Act", "the Iraq War"); a name ending in an organisation keyword is none.
+/// A storm, a law, a war or another event by its name ("Hurricane Ophelia", "Clean
+/// Rivers Act", "the Thirty Years War"); a name ending in an organisation keyword is none.
 fn names_an_event_or_law(view: &TextView, m: &Mention) -> bool {
     let first = view.token_lower(m.first);
     let last = view.token_lower(m.last - 1);
@@ -203,20 +209,31 @@ fn letters_and_digits(lower: &str) -> bool {
     lower.contains('-') && lower.chars().any(|c| c.is_ascii_digit()) && lower.chars().any(|c| c.is_alphabetic())
 }
 
+/// Gives a mention another kind (labelled with its surface) and type.
+fn retype(m: &mut Mention, kind: fn(String) -> MentionKind, entity_type: EntityType) {
+    m.kind = kind(m.surface.clone());
+    m.entity_type = entity_type;
+}
+
 fn sentence_initial(m: &Mention, view: &TextView) -> bool {
     is_sentence_start(view, &view.sentences[m.sentence], m.first)
+}
+
+/// For each mention, whether another names it as its parent ("Russia" of "Russia's foreign ministry").
+pub(crate) fn parents(mentions: &[Mention]) -> Vec<bool> {
+    let n = mentions.len();
+    let mut is_parent = vec![false; n];
+    for p in mentions.iter().filter_map(|m| m.parent).filter(|&p| p < n) {
+        is_parent[p] = true;
+    }
+    is_parent
 }
 
 /// Applies the recogniser's reading to the rules' mentions, keeping `parent` links valid.
 /// Mentions with the same words share one reading: the type the recogniser gave most
 /// often, any type before none.
-pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static str, usize, usize)>], view: &TextView) -> Vec<Mention> {
-    let mut is_parent = vec![false; mentions.len()];
-    for m in &mentions {
-        if let Some(p) = m.parent.filter(|&p| p < is_parent.len()) {
-            is_parent[p] = true;
-        }
-    }
+pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &TextView) -> Vec<Mention> {
+    let is_parent = parents(&mentions);
     let mut votes: HashMap<String, HashMap<&'static str, usize>> = HashMap::new();
     for m in mentions.iter().filter(|m| from_rules_alone(m)) {
         if let Some(v) = verdict(m, types) {
@@ -257,8 +274,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
         // "Manitoba", "Saxony", "Saskatchewan": a state or province of the gazetteer is a
         // place; one that is also a large city ("New York") only when called a state.
         if names_a_region(lex, view, &m) {
-            m.kind = MentionKind::Place(m.surface.clone());
-            m.entity_type = EntityType::Location;
+            retype(&mut m, MentionKind::Place, EntityType::Location);
             kept.push(Some(m));
             continue;
         }
@@ -276,23 +292,20 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
             && !companies.is_empty()
             && companies.contains(&surface.to_lowercase())
         {
-            m.kind = MentionKind::Org(surface);
-            m.entity_type = EntityType::Organization;
+            retype(&mut m, MentionKind::Org, EntityType::Organization);
             kept.push(Some(m));
             continue;
         }
         // "told Euronews", "in an interview with Globex": one name that an interview is given to,
         // and no person's surname of the document, is a news organisation's.
         if single && !matches!(m.kind, MentionKind::Org(_)) && interviewer_position(view, &m) && !ends_a_full_name(&m) {
-            m.kind = MentionKind::Org(surface);
-            m.entity_type = EntityType::Organization;
+            retype(&mut m, MentionKind::Org, EntityType::Organization);
             kept.push(Some(m));
             continue;
         }
         // "the Avon Tribe", "the Red River Tribes": a tribe is a group, not an organisation.
         if m.last - m.first > 1 && matches!(view.token_lower(m.last - 1), "tribe" | "tribes") {
-            m.kind = MentionKind::Group(m.surface.clone());
-            m.entity_type = EntityType::Group;
+            retype(&mut m, MentionKind::Group, EntityType::Group);
             kept.push(Some(m));
             continue;
         }
@@ -305,19 +318,17 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 m.start = view.tokens[m.first].start;
             }
             m.surface = view.text(m.start, m.end);
-            m.kind = MentionKind::Org(m.surface.clone());
-            m.entity_type = EntityType::Organization;
+            retype(&mut m, MentionKind::Org, EntityType::Organization);
             kept.push(Some(m));
             continue;
         }
         // "Anderson, 41, was …", "Pedatzur, who now works …": an age or "who" after a name is a person's.
         if matches!(m.kind, MentionKind::Org(_) | MentionKind::Unresolved(_)) && person_follows(view, &m) && !has_org_keyword(view, &m) {
-            m.kind = MentionKind::Person(surface);
-            m.entity_type = EntityType::Person;
+            retype(&mut m, MentionKind::Person, EntityType::Person);
             kept.push(Some(m));
             continue;
         }
-        // "Hurricane Dorian", "the Fourteenth Amendment", "the Civil War": storms, laws and
+        // "Hurricane Ophelia", "the Second Amendment", "the Thirty Years War": storms, laws and
         // wars are no entities of the contract, whatever the recogniser says.
         if names_an_event_or_law(view, &m) {
             kept.push(None);
@@ -343,7 +354,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                 continue;
             }
             // One word the recogniser calls miscellaneous: a plural is a group ("Muslims",
-            // "Hongkongers"), an adjective ("English", "Islamic") names nothing.
+            // "Glaswegians"), an adjective ("English", "Islamic") names nothing.
             Some("MISC")
                 if single
                     && !has_org_keyword(view, &m)
@@ -351,8 +362,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                     && adjective_or_plural(lex, view, m.first) =>
             {
                 if view.token_lower(m.first).ends_with('s') && !view.tokens[m.first].is_all_caps() {
-                    m.kind = MentionKind::Group(surface);
-                    m.entity_type = EntityType::Group;
+                    retype(&mut m, MentionKind::Group, EntityType::Group);
                     kept.push(Some(m));
                 } else {
                     kept.push(None);
@@ -386,31 +396,26 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &[Option<(&'static s
                     && !ends_with_org_keyword(view, &m)
                     && !crate::mentions::ends_with_location_keyword(view, &m) =>
             {
-                m.kind = MentionKind::Person(surface);
-                m.entity_type = EntityType::Person;
+                retype(&mut m, MentionKind::Person, EntityType::Person);
             }
             Some("ORG") if m.entity_type == EntityType::Person && !ends_a_full_name(&m) => {
-                m.kind = MentionKind::Org(surface);
-                m.entity_type = EntityType::Organization;
+                retype(&mut m, MentionKind::Org, EntityType::Organization);
             }
             // A lone word nothing else explains that is a known politician's surname ("Erdogan").
             Some("O" | "ORG")
                 if matches!(m.kind, MentionKind::Unresolved(_)) && lex.person_surnames.contains(view.token_lower(m.first)) =>
             {
-                m.kind = MentionKind::Person(surface);
-                m.entity_type = EntityType::Person;
+                retype(&mut m, MentionKind::Person, EntityType::Person);
             }
             Some("LOC") if m.entity_type != EntityType::City => {
                 let name = view.tokens[m.first..m.last].iter().map(|t| t.lower()).collect::<Vec<_>>().join(" ");
                 if lex.towns.contains(&name) {
-                    m.kind = MentionKind::Place(surface);
-                    m.entity_type = EntityType::City;
+                    retype(&mut m, MentionKind::Place, EntityType::City);
                 } else if (matches!(m.kind, MentionKind::Org(_)) || (matches!(m.kind, MentionKind::Person(_)) && !single))
                     && !has_org_keyword(view, &m)
                 {
                     // "North Miami Mayor John Stembridge": a place before a title, not its organisation.
-                    m.kind = MentionKind::Place(surface);
-                    m.entity_type = EntityType::Location;
+                    retype(&mut m, MentionKind::Place, EntityType::Location);
                 }
             }
             _ => {}

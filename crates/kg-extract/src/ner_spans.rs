@@ -7,21 +7,11 @@
 use crate::lexicon::Lexicon;
 use crate::mentions::{make, org_keyword_in, place_context, Mention, MentionKind, TextView};
 use crate::model::EntityType;
+use crate::ner_mentions::{from_rules_alone, parents, TokenTypes};
 
-/// The recogniser's reading of every token: its type and the span it is in.
-pub type TokenTypes = [Option<(&'static str, usize, usize)>];
-
-/// Lower-case words that may join the parts of one name ("Bank of America", "Brigade de
-/// Recherche et d'Intervention").
+/// Lower-case words that may join the parts of one name ("Bank of America", "Office de
+/// Recherche et de Développement").
 const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "des", "du", "et", "la", "le", "&", "'s", "on", "in"];
-
-fn changeable(m: &Mention, is_parent: bool) -> bool {
-    !is_parent
-        && m.title.is_none()
-        && !m.embedded
-        && m.parent.is_none()
-        && matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_) | MentionKind::Place(_))
-}
 
 /// A mention of the recogniser's span `a..b` of type `kind`; none for miscellaneous names.
 fn from_span(lex: &Lexicon, view: &TextView, sentence: usize, a: usize, b: usize, kind: &str) -> Option<Mention> {
@@ -30,7 +20,8 @@ fn from_span(lex: &Lexicon, view: &TextView, sentence: usize, a: usize, b: usize
         "PER" => (MentionKind::Person(surface), EntityType::Person),
         "ORG" => (MentionKind::Org(surface), EntityType::Organization),
         "LOC" => {
-            let name = (a..b).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ");
+            let mut name = String::new();
+            view.join_lower(a, b, &mut name);
             let ty = if lex.towns.contains(&name) { EntityType::City } else { EntityType::Location };
             (MentionKind::Place(surface), ty)
         }
@@ -75,7 +66,7 @@ fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Opt
     // Ambassador"); words after it are the end of the name ("Council of Great City Schools").
     let common = |k: usize| {
         let w = view.token_lower(k);
-        lex.english_words.contains(w) || lex.common_words.contains(w) || NAME_JOINERS.contains(&w) || !view.tokens[k].is_capitalized()
+        lex.is_english_word(w) || NAME_JOINERS.contains(&w) || !view.tokens[k].is_capitalized()
     };
     if spans.len() == 1 && (spans[0].2 != m.last || !rest.iter().all(|&k| common(k))) {
         return None;
@@ -93,12 +84,8 @@ fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Opt
 
 /// Rewrites the rules' mentions to the recogniser's extents; `parent` links stay valid.
 pub fn reconcile(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &TextView) -> Vec<Mention> {
-    let mut is_parent = vec![false; mentions.len()];
-    for m in &mentions {
-        if let Some(p) = m.parent.filter(|&p| p < is_parent.len()) {
-            is_parent[p] = true;
-        }
-    }
+    let is_parent = parents(&mentions);
+    let changeable: Vec<bool> = mentions.iter().zip(&is_parent).map(|(m, &p)| !p && from_rules_alone(m)).collect();
     let n = mentions.len();
     // Joins: a span of the recogniser (organisation or place) made of several whole mentions
     // of the rules and the words between them.
@@ -113,7 +100,7 @@ pub fn reconcile(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view
         };
         let group: Vec<usize> = (k..n).take_while(|&j| mentions[j].first >= a && mentions[j].last <= b).collect();
         let inside_sentence = b <= view.sentences[m.sentence].last;
-        let all_changeable = group.iter().all(|&j| changeable(&mentions[j], is_parent[j]));
+        let all_changeable = group.iter().all(|&j| changeable[j]);
         let gaps_ok = (a..b).all(|t| {
             group.iter().any(|&j| mentions[j].first <= t && t < mentions[j].last)
                 || NAME_JOINERS.contains(&view.token_lower(t))
@@ -144,7 +131,7 @@ pub fn reconcile(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view
             out.push(j);
             continue;
         }
-        if changeable(&m, is_parent[k]) {
+        if changeable[k] {
             if let Some(parts) = split(lex, view, types, &m) {
                 out.extend(parts);
                 continue;

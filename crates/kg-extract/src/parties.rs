@@ -1,5 +1,5 @@
 //! Party membership from the party's adjective before a name: "Democratic presidential
-//! candidate Elizabeth Warren", "Republican Senator X", "Labour MP Y" make the person a
+//! candidate Ann Miller", "Republican Senator X", "Labour MP Y" make the person a
 //! member of the party the article names ("the Democratic Party", "Labour Party").
 
 use crate::coref::Resolution;
@@ -55,17 +55,7 @@ pub fn memberships(view: &TextView, mentions: &[Mention], res: &Resolution) -> V
         if out.iter().any(|(_, f)| f.subject == *person && f.object == party) {
             continue;
         }
-        let found = Found {
-            subject: *person,
-            predicate: "memberOf".to_string(),
-            object: party,
-            title: None,
-            cameo: None,
-            code: None,
-            confidence: CONFIDENCE,
-            modality: None,
-        };
-        out.push((m.sentence, found));
+        out.push((m.sentence, Found::standing(*person, "memberOf", party, None, CONFIDENCE)));
     }
     out
 }

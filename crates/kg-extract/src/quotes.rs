@@ -106,44 +106,36 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
         if used_as_continuation[qi] {
             continue;
         }
-        let mut words = count_words(view, q);
-        let mut text = quote_text(view, q);
-        let mut end = view.tokens[q.close].start;
+        let mut quoted = Quoted { text: quote_text(view, q), end: view.tokens[q.close].start, words: count_words(view, q), last: qi };
         let start = view.tokens[q.open].end;
         let close_sentence = sentence_of(view, q.close);
         let open_sentence = sentence_of(view, q.open);
         let mut found = after_quote(view, &sentence_views[close_sentence], q.close);
         if let Some((_, attribution_end, _)) = found {
             // A split quote: `"…," he said, "…"`.
-            if let Some((next_i, next)) = spans.iter().enumerate().nth(qi + 1) {
+            if let Some(next) = spans.get(qi + 1) {
                 let gap_ok = next.open == attribution_end + 1 && view.word_is(attribution_end, ",") || next.open == attribution_end;
                 if gap_ok && !view.tokens[next.open].paragraph_before {
-                    text = format!("{} {}", text.trim_end_matches([',', ' ']), quote_text(view, next));
-                    end = view.tokens[next.close].start;
-                    used_as_continuation[next_i] = true;
-                    words += count_words(view, next);
+                    quoted.append(view, &spans, qi + 1);
+                    used_as_continuation[qi + 1] = true;
                 }
             }
-        }
-        // `"I was not expecting this", said X after the race. "But I felt …"`: a quotation
-        // opening the next sentence of the paragraph, attributed to nobody else, goes on.
-        if found.is_some() {
-            let closing = if used_as_continuation.get(qi + 1) == Some(&true) { spans[qi + 1].close } else { q.close };
-            let next_i = qi + 1 + usize::from(closing != q.close);
-            if let (Some(next), Some(following)) = (spans.get(next_i), view.sentences.get(sentence_of(view, closing) + 1)) {
+            // `"I was not expecting this", said X after the race. "But I felt …"`: a quotation
+            // opening the next sentence of the paragraph, attributed to nobody else, goes on.
+            let closing = spans[quoted.last].close;
+            if let (Some(next), Some(following)) = (spans.get(quoted.last + 1), view.sentences.get(sentence_of(view, closing) + 1)) {
                 let opens_it = next.open == following.first && !view.tokens[next.open].paragraph_before;
                 if opens_it && after_quote(view, &sentence_views[sentence_of(view, next.close)], next.close).is_none() {
-                    text = format!("{} {}", text.trim_end_matches([',', ' ']), quote_text(view, next));
-                    end = view.tokens[next.close].start;
+                    let next_i = quoted.last + 1;
+                    quoted.append(view, &spans, next_i);
                     used_as_continuation[next_i] = true;
-                    words += count_words(view, next);
                 }
             }
         }
         // A short quotation opening its sentence and attributed right after it is an
         // utterance (`"Welcome to democracy," he told them`), not a scare quote.
-        let utterance = found.is_some() && q.open == view.sentences[open_sentence].first && words >= 2;
-        if words < MIN_QUOTE_WORDS && !utterance {
+        let utterance = found.is_some() && q.open == view.sentences[open_sentence].first && quoted.words >= 2;
+        if quoted.words < MIN_QUOTE_WORDS && !utterance {
             continue;
         }
         if found.is_none() {
@@ -151,11 +143,30 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
         }
         if let Some((speaker, _, confidence)) = found {
             if matches!(speaker.entity_type, EntityType::Person | EntityType::Organization | EntityType::Country) {
-                out.push(Quote { speaker: speaker.entity, text, start, end, sentence: open_sentence, confidence });
+                out.push(Quote { speaker: speaker.entity, text: quoted.text, start, end: quoted.end, sentence: open_sentence, confidence });
             }
         }
     }
     out
+}
+
+/// A quotation as joined so far: its words, where it ends, and its last span.
+struct Quoted {
+    text: String,
+    end: usize,
+    words: usize,
+    last: usize,
+}
+
+impl Quoted {
+    /// Joins span `i` (a part after the attribution, or the next sentence's quotation).
+    fn append(&mut self, view: &TextView, spans: &[Span], i: usize) {
+        let next = &spans[i];
+        self.text = format!("{} {}", self.text.trim_end_matches([',', ' ']), quote_text(view, next));
+        self.end = view.tokens[next.close].start;
+        self.words += count_words(view, next);
+        self.last = i;
+    }
 }
 
 fn count_words(view: &TextView, q: &Span) -> usize {
@@ -277,7 +288,10 @@ fn person_heading(view: &TextView, sv: &SentenceView, a: Arg, verb: usize) -> Ar
     let person = sv.args.iter().find(|p| p.entity_type == EntityType::Person && !p.modifier && p.first >= clause && p.last <= a.first);
     let Some(p) = person.copied() else { return a };
     let linked = matches!(view.lower(p.last).as_str(), "," | "of" | "at" | "from" | "in" | "with");
-    let plain = (p.last..verb).all(|k| !is_speech_verb(&view.lower(k)) && !matches!(view.lower(k).as_str(), "\"" | ";" | ":" | "."));
+    let plain = (p.last..verb).all(|k| {
+        let w = view.lower(k);
+        !is_speech_verb(&w) && !matches!(w.as_str(), "\"" | ";" | ":" | ".")
+    });
     if linked && plain && verb - p.last <= 25 {
         p
     } else {
@@ -377,7 +391,7 @@ mod tests {
         let q = quotes("Professor Tom Reyes, a geologist at Lund University, said \"the fault had been quiet for a century.\"");
         assert_eq!(q, vec!["Tom Reyes: the fault had been quiet for a century."]);
         // The agent of "was told by".
-        let q = quotes("Putin was told by Minister Ivan Petrov of \"at least forty people under the rubble\".");
+        let q = quotes("The president was told by Minister Ivan Petrov of \"at least forty people under the rubble\".");
         assert_eq!(q, vec!["Ivan Petrov: at least forty people under the rubble"]);
         // A quotation opening the next sentence goes on.
         let q = quotes("\"I did not expect this\", said Anna Berg after the race. \"But my legs kept moving and moving.\"");

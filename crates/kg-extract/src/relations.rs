@@ -63,17 +63,16 @@ pub(crate) fn push(
     if subject.entity == object.entity || !types_allowed(predicate, subject.entity_type, object.entity_type) {
         return;
     }
-    let cameo = (!cameo.is_empty()).then(|| cameo.to_string());
-    out.push(Found {
-        subject: subject.entity,
-        predicate: predicate.to_string(),
-        object: object.entity,
-        title,
-        cameo,
-        code: None,
-        confidence,
-        modality: None,
-    });
+    let mut found = Found::standing(subject.entity, predicate, object.entity, title, confidence);
+    found.cameo = (!cameo.is_empty()).then(|| cameo.to_string());
+    out.push(found);
+}
+
+impl Found {
+    /// A relation stated as a fact, without a CAMEO code (positions, structure).
+    pub fn standing(subject: usize, predicate: &str, object: usize, title: Option<String>, confidence: f64) -> Found {
+        Found { subject, predicate: predicate.to_string(), object, title, cameo: None, code: None, confidence, modality: None }
+    }
 }
 
 /// Whether a predicate is a person's position (`leaderOf`, `memberOf`).

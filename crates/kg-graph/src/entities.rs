@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use kg_extract::EntityType;
-use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term};
 
 use crate::error::Result;
 use crate::query::select_rows;
@@ -31,8 +31,13 @@ pub struct EntitySummary {
 }
 
 fn objects(kg: &KnowledgeGraph, subject: NamedNodeRef, predicate: &NamedNode) -> Result<Vec<Term>> {
+    objects_in(kg, subject, predicate, None)
+}
+
+/// The objects of `subject predicate` in one graph, or in every graph when `graph` is None.
+fn objects_in(kg: &KnowledgeGraph, subject: NamedNodeRef, predicate: &NamedNode, graph: Option<GraphNameRef>) -> Result<Vec<Term>> {
     let mut out = Vec::new();
-    for q in kg.store().quads_for_pattern(Some(subject.into()), Some(predicate.as_ref()), None, None) {
+    for q in kg.store().quads_for_pattern(Some(subject.into()), Some(predicate.as_ref()), None, graph) {
         out.push(q?.object);
     }
     Ok(out)
@@ -102,14 +107,10 @@ pub struct DocumentNode {
 /// the store does not hold the document.
 pub fn document_nodes(kg: &KnowledgeGraph, document_id: &str) -> Result<Vec<DocumentNode>> {
     let doc = crate::vocab::document_iri(document_id);
-    let graph = oxigraph::model::GraphNameRef::NamedNode(doc.as_ref());
+    let graph = GraphNameRef::NamedNode(doc.as_ref());
     let mentioned = crate::vocab::kg("mentionedIn");
     let names_in_graph = |subject: NamedNodeRef, predicate: &NamedNode| -> Result<Vec<String>> {
-        let mut out = Vec::new();
-        for q in kg.store().quads_for_pattern(Some(subject.into()), Some(predicate.as_ref()), None, Some(graph)) {
-            out.extend(literal(&q?.object));
-        }
-        Ok(out)
+        Ok(objects_in(kg, subject, predicate, Some(graph))?.iter().filter_map(literal).collect())
     };
     let mut iris: BTreeSet<String> = BTreeSet::new();
     for q in kg.store().quads_for_pattern(None, Some(mentioned.as_ref()), Some(doc.as_ref().into()), Some(graph)) {

@@ -4,13 +4,11 @@
 //! page is written to target/explorer.png. Skipped where chromium or chromedriver is
 //! missing, except in CI.
 
-mod common;
-
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{agent, sample_store, Served};
+use crate::common::{agent, sample_store, Served};
 use serde_json::{json, Value};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";

@@ -2,9 +2,7 @@
 //! sets (read from `../shared` at run time, skipped with a message where it is absent),
 //! the store round trip, DOT rendered by Graphviz, and clear errors on bad input.
 
-mod common;
-
-use common::{kg, repo, run, shared, shared_with_python};
+use crate::common::{kg, repo, run, shared, shared_with_python};
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -47,7 +47,8 @@ fn exporter_corpus() {
 
 #[test]
 fn server_corpus() {
-    let state = kg_server::checks::fuzz_state();
+    let doc = kg_extract::Extractor::new().extract("d", kg_server::checks::FUZZ_ARTICLE, None).expect("extract");
+    let state = kg_server::checks::fuzz_state(&doc);
     each("server", |data| {
         kg_server::checks::handle_raw(&state, data);
     });

@@ -1,9 +1,7 @@
 //! The graph as users build it: many documents and input kinds, cross-document
 //! entities, incremental and idempotent ingest, removal, entity listing.
 
-mod common;
-
-use common::{kg, repo, run};
+use crate::common::{kg, repo, run};
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

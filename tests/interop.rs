@@ -5,9 +5,7 @@
 //! python3-networkx and python3-pandas (installed by scripts/setup.sh); skipped with a
 //! message where they are missing, except in CI where that is a failure.
 
-mod common;
-
-use common::{kg, repo, run};
+use crate::common::{kg, repo, run};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

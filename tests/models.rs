@@ -3,12 +3,10 @@
 //! NER, `kg eval kg` against the reference scorer, `kg eval conll04`, and `kg train`
 //! rebuilding the shipped model files byte for byte.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
-use common::{kg, repo, run, shared, shared_with_python};
+use crate::common::{kg, repo, run, shared, shared_with_python};
 
 /// Sentences written for this test, in CoNLL-2003 columns (word, POS, chunk, IOB1 entity tag).
 const SAMPLE: &str = "-DOCSTART- -X- O O

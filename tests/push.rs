@@ -5,9 +5,7 @@
 //! `kg serve --writable`. The Virtuoso test is skipped where no Virtuoso
 //! answers on 127.0.0.1:8890, except in CI.
 
-mod common;
-
-use common::{agent, enc, kg, run, sample_store, Served};
+use crate::common::{agent, enc, kg, run, sample_store, Served};
 
 const VIRTUOSO: &str = "http://127.0.0.1:8890";
 
@@ -117,7 +115,7 @@ fn push_with_a_bearer_token_to_a_writable_kg_serve() {
     let source = sample_store(dir.path());
     let target_dir = tempfile::tempdir().expect("tempdir");
     let target = target_dir.path().join("target-store");
-    run(kg().arg("ingest").arg("--store").arg(&target).arg(common::repo().join("data/samples/sahel-aid-appeal.txt")));
+    run(kg().arg("ingest").arg("--store").arg(&target).arg(crate::common::repo().join("data/samples/sahel-aid-appeal.txt")));
     let token = "push-token-0123456789abcdef";
     let served = Served::start(&target, &["--writable"], &[("KG_WRITE_TOKEN", token)]);
     let endpoint = format!("{}/sparql", served.base);

@@ -2,12 +2,10 @@
 //! the run could not do its job, nothing already stored lost), bounded memory on huge
 //! inputs, and crash safety (SIGKILL during ingest, 30 times).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use common::{kg, repo, run};
+use crate::common::{kg, repo, run};
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
@@ -77,7 +75,7 @@ fn bad_input_matrix() {
     // A store path that is a file; a store locked by another process.
     let file = write(dir.path(), "store-file", b"x");
     fails(&kg().arg("ingest").arg("--store").arg(&file).arg(&docs).output().expect("run"), &["store-file", "not a store directory"]);
-    let served = common::Served::start(&store, &[], &[]);
+    let served = crate::common::Served::start(&store, &[], &[]);
     fails(&kg().arg("ingest").arg("--store").arg(&store).arg(&docs).output().expect("run"), &["in use by another process"]);
     drop(served);
     assert!(quads(&store) > before, "the store still holds everything");

@@ -2,11 +2,9 @@
 //! Store Protocol, CORS, limits, read-only by default, token-protected writes, the
 //! explorer pages with escaping, and a Python client (SPARQLWrapper).
 
-mod common;
-
 use std::process::Command;
 
-use common::{agent, enc, run, sample_store, Served};
+use crate::common::{agent, enc, run, sample_store, Served};
 
 fn body(resp: &mut ureq::http::Response<ureq::Body>) -> String {
     resp.body_mut().read_to_string().expect("body")
@@ -150,7 +148,7 @@ fn writes_need_the_token() {
     assert!(!html.contains("<script>alert(1)") && html.contains("&lt;script&gt;"));
 
     // Too short a token is refused at start.
-    let out = common::kg()
+    let out = crate::common::kg()
         .arg("serve")
         .arg("--store")
         .arg(&store)
@@ -159,7 +157,7 @@ fn writes_need_the_token() {
         .output()
         .expect("run");
     assert!(!out.status.success() && String::from_utf8_lossy(&out.stderr).contains("at least 16"));
-    let out = common::kg()
+    let out = crate::common::kg()
         .arg("serve")
         .arg("--store")
         .arg(&store)

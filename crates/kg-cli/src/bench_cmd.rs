@@ -304,7 +304,7 @@ fn rename(text: &str, suffix: &str) -> String {
     let flush = |word: &mut String, out: &mut String, opens_sentence: bool| {
         let capitalised = word.chars().next().is_some_and(char::is_uppercase);
         let all_caps = word.chars().all(|c| !c.is_lowercase());
-        let calendar = kg_extract::dates::is_calendar_name(word) || word == "May";
+        let calendar = kg_model::calendar::is_calendar_name(word) || word == "May";
         out.push_str(word);
         if capitalised && !all_caps && !calendar && !opens_sentence && word.chars().count() > 2 {
             out.push_str(suffix);

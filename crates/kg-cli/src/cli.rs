@@ -279,7 +279,7 @@ pub struct EntitiesArgs {
     pub store: PathBuf,
     /// Only entities of this type.
     #[arg(long = "type", value_enum)]
-    pub entity_type: Option<kg_extract::EntityType>,
+    pub entity_type: Option<kg_model::EntityType>,
     /// Only entities whose label or an alias contains this text (case-insensitive).
     #[arg(long)]
     pub search: Option<String>,
@@ -454,7 +454,7 @@ pub struct FilterArgs {
     pub family: Vec<String>,
     /// Only entities of these types.
     #[arg(long = "type", value_enum, value_delimiter = ',')]
-    pub entity_type: Vec<kg_extract::EntityType>,
+    pub entity_type: Vec<kg_model::EntityType>,
     /// Only relations dated on or after this (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long)]
     pub from: Option<String>,
@@ -472,22 +472,29 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// The graph crate's filter; unknown predicates and families are errors.
     pub fn filter(&self) -> anyhow::Result<kg_graph::network::Filter> {
-        use kg_extract::vocabulary::PREDICATES;
-        for p in &self.predicate {
-            if !PREDICATES.iter().any(|x| x.name == p) {
-                anyhow::bail!("unknown predicate {p:?} (one of {})", PREDICATES.iter().map(|x| x.name).collect::<Vec<_>>().join(", "));
-            }
-        }
-        for f in &self.family {
-            if !PREDICATES.iter().any(|x| x.family == f) {
-                anyhow::bail!("unknown family {f:?}");
-            }
-        }
+        use kg_model::{Family, Predicate};
+        let predicates = self
+            .predicate
+            .iter()
+            .map(|p| {
+                Predicate::from_name(p).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "unknown predicate {p:?} (one of {})",
+                        Predicate::ALL.iter().map(|x| x.name()).collect::<Vec<_>>().join(", ")
+                    )
+                })
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let families = self
+            .family
+            .iter()
+            .map(|f| Family::from_name(f).ok_or_else(|| anyhow::anyhow!("unknown family {f:?}")))
+            .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(kg_graph::network::Filter {
             entity: self.entity.clone(),
             hops: Some(self.hops),
-            predicates: self.predicate.clone(),
-            families: self.family.clone(),
+            predicates,
+            families,
             types: self.entity_type.clone(),
             from: self.from.clone(),
             to: self.to.clone(),

@@ -131,7 +131,7 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
 /// The current time as xsd:dateTime in UTC.
 fn now_utc() -> String {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0) as i64;
-    let day = kg_extract::dates::Date::from_unix_days(secs.div_euclid(86_400));
+    let day = kg_model::calendar::Date::from_unix_days(secs.div_euclid(86_400));
     let s = secs.rem_euclid(86_400);
     format!("{}T{:02}:{:02}:{:02}Z", day.iso(), s / 3600, s / 60 % 60, s % 60)
 }

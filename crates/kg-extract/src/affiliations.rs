@@ -5,8 +5,8 @@
 
 use crate::clauses::{Arg, SentenceView};
 use crate::lexicon::Lexicon;
-use crate::model::EntityType;
 use crate::relations::{appositive_title, push, Found};
+use kg_model::{EntityType, Predicate};
 
 /// Words that may stand between a person and the position the sentence gives them
 /// ("was", "will remain", "has been named", "was installed as").
@@ -22,7 +22,7 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
     let mut out = Vec::new();
     for p in sv.args.iter().filter(|a| a.entity_type == EntityType::Person && !a.pronoun) {
         if let Some(org) = of_organisation(sv, p.last) {
-            push(&mut out, p, "memberOf", &org, None, "", 0.75);
+            push(&mut out, p, Predicate::MemberOf, &org, None, "", 0.75);
         }
         if let Some(found) = linked_position(lex, sv, p) {
             out.push(found);
@@ -30,7 +30,7 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         // "Pat Epps and other members of the Greenland Expedition Society".
         if sv.word(p.last) == "and" && sv.word(p.last + 1) == "other" && matches!(sv.word(p.last + 3), "of" | "at") {
             if let Some(org) = of_organisation(sv, p.last + 3) {
-                push(&mut out, p, "memberOf", &org, None, "", 0.75);
+                push(&mut out, p, Predicate::MemberOf, &org, None, "", 0.75);
             }
         }
     }

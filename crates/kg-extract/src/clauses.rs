@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{title_at, Mention, MentionKind, TextView};
-use crate::model::EntityType;
 use crate::sentences::Sentence;
+use kg_model::EntityType;
 
 /// A possible argument of a relation: an entity mentioned at some tokens.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -9,22 +9,23 @@
 use serde_json::Value;
 
 use crate::conll::SpanScores;
-use crate::model::{Document, EntityType, Span};
 use crate::Extractor;
+use kg_model::{Document, EntityType, Predicate, Span};
 
 /// The relation types of CoNLL04, in the benchmark's order.
 pub const RELATIONS: [&str; 5] = ["Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In"];
 
 /// The CoNLL04 type of one of our relations, given its entity types (`None`: not comparable).
-pub fn conll04_type(predicate: &str, subject: EntityType, object: EntityType) -> Option<&'static str> {
+pub fn conll04_type(predicate: Predicate, subject: EntityType, object: EntityType) -> Option<&'static str> {
     use EntityType::*;
+    use Predicate::{Attacked, LeaderOf, LocatedIn, MemberOf, PartOf};
     let place = |t: EntityType| matches!(t, Country | City | Location);
     match predicate {
         // Work_For holds between a person and an organisation only (a country is a Loc).
-        "memberOf" | "leaderOf" if subject == Person && object == Organization => Some("Work_For"),
-        "attacked" if subject == Person && object == Person => Some("Kill"),
-        "locatedIn" | "partOf" if subject == Organization && place(object) => Some("OrgBased_In"),
-        "locatedIn" | "partOf" if place(subject) && place(object) => Some("Located_In"),
+        MemberOf | LeaderOf if subject == Person && object == Organization => Some("Work_For"),
+        Attacked if subject == Person && object == Person => Some("Kill"),
+        LocatedIn | PartOf if subject == Organization && place(object) => Some("OrgBased_In"),
+        LocatedIn | PartOf if place(subject) && place(object) => Some("Located_In"),
         _ => None,
     }
 }
@@ -122,7 +123,7 @@ fn predicted(doc: &Document) -> Vec<(Vec<Span>, &'static str, Vec<Span>)> {
         .filter_map(|r| {
             let s = doc.entity(&r.subject)?;
             let o = doc.entity(r.object.as_deref()?)?;
-            let kind = conll04_type(&r.predicate, s.entity_type, o.entity_type)?;
+            let kind = conll04_type(r.predicate, s.entity_type, o.entity_type)?;
             Some((s.mentions.clone(), kind, o.mentions.clone()))
         })
         .collect()
@@ -168,12 +169,12 @@ mod tests {
     #[test]
     fn maps_predicates_by_entity_types() {
         use EntityType::*;
-        assert_eq!(conll04_type("memberOf", Person, Organization), Some("Work_For"));
-        assert_eq!(conll04_type("leaderOf", Person, Country), None, "a country is a Loc, not an Org");
-        assert_eq!(conll04_type("locatedIn", Organization, City), Some("OrgBased_In"));
-        assert_eq!(conll04_type("locatedIn", City, Country), Some("Located_In"));
-        assert_eq!(conll04_type("attacked", Person, Person), Some("Kill"));
-        assert_eq!(conll04_type("attacked", Country, Country), None);
+        assert_eq!(conll04_type(Predicate::MemberOf, Person, Organization), Some("Work_For"));
+        assert_eq!(conll04_type(Predicate::LeaderOf, Person, Country), None, "a country is a Loc, not an Org");
+        assert_eq!(conll04_type(Predicate::LocatedIn, Organization, City), Some("OrgBased_In"));
+        assert_eq!(conll04_type(Predicate::LocatedIn, City, Country), Some("Located_In"));
+        assert_eq!(conll04_type(Predicate::Attacked, Person, Person), Some("Kill"));
+        assert_eq!(conll04_type(Predicate::Attacked, Country, Country), None);
     }
 
     #[test]

@@ -9,8 +9,8 @@ use crate::hashing::FastMap;
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{org_key, Mention, MentionKind, TextView};
-use crate::model::{EntityType, Span};
-use crate::names::{normalize_label, same_name_part};
+use kg_model::names::{normalize_label, same_name_part};
+use kg_model::{EntityType, Span};
 
 /// An entity under construction.
 #[derive(Debug, Clone)]

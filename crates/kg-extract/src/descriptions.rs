@@ -7,8 +7,8 @@
 use crate::clauses::{Arg, SentenceView, DETERMINERS, PREPOSITIONS};
 use crate::lexicon::{CueKind, Lexicon};
 use crate::mentions::{Mention, MentionKind};
-use crate::model::EntityType;
 use crate::relations::{push, Found};
+use kg_model::{EntityType, Predicate};
 
 /// Heads of descriptions that make an organisation a body of another ("the U.N.
 /// aviation agency", "an agency of the African Union", "the EU's drug regulator").
@@ -66,7 +66,8 @@ fn described(a: &Arg) -> bool {
 
 /// An organisation or place is where its country is; a state body is part of it.
 fn placed_in(sv: &SentenceView, t: &Arg, country: &Arg, confidence: f64, out: &mut Vec<Found>) {
-    let predicate = if t.entity_type == EntityType::Organization && is_state_body(sv, t) { "partOf" } else { "locatedIn" };
+    let predicate =
+        if t.entity_type == EntityType::Organization && is_state_body(sv, t) { Predicate::PartOf } else { Predicate::LocatedIn };
     push(out, t, predicate, country, None, "", confidence);
 }
 
@@ -164,14 +165,14 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
         }
         // "Rimowa, the German luggage maker LVMH bought in 2016": a relative clause without "that".
         (Some(m), _) if m.entity_type == EntityType::Country && sv.arg_starting(k).is_some() => placed_in(sv, t, &m, 0.75, out),
-        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if body => push(out, t, "partOf", &m, None, "", 0.8),
+        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if body => push(out, t, Predicate::PartOf, &m, None, "", 0.8),
         (modifier, "of") => {
             let Some(o) = of_name(sv, k + 1) else { return };
             if head == "owner" || head == "parent" {
                 // "Richemont, the Swiss owner of Cartier".
-                push(out, &o, "partOf", t, None, "", 0.8);
+                push(out, &o, Predicate::PartOf, t, None, "", 0.8);
             } else if body && o.entity_type == EntityType::Organization {
-                push(out, t, "partOf", &o, None, "", 0.8);
+                push(out, t, Predicate::PartOf, &o, None, "", 0.8);
             }
             if let Some(m) = modifier.filter(|m| m.entity_type == EntityType::Country) {
                 placed_in(sv, t, &m, 0.8, out);
@@ -207,7 +208,7 @@ fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
     if sv.word(v + 1) == "by" {
         // "owned by": passive, with the owned organisation before the verb.
         let (Some(owner), Some(owned)) = (org(sv.arg_starting(v + 2)), org(sv.subject_before(v, false))) else { return };
-        push(out, &owned, "partOf", &owner, None, "", 0.75);
+        push(out, &owned, Predicate::PartOf, &owner, None, "", 0.75);
         return;
     }
     let Some(owner) = org(sv.subject_before(v, false)) else { return };
@@ -225,7 +226,7 @@ fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
         words += 1;
     }
     if let Some(owned) = org(sv.arg_starting(k)) {
-        push(out, &owned, "partOf", &owner, None, "", 0.75);
+        push(out, &owned, Predicate::PartOf, &owner, None, "", 0.75);
     }
 }
 

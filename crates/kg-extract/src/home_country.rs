@@ -8,8 +8,8 @@ use std::collections::HashSet;
 
 use crate::coref::Resolution;
 use crate::mentions::Mention;
-use crate::model::EntityType;
 use crate::relations::Found;
+use kg_model::EntityType;
 
 /// Who the sentence rules placed: persons with a post in a country, and (person, title) pairs.
 #[derive(Debug, Default)]
@@ -22,7 +22,7 @@ impl Placed {
     /// From the relations the sentence rules found; `types` gives each entity's type.
     pub fn new<'f>(found: impl IntoIterator<Item = &'f Found>, types: &[EntityType]) -> Placed {
         let mut placed = Placed::default();
-        for f in found.into_iter().filter(|f| matches!(f.predicate.as_str(), "leaderOf" | "memberOf")) {
+        for f in found.into_iter().filter(|f| f.predicate.is_position()) {
             if types.get(f.object) == Some(&EntityType::Country) {
                 placed.in_a_country.insert(f.subject);
             }

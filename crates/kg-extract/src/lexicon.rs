@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use kg_model::Predicate;
+
 use crate::hashing::{FastMap, FastSet};
 
 use crate::tokens::tokenize;
@@ -53,7 +55,7 @@ pub struct Actor {
     /// The name.
     pub name: String,
     /// Person or Organization.
-    pub entity_type: crate::model::EntityType,
+    pub entity_type: kg_model::EntityType,
     /// CAMEO actor codes with ISO date ranges (`RUSGOV 2000-05-07/2008-05-07`).
     pub roles: Vec<String>,
     /// Other names.
@@ -95,10 +97,10 @@ pub enum TitleRole {
 
 impl TitleRole {
     /// The contract predicate for this role.
-    pub fn predicate(self) -> &'static str {
+    pub fn predicate(self) -> Predicate {
         match self {
-            TitleRole::Leader => "leaderOf",
-            TitleRole::Member => "memberOf",
+            TitleRole::Leader => Predicate::LeaderOf,
+            TitleRole::Member => Predicate::MemberOf,
         }
     }
 }
@@ -122,11 +124,41 @@ pub struct Cue {
     /// Verb or noun.
     pub kind: CueKind,
     /// The contract predicate.
-    pub predicate: String,
+    pub predicate: Predicate,
     /// CAMEO root (two digits), empty when none.
     pub cameo: String,
     /// CAMEO three-digit code, empty when none.
     pub code: String,
+}
+
+/// One row of `verbs.tsv` (`cue  kind  predicate  cameo  code`): the cue's first word and the
+/// cue. The predicate must be one of the vocabulary; an event's CAMEO root is two digits
+/// (the predicate's own or a neighbouring one: "kill" is 18 under `attacked`), its code
+/// starts with the root, and a standing relation has neither.
+pub fn parse_cue(row: &[&str]) -> Result<(String, Cue), String> {
+    let [cue, kind, predicate, rest @ ..] = row else {
+        return Err(format!("{row:?}: expected cue, kind and predicate"));
+    };
+    let predicate = Predicate::from_name(predicate.trim()).ok_or_else(|| format!("{cue:?}: unknown predicate {predicate:?}"))?;
+    let kind = match kind.trim() {
+        "noun" => CueKind::Noun,
+        "verb" => CueKind::Verb,
+        other => return Err(format!("{cue:?}: kind {other:?} is neither verb nor noun")),
+    };
+    let cameo = rest.first().map(|s| s.trim().to_string()).unwrap_or_default();
+    let code = rest.get(1).map(|s| s.trim().to_string()).unwrap_or_default();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    match predicate.cameo() {
+        Some(_) if !digits(&cameo, 2) || !(code.is_empty() || digits(&code, 3) && code.starts_with(&cameo)) => {
+            return Err(format!("{cue:?}: {predicate} needs a two-digit CAMEO root and a code that starts with it, not {cameo:?} {code:?}"))
+        }
+        None if !cameo.is_empty() || !code.is_empty() => return Err(format!("{cue:?}: {predicate} is no event and takes no CAMEO code")),
+        _ => {}
+    }
+    let mut words: Vec<String> = key_of(cue).split(' ').map(str::to_string).collect();
+    let preposition = if words.len() > 1 && PREPOSITIONS.contains(&words[words.len() - 1].as_str()) { words.pop() } else { None };
+    let first = words.remove(0);
+    Ok((first, Cue { rest: words, preposition, kind, predicate, cameo, code }))
 }
 
 /// An inflected form of a cue's first word.
@@ -231,7 +263,7 @@ fn positions_table(tsv: &str) -> (FastMap<String, TitleRole>, usize) {
     let mut table = FastMap::default();
     let mut longest = 1;
     for r in rows(tsv).filter(|r| r.len() >= 2) {
-        let role = if r[1] == "leaderOf" { TitleRole::Leader } else { TitleRole::Member };
+        let role = if Predicate::from_name(r[1]) == Some(Predicate::LeaderOf) { TitleRole::Leader } else { TitleRole::Member };
         let key = key_of(r[0]);
         longest = longest.max(key.split(' ').count());
         table.insert(key, role);
@@ -369,7 +401,7 @@ impl Lexicon {
             }
         }
         for r in rows(ACTORS_TSV) {
-            let Some(entity_type) = r.get(1).and_then(|t| crate::model::EntityType::parse(t)) else { continue };
+            let Some(entity_type) = r.get(1).and_then(|t| kg_model::EntityType::parse(t)) else { continue };
             let actor = Actor { name: r[0].to_string(), entity_type, roles: list(r.get(2)), aliases: list(r.get(3)) };
             let idx = lex.actors.len();
             for name in std::iter::once(&actor.name).chain(&actor.aliases) {
@@ -441,18 +473,9 @@ impl Lexicon {
             if r.len() < 3 {
                 continue;
             }
-            let mut words: Vec<String> = key_of(r[0]).split(' ').map(str::to_string).collect();
-            let kind = if r[1] == "noun" { CueKind::Noun } else { CueKind::Verb };
-            let preposition = if words.len() > 1 && PREPOSITIONS.contains(&words[words.len() - 1].as_str()) { words.pop() } else { None };
-            let first = words.remove(0);
-            let cue = Cue {
-                rest: words,
-                preposition,
-                kind,
-                predicate: r[2].to_string(),
-                cameo: r.get(3).map(|s| s.trim().to_string()).unwrap_or_default(),
-                code: r.get(4).map(|s| s.trim().to_string()).unwrap_or_default(),
-            };
+            // The shipped table is checked by the tests: a wrong row fails every one of them.
+            let (first, cue) = parse_cue(&r).unwrap_or_else(|e| panic!("data/lexicon/verbs.tsv: {e}"));
+            let kind = cue.kind;
             let idx = lex.cues.len();
             let forms = match kind {
                 CueKind::Verb => verb_forms(&first),
@@ -467,7 +490,7 @@ impl Lexicon {
             }
             lex.cues.push(cue);
         }
-        for a in lex.actors.iter().filter(|a| a.entity_type == crate::model::EntityType::Person) {
+        for a in lex.actors.iter().filter(|a| a.entity_type == kg_model::EntityType::Person) {
             for name in std::iter::once(&a.name).chain(&a.aliases) {
                 let key = key_of(name);
                 let Some((_, surname)) = key.rsplit_once(' ') else { continue };
@@ -485,8 +508,8 @@ impl Lexicon {
 
     /// The Wikidata identifier of an entity the gazetteers know: a country by its name, an
     /// organisation or region by its English name.
-    pub fn wikidata_of(&self, entity_type: crate::model::EntityType, label: &str) -> Option<String> {
-        use crate::model::EntityType;
+    pub fn wikidata_of(&self, entity_type: kg_model::EntityType, label: &str) -> Option<String> {
+        use kg_model::EntityType;
         match entity_type {
             EntityType::Country => self.countries.iter().find(|c| c.name == label).and_then(|c| c.wikidata.clone()),
             EntityType::Organization | EntityType::Location | EntityType::Group => self.wikidata_by_name.get(label).cloned(),
@@ -523,6 +546,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cue_row_names_a_predicate_of_the_vocabulary() {
+        let (first, cue) = parse_cue(&["speak with", "verb", "spokeWith", "04", "040"]).expect("a valid row");
+        assert_eq!((first.as_str(), cue.predicate, cue.preposition.as_deref()), ("speak", Predicate::SpokeWith, Some("with")));
+        let err = parse_cue(&["speak with", "verb", "spokWith", "04", "040"]).unwrap_err();
+        assert!(err.contains("unknown predicate \"spokWith\""), "{err}");
+        assert!(parse_cue(&["hail", "verb", "supported", "5", ""]).is_err(), "a CAMEO root has two digits");
+        assert!(parse_cue(&["hail", "verb", "supported", "05", "041"]).is_err(), "the code starts with the root");
+        assert!(parse_cue(&["head", "verb", "leaderOf", "04", ""]).is_err(), "a position is no event");
+        assert!(parse_cue(&["head", "verbb", "leaderOf"]).is_err(), "verb or noun");
+    }
+
+    #[test]
     fn loads_countries_with_demonyms_and_capitals() {
         let lex = Lexicon::load();
         let china = lex.countries.iter().find(|c| c.name == "China").expect("China");
@@ -535,7 +570,7 @@ mod tests {
     #[test]
     fn countries_organisations_and_regions_carry_wikidata_ids() {
         let lex = Lexicon::load();
-        use crate::model::EntityType;
+        use kg_model::EntityType;
         assert_eq!(lex.wikidata_of(EntityType::Country, "China").as_deref(), Some("Q148"));
         assert_eq!(lex.wikidata_of(EntityType::Country, "Denmark").as_deref(), Some("Q35"));
         assert_eq!(lex.wikidata_of(EntityType::Organization, "European Union").as_deref(), Some("Q458"));

@@ -25,9 +25,7 @@ pub mod hashing;
 pub mod home_country;
 pub mod lexicon;
 pub mod mentions;
-pub mod model;
 pub mod name_lists;
-pub mod names;
 pub mod ner;
 pub mod ner_mentions;
 pub mod ner_spans;
@@ -40,20 +38,16 @@ pub mod scoring;
 pub mod sentences;
 pub mod tokens;
 pub mod training;
-pub mod vocabulary;
 pub mod word_info;
 
 use std::collections::HashMap;
 
-pub use model::{Document, Entity, EntityType, Extraction, Relation, Span};
+pub use kg_model::{Document, Entity, EntityType, Extraction, Predicate, Relation, Span, EXTRACTOR_VERSION};
 
 use clauses::{SentenceMentions, SentenceView};
-use dates::Date;
+use kg_model::calendar::Date;
 use lexicon::Lexicon;
 use mentions::TextView;
-
-/// The version of the extraction rules, recorded with every ingested statement.
-pub const EXTRACTOR_VERSION: &str = concat!("kg-extract/", env!("CARGO_PKG_VERSION"));
 
 /// Errors from extraction.
 #[derive(Debug, thiserror::Error)]
@@ -149,7 +143,7 @@ impl Extractor {
             .collect();
 
         let mut relations: Vec<Relation> = Vec::new();
-        let mut seen: HashMap<(usize, String, usize, bool), usize> = HashMap::new();
+        let mut seen: HashMap<(usize, Predicate, usize, bool), usize> = HashMap::new();
         let mut by_sentence: Vec<Vec<relations::Found>> = views
             .iter()
             .map(|sv| {
@@ -172,12 +166,8 @@ impl Extractor {
             // Only sentences with relations need their date.
             let date = if all.is_empty() { None } else { dates::sentence_date(&tokens, s.first, s.last, published) };
             for f in all.into_iter().filter(|f| f.modality.is_none() || self.keep_hypothetical) {
-                let (a, b) = if vocabulary::is_symmetric(&f.predicate) && f.subject > f.object {
-                    (f.object, f.subject)
-                } else {
-                    (f.subject, f.object)
-                };
-                let key = (a, f.predicate.clone(), b, f.modality.is_some());
+                let (a, b) = if f.predicate.is_symmetric() && f.subject > f.object { (f.object, f.subject) } else { (f.subject, f.object) };
+                let key = (a, f.predicate, b, f.modality.is_some());
                 if let Some(&k) = seen.get(&key) {
                     if relations[k].confidence < f.confidence {
                         relations[k].confidence = f.confidence;
@@ -188,7 +178,7 @@ impl Extractor {
                     continue;
                 };
                 seen.insert(key, relations.len());
-                let is_position = matches!(f.predicate.as_str(), "leaderOf" | "memberOf");
+                let is_position = f.predicate.is_position();
                 relations.push(Relation {
                     subject: sid.clone(),
                     predicate: f.predicate,
@@ -212,12 +202,12 @@ impl Extractor {
             let s = sentences[q.sentence];
             relations.push(Relation {
                 subject: sid.clone(),
-                predicate: "said".into(),
+                predicate: Predicate::Said,
                 object: None,
                 literal: Some(q.text),
                 date: dates::sentence_date(&tokens, s.first, s.last, published),
                 title: None,
-                cameo: Some("01".into()),
+                cameo: Predicate::Said.cameo().map(str::to_string),
                 code: Some("010".into()),
                 goldstein: self.lex.goldstein_of("010"),
                 modality: None,

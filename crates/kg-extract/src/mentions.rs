@@ -7,10 +7,10 @@ use std::borrow::Cow;
 use crate::hashing::FastSet;
 
 use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
-use crate::model::EntityType;
-use crate::names::normalize_label;
 use crate::sentences::Sentence;
 use crate::tokens::{Token, TokenKind};
+use kg_model::names::normalize_label;
+use kg_model::EntityType;
 
 /// What a mention names, before coreference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -297,7 +297,9 @@ pub(crate) fn is_sentence_start(view: &TextView, s: &Sentence, i: usize) -> bool
 fn date_abbreviation(view: &TextView, i: usize) -> bool {
     let t = &view.tokens[i];
     let dated = view.tokens.get(i + 1).is_some_and(|n| n.norm == "." || n.kind == TokenKind::Number);
-    t.norm.len() <= 4 && dated && (crate::dates::month_number(&t.norm).is_some() || crate::dates::weekday_number(&t.norm).is_some())
+    t.norm.len() <= 4
+        && dated
+        && (kg_model::calendar::month_number(&t.norm).is_some() || kg_model::calendar::weekday_number(&t.norm).is_some())
         || (t.norm == "May" && view.tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number))
         || (t.norm == "May"
             && i > 0
@@ -328,7 +330,7 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
         return is_prefixed_name(&t.norm);
     }
     let lower = view.token_lower(i);
-    if (NOT_NAMES.contains(&lower) || crate::dates::is_calendar_name(lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
+    if (NOT_NAMES.contains(&lower) || kg_model::calendar::is_calendar_name(lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
         return false;
     }
     // Contractions: "I'm", "We'll", "Don't".
@@ -610,7 +612,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         if t.kind == TokenKind::Word
             && (t.is_capitalized() || is_prefixed_name(&t.norm))
             && !NOT_CONTINUATIONS.contains(&view.token_lower(j))
-            && !crate::dates::is_calendar_name(view.token_lower(j))
+            && !kg_model::calendar::is_calendar_name(view.token_lower(j))
             && !starts_title_after_org(lex, view, i, j)
             // "Navy Capt. Michael Coats": a rank starts the person's name.
             && !(is_honorific(&t.norm) && view.tokens.get(j + 1).is_some_and(|n| n.norm == "."))
@@ -862,7 +864,7 @@ fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Opti
     }
     let known = |p: &str| {
         so_far.iter().any(|m| match &m.kind {
-            MentionKind::Person(n) => n.split_whitespace().any(|w| crate::names::same_name_part(w, p)),
+            MentionKind::Person(n) => n.split_whitespace().any(|w| kg_model::names::same_name_part(w, p)),
             _ => false,
         })
     };

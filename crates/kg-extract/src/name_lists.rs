@@ -3,7 +3,7 @@
 
 use crate::hashing::{hash_str, phrase, phrase_step, HashMap64, HashSet64};
 use crate::lexicon::{GazetteerHit, Lexicon};
-use crate::model::EntityType;
+use kg_model::EntityType;
 
 /// A class of gazetteer phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use crate::clauses::COMPANY_DESCRIPTIONS;
 use crate::lexicon::Lexicon;
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
-use crate::model::EntityType;
 use crate::ner::{label_spans, NerTagger};
+use kg_model::EntityType;
 
 /// The recogniser's reading of every token: its type and the span it is in (`None` outside entities).
 pub type TokenTypes = [Option<(&'static str, usize, usize)>];

@@ -6,8 +6,8 @@
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{make, org_keyword_in, place_context, Mention, MentionKind, TextView};
-use crate::model::EntityType;
 use crate::ner_mentions::{from_rules_alone, parents, TokenTypes};
+use kg_model::EntityType;
 
 /// Lower-case words that may join the parts of one name ("Bank of America", "Office de
 /// Recherche et de Développement").

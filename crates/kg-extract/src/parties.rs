@@ -4,8 +4,8 @@
 
 use crate::coref::Resolution;
 use crate::mentions::{Mention, MentionKind, TextView};
-use crate::model::EntityType;
 use crate::relations::Found;
+use kg_model::{EntityType, Predicate};
 
 /// Confidence of a membership read from a party adjective.
 const CONFIDENCE: f64 = 0.7;
@@ -55,7 +55,7 @@ pub fn memberships(view: &TextView, mentions: &[Mention], res: &Resolution) -> V
         if out.iter().any(|(_, f)| f.subject == *person && f.object == party) {
             continue;
         }
-        out.push((m.sentence, Found::standing(*person, "memberOf", party, None, CONFIDENCE)));
+        out.push((m.sentence, Found::standing(*person, Predicate::MemberOf, party, None, CONFIDENCE)));
     }
     out
 }

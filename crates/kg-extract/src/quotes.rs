@@ -8,7 +8,7 @@
 use crate::clauses::{Arg, SentenceView};
 use crate::lexicon::verb_forms;
 use crate::mentions::TextView;
-use crate::model::EntityType;
+use kg_model::EntityType;
 
 /// A quotation with its speaker.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,7 +5,7 @@
 use crate::clauses::{Arg, SentenceView};
 use crate::lexicon::{CueForm, CueKind, Lexicon, TitleRole};
 use crate::mentions::{position_at, Mention};
-use crate::model::EntityType;
+use kg_model::{EntityType, Predicate};
 
 /// A relation between two entities before ids are assigned.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +13,7 @@ pub struct Found {
     /// Subject entity.
     pub subject: usize,
     /// Predicate.
-    pub predicate: String,
+    pub predicate: Predicate,
     /// Object entity.
     pub object: usize,
     /// Title as written, for positions.
@@ -28,33 +28,17 @@ pub struct Found {
     pub modality: Option<crate::clauses::Modality>,
 }
 
-fn actor(t: EntityType) -> bool {
-    matches!(t, EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Group)
-}
-
-/// Whether the contract allows `predicate` between these types.
-pub fn types_allowed(predicate: &str, s: EntityType, o: EntityType) -> bool {
-    use EntityType::*;
-    match predicate {
-        // A mayor or a governor heads a city or a region ("X, the mayor of Gdansk").
-        "leaderOf" => s == Person && matches!(o, Country | Organization | City | Location),
-        "memberOf" => s == Person && matches!(o, Country | Organization),
-        "partOf" => s == Organization && matches!(o, Organization | Country),
-        "locatedIn" => {
-            // A place in a region ("Hartwell Castle in Manitoba"), not a city in a city.
-            matches!(s, City | Location | Organization) && matches!(o, Country | Location | City) && !(s == City && o == City)
-        }
-        "visited" => actor(s) && matches!(o, Country | City | Location),
-        "appointed" => actor(s) && o == Person,
-        "partnersWith" => matches!(s, Country | Organization | Person) && matches!(o, Country | Organization | Person),
-        _ => actor(s) && actor(o),
-    }
+/// Whether the rules may state `predicate` between these types: what the vocabulary's domain
+/// and range allow (a mayor or a governor heads a city or a region), except a city located in
+/// a city ("Hartwell Castle in Manitoba" is placed, "Lyon in Paris" is a misreading).
+pub fn types_allowed(predicate: Predicate, s: EntityType, o: EntityType) -> bool {
+    predicate.allows(s, o) && !(predicate == Predicate::LocatedIn && s == EntityType::City && o == EntityType::City)
 }
 
 pub(crate) fn push(
     out: &mut Vec<Found>,
     subject: &Arg,
-    predicate: &str,
+    predicate: Predicate,
     object: &Arg,
     title: Option<String>,
     cameo: &str,
@@ -70,14 +54,9 @@ pub(crate) fn push(
 
 impl Found {
     /// A relation stated as a fact, without a CAMEO code (positions, structure).
-    pub fn standing(subject: usize, predicate: &str, object: usize, title: Option<String>, confidence: f64) -> Found {
-        Found { subject, predicate: predicate.to_string(), object, title, cameo: None, code: None, confidence, modality: None }
+    pub fn standing(subject: usize, predicate: Predicate, object: usize, title: Option<String>, confidence: f64) -> Found {
+        Found { subject, predicate, object, title, cameo: None, code: None, confidence, modality: None }
     }
-}
-
-/// Whether a predicate is a person's position (`leaderOf`, `memberOf`).
-fn is_position(predicate: &str) -> bool {
-    matches!(predicate, "leaderOf" | "memberOf")
 }
 
 /// Position relations of the persons in a sentence.
@@ -123,12 +102,12 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
         {
             // "Boston University's Michael Papagiannis": a company's or institution's person
             // belongs to it (a country's person may lead it: no relation without a title).
-            push(&mut out, p, "memberOf", &a, None, "", 0.6);
+            push(&mut out, p, Predicate::MemberOf, &a, None, "", 0.6);
         } else if let Some(a) =
             rank_before(sv, p.first).and_then(|r| sv.arg_ending(r)).filter(|a| a.entity_type == EntityType::Organization)
         {
             // "Navy Capt. Michael Coats": a rank in an organisation.
-            push(&mut out, p, "memberOf", &a, None, "", 0.8);
+            push(&mut out, p, Predicate::MemberOf, &a, None, "", 0.8);
         } else if let Some(a) = sv.arg_ending(p.first) {
             // "chief of staff of Presidential Office Andriy Yermak".
             let mut k = a.first;
@@ -351,8 +330,8 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
                     np_first: 0,
                 };
                 let predicate = match body_kind(&m.surface) {
-                    BodyKind::Government => "partOf",
-                    BodyKind::Company => "locatedIn",
+                    BodyKind::Government => Predicate::PartOf,
+                    BodyKind::Company => Predicate::LocatedIn,
                     BodyKind::Other => continue,
                 };
                 push(&mut out, &arg(e), predicate, &arg(pe), None, "", 0.9);
@@ -378,13 +357,13 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
                 _ => matches!(b.entity_type, EntityType::Country | EntityType::Location | EntityType::City),
             };
             if let Some(b) = sv.arg_starting(k).filter(|b| place(b) && !b.possessive && !b.adjectival) {
-                push(&mut out, a, "locatedIn", &b, None, "", 0.7);
+                push(&mut out, a, Predicate::LocatedIn, &b, None, "", 0.7);
             }
         }
         // "the foreign ministry's Eurasian department": the department is part of the ministry.
         if a.possessive && a.entity_type == EntityType::Organization {
             if let Some(b) = sv.arg_starting(a.last + 1).filter(|b| b.entity_type == EntityType::Organization) {
-                push(&mut out, &b, "partOf", a, None, "", 0.8);
+                push(&mut out, &b, Predicate::PartOf, a, None, "", 0.8);
             }
         }
         // "Kyiv, Ukraine", "Bakhmut, in eastern Ukraine".
@@ -400,7 +379,7 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             let in_a_list = a.first > sv.sentence.first && sv.word(a.first - 1) == ",";
             let region = |b: &Arg| b.entity_type == EntityType::Location && a.entity_type == EntityType::City && !in_a_list;
             if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country || region(b)) {
-                push(&mut out, a, "locatedIn", &b, None, "", 0.8);
+                push(&mut out, a, Predicate::LocatedIn, &b, None, "", 0.8);
             }
         }
     }
@@ -614,8 +593,8 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
     let mut out = Vec::new();
     for m in match_cues(lex, sv) {
         let cue = &lex.cues[m.form.cue];
-        let pred = cue.predicate.as_str();
-        let future_ok = pred == "pledgedTo" || pred == "aided" || pred == "visited";
+        let pred = cue.predicate;
+        let future_ok = matches!(pred, Predicate::PledgedTo | Predicate::Aided | Predicate::Visited);
         let modality = sv.modality(m.first, m.end, future_ok);
         let before = out.len();
         match cue.kind {
@@ -638,10 +617,10 @@ const AGREEMENT_NOUNS: &[&str] = &[
     "framework", "partnership", "armistice", "convention", "arrangement", "arrangements",
 ];
 
-fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
-    let symmetric = crate::vocabulary::is_symmetric(pred);
+fn verb_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
+    let symmetric = pred.is_symmetric();
     // "sign" and "agree" alone are agreements only with the thing agreed on after them.
-    if pred == "signedAgreementWith"
+    if pred == Predicate::SignedAgreementWith
         && m.end == m.first + 1
         && !(m.end..(m.end + 8).min(sv.sentence.last)).any(|k| AGREEMENT_NOUNS.contains(&sv.word(k)))
     {
@@ -658,7 +637,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
         if (patient.last..m.first).any(|k| sv.word(k) == "," || sv.word(k) == "but") {
             return;
         }
-        if is_position(pred) && patient.entity_type != EntityType::Organization {
+        if pred.is_position() && patient.entity_type != EntityType::Organization {
             return;
         }
         for s in sv.coordinated_after(agent, sv.sentence.last) {
@@ -684,7 +663,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     let adjacent = subject.last == m.first;
     // "promised that Washington would …": a clause, not the party — except for a demand
     // ("demanded that Beijing withdraw" is made of Beijing).
-    let clause_follows = crate::clauses::CLAUSE_WORDS.contains(&sv.word(m.end)) && pred != "demanded";
+    let clause_follows = crate::clauses::CLAUSE_WORDS.contains(&sv.word(m.end)) && pred != Predicate::Demanded;
     let confidence = if adjacent { 0.8 } else { 0.7 };
     let objects: Vec<Arg> = (!clause_follows)
         .then(|| sv.object_after(m.end, prep))
@@ -695,7 +674,9 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
         .filter(|o| subjects.iter().any(|s| types_allowed(pred, s.entity_type, o.entity_type)))
         // "heads to Moscow", "led the Russian delegation": a position verb's object is an organisation.
         // The organisation right after the verb: "joined critics of FEMA" gives nothing.
-        .filter(|o| !is_position(pred) || (o.entity_type == EntityType::Organization && o.first <= m.end + 1 + usize::from(prep.is_some())))
+        .filter(|o| {
+            !pred.is_position() || (o.entity_type == EntityType::Organization && o.first <= m.end + 1 + usize::from(prep.is_some()))
+        })
         .collect();
     match objects.is_empty() {
         false => {
@@ -717,7 +698,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
     }
 }
 
-fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
+fn noun_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
     // The actor is named right before the noun: "Russia's invasion", "Western sanctions",
     // "the Xi-Zelenskiy talks", possibly with adjectives between ("Russia's full-scale invasion").
     let mut k = m.first;
@@ -776,7 +757,7 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: &str, cameo: &str, prep: Op
                 push(out, &s, pred, &o, None, cameo, 0.7);
             }
         }
-        (None, None) if pred == "partnersWith" => {
+        (None, None) if pred == Predicate::PartnersWith => {
             // "China and Russia are partners".
             if let Some(s) = sv.subject_before(m.first, false) {
                 let all = sv.coordinated_before(s);
@@ -884,7 +865,7 @@ mod tests {
         let ex = crate::Extractor::new().keep_hypothetical(true);
         let modality = |text: &str| -> Vec<(String, Option<String>)> {
             let doc = ex.extract("t", text, Some("2024-07-24")).expect("extract");
-            doc.relations.iter().map(|r| (r.predicate.clone(), r.modality.clone())).collect()
+            doc.relations.iter().map(|r| (r.predicate.to_string(), r.modality.clone())).collect()
         };
         assert_eq!(modality("Kenya did not criticize Ethiopia."), [("criticized".to_string(), Some("negated".to_string()))]);
         assert_eq!(modality("Kenya could sanction Ethiopia."), [("sanctioned".to_string(), Some("hypothetical".to_string()))]);

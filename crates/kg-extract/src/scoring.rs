@@ -7,12 +7,22 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{json, Value};
 
 use crate::conll::prf as prf_counts;
-use crate::names::fold;
-use crate::vocabulary;
+use kg_model::names::fold;
+use kg_model::Predicate;
 
 const IGNORED_TYPES: [&str; 2] = ["Date", "Other"];
 
 /// A name as the scorer compares it: NFKD without combining marks, lower case, `'s`
+/// Whether a predicate named in a file is a symmetric one of the vocabulary.
+fn symmetric(name: &str) -> bool {
+    Predicate::from_name(name).is_some_and(Predicate::is_symmetric)
+}
+
+/// The family of a predicate named in a file, if it is one of the vocabulary.
+fn family(name: &str) -> Option<kg_model::Family> {
+    Predicate::from_name(name).map(Predicate::family)
+}
+
 /// dropped, punctuation to spaces, spaces collapsed, a leading "the " removed.
 pub fn normalise(s: &str) -> String {
     let lowered: Vec<char> = fold(s).chars().collect();
@@ -230,7 +240,7 @@ pub fn score_document_with_outcomes(gold: &Value, predicted: &Value, outcomes: &
         for (j, &(gs, gp, go)) in grels.iter().enumerate() {
             let (Some(gs), Some(go)) = (gs, go) else { continue };
             let (same, swapped) = ((s, o) == (gs, go), (s, o) == (go, gs));
-            if p == gp && !used_strict.contains(&j) && (same || (swapped && vocabulary::is_symmetric(gp))) {
+            if p == gp && !used_strict.contains(&j) && (same || (swapped && symmetric(gp))) {
                 used_strict.insert(j);
                 k.relation_tp_strict += 1;
                 break;
@@ -239,9 +249,8 @@ pub fn score_document_with_outcomes(gold: &Value, predicted: &Value, outcomes: &
         for (j, &(gs, gp, go)) in grels.iter().enumerate() {
             let (Some(gs), Some(go)) = (gs, go) else { continue };
             let (same, swapped) = ((s, o) == (gs, go), (s, o) == (go, gs));
-            let family = vocabulary::family(p).is_some() && vocabulary::family(p) == vocabulary::family(gp);
-            if family && !used_lenient.contains(&j) && (same || (swapped && (vocabulary::is_symmetric(gp) || vocabulary::is_symmetric(p))))
-            {
+            let family = family(p).is_some() && family(p) == family(gp);
+            if family && !used_lenient.contains(&j) && (same || (swapped && (symmetric(gp) || symmetric(p)))) {
                 used_lenient.insert(j);
                 k.relation_tp_lenient += 1;
                 break;

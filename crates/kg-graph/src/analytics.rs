@@ -267,7 +267,7 @@ pub fn dyads(net: &Network) -> Vec<Dyad> {
     };
     for e in &net.edges {
         add(e, e.source, e.target);
-        if kg_extract::vocabulary::is_symmetric(&e.predicate) {
+        if e.predicate.is_symmetric() {
             add(e, e.target, e.source);
         }
     }
@@ -279,7 +279,9 @@ mod tests {
     use super::*;
     use crate::network::{Evidence, Node};
 
-    fn net(edges: &[(usize, usize, &str)], n: usize) -> Network {
+    use kg_model::Predicate::{self, Attacked, Criticized, MetWith};
+
+    fn net(edges: &[(usize, usize, Predicate)], n: usize) -> Network {
         Network {
             nodes: (0..n).map(|k| Node { iri: format!("n{k}"), label: format!("N{k}"), entity_type: None, documents: 1 }).collect(),
             edges: edges
@@ -287,20 +289,14 @@ mod tests {
                 .map(|(s, t, p)| Edge {
                     source: *s,
                     target: *t,
-                    predicate: p.to_string(),
+                    predicate: *p,
                     evidence: vec![Evidence {
                         statement: "st".into(),
                         document: "d".into(),
                         sentence: "S.".into(),
                         date: Some("2024-07-24".into()),
                         confidence: 0.8,
-                        goldstein: kg_extract::vocabulary::predicate(p).filter(|x| !x.cameo.is_empty()).map(|_| {
-                            if *p == "attacked" {
-                                -10.0
-                            } else {
-                                1.0
-                            }
-                        }),
+                        goldstein: p.is_event().then_some(if *p == Attacked { -10.0 } else { 1.0 }),
                     }],
                 })
                 .collect(),
@@ -309,7 +305,7 @@ mod tests {
 
     #[test]
     fn pagerank_sums_to_one_and_favours_the_cited() {
-        let n = net(&[(0, 1, "criticized"), (2, 1, "criticized"), (1, 3, "metWith")], 4);
+        let n = net(&[(0, 1, Criticized), (2, 1, Criticized), (1, 3, MetWith)], 4);
         let pr = pagerank(&n);
         assert!((pr.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!(pr[1] > pr[0] && pr[3] > pr[2]);
@@ -317,13 +313,13 @@ mod tests {
 
     #[test]
     fn betweenness_of_a_path_centre() {
-        let n = net(&[(0, 1, "metWith"), (1, 2, "metWith")], 3);
+        let n = net(&[(0, 1, MetWith), (1, 2, MetWith)], 3);
         assert_eq!(betweenness(&n), vec![0.0, 1.0, 0.0]);
     }
 
     #[test]
     fn components_communities_paths_and_dyads() {
-        let n = net(&[(0, 1, "metWith"), (1, 2, "attacked"), (3, 4, "metWith")], 6);
+        let n = net(&[(0, 1, MetWith), (1, 2, Attacked), (3, 4, MetWith)], 6);
         assert_eq!(components(&n), vec![0, 0, 0, 1, 1, 2]);
         let c = communities(&n);
         assert_eq!(c[3], c[4]);

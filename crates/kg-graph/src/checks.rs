@@ -1,7 +1,7 @@
 //! Exporters given hostile labels, shared by the fuzz target and the test that replays
 //! its corpus: RDF output must parse back; the other formats must not fail.
 
-use kg_extract::{Document, Entity, EntityType, Relation, Span};
+use kg_model::{Document, Entity, EntityType, Predicate, Relation, Span};
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
 
 use crate::export::{export, ExportFormat, ExportOptions};
@@ -29,7 +29,7 @@ pub fn hostile_document(data: &[u8]) -> Document {
     let relations: Vec<Relation> = (1..entities.len())
         .map(|k| Relation {
             subject: "e1".into(),
-            predicate: ["spokeWith", "criticized", "leaderOf", "said"][k % 4].into(),
+            predicate: [Predicate::SpokeWith, Predicate::Criticized, Predicate::LeaderOf, Predicate::Said][k % 4],
             object: (k % 4 != 3).then(|| format!("e{}", k + 1)),
             literal: (k % 4 == 3).then(|| labels[k].to_string()),
             date: Some("2024-07-24".into()),

@@ -5,8 +5,8 @@
 
 use std::io::Write;
 
-use kg_extract::vocabulary::is_symmetric;
-use kg_extract::EntityType;
+use kg_model::EntityType;
+use kg_model::Family;
 
 use crate::error::Result;
 use crate::network::Network;
@@ -25,16 +25,28 @@ pub fn node_style(t: Option<EntityType>) -> (&'static str, &'static str) {
 }
 
 /// Edge colour of a relation family.
-pub fn family_color(family: &str) -> &'static str {
+pub fn family_color(family: Family) -> &'static str {
     match family {
-        "verbalCooperation" => "#1b9e77",
-        "materialCooperation" => "#006d2c",
-        "verbalConflict" => "#e6550d",
-        "materialConflict" => "#b2182b",
-        "affiliation" => "#3949ab",
-        "structure" => "#757575",
-        "alliance" => "#7b1fa2",
-        _ => "#000000",
+        Family::VerbalCooperation => "#1b9e77",
+        Family::MaterialCooperation => "#006d2c",
+        Family::VerbalConflict => "#e6550d",
+        Family::MaterialConflict => "#b2182b",
+        Family::Affiliation => "#3949ab",
+        Family::Structure => "#757575",
+        Family::Alliance => "#7b1fa2",
+    }
+}
+
+/// A family's name in a diagram's legend, with its predicates in words where there are few.
+pub fn family_legend(family: Family) -> &'static str {
+    match family {
+        Family::VerbalCooperation => "verbal cooperation",
+        Family::MaterialCooperation => "material cooperation",
+        Family::VerbalConflict => "verbal conflict",
+        Family::MaterialConflict => "material conflict",
+        Family::Affiliation => "affiliation (leader, member)",
+        Family::Structure => "structure (part of, located in)",
+        Family::Alliance => "alliance (partners)",
     }
 }
 
@@ -83,8 +95,8 @@ pub fn write_dot(net: &Network, options: DotOptions, out: &mut dyn Write) -> Res
     }
     for e in &net.edges {
         let width = 1.0 + (e.documents() as f64).ln() * 1.5;
-        let dir = if is_symmetric(&e.predicate) { ", dir=none" } else { "" };
-        let mut label = e.predicate.clone();
+        let dir = if e.predicate.is_symmetric() { ", dir=none" } else { "" };
+        let mut label = e.predicate.name().to_string();
         if options.edge_dates {
             match e.date_range() {
                 (Some(a), Some(b)) if a != b => label.push_str(&format!("\n{a} – {b}")),
@@ -108,16 +120,12 @@ pub fn write_dot(net: &Network, options: DotOptions, out: &mut dyn Write) -> Res
 
 fn write_legend(out: &mut dyn Write) -> Result<()> {
     let mut rows = String::new();
-    for (family, label) in [
-        ("verbalCooperation", "verbal cooperation"),
-        ("materialCooperation", "material cooperation"),
-        ("verbalConflict", "verbal conflict"),
-        ("materialConflict", "material conflict"),
-        ("affiliation", "affiliation (leader, member)"),
-        ("structure", "structure (part of, located in)"),
-        ("alliance", "alliance (partners)"),
-    ] {
-        rows.push_str(&format!("<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">&#9473;&#9473; {label}</FONT></TD></TR>", family_color(family)));
+    for family in Family::ALL {
+        rows.push_str(&format!(
+            "<TR><TD ALIGN=\"LEFT\"><FONT COLOR=\"{}\">&#9473;&#9473; {}</FONT></TD></TR>",
+            family_color(family),
+            family_legend(family)
+        ));
     }
     for t in EntityType::ALL {
         let (fill, _) = node_style(Some(t));

@@ -194,7 +194,7 @@ fn filtered_quads(kg: &KnowledgeGraph, filter: &Filter) -> Result<Vec<Quad>> {
             if let (Some(g), Ok(s), Ok(o)) =
                 (direct, NamedNodeRef::new(&net.nodes[e.source].iri), NamedNodeRef::new(&net.nodes[e.target].iri))
             {
-                add(Quad::new(s, crate::vocab::kg(&e.predicate), o, g));
+                add(Quad::new(s, crate::vocab::kg(e.predicate.name()), o, g));
             }
         }
     }

@@ -2,7 +2,7 @@
 //! its entities (type, label, aliases), its relations as direct triples, and for every
 //! relation a reified `rdf:Statement` carrying the provenance.
 
-use kg_extract::{Document, EntityType};
+use kg_model::{Document, EntityType};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::resolve::{identity, resolution_quads, Resolution};
@@ -88,7 +88,7 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
     if let Some(t) = &meta.ingested_at {
         w.add(doc_iri.clone(), kg("ingestedAt"), Literal::new_typed_literal(t, node(format!("{XSD}dateTime"))));
     }
-    w.add(doc_iri.clone(), kg("extractorVersion"), Literal::new_simple_literal(kg_extract::EXTRACTOR_VERSION));
+    w.add(doc_iri.clone(), kg("extractorVersion"), Literal::new_simple_literal(kg_model::EXTRACTOR_VERSION));
 
     let iri_of = |id: &str| resolution.get(id).map(|r| r.iri.clone());
     for e in &doc.entities {
@@ -114,7 +114,7 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
             (None, Some(lit)) => Literal::new_simple_literal(lit).into(),
             (None, None) => continue,
         };
-        let predicate = kg(&r.predicate);
+        let predicate = kg(r.predicate.name());
         // An event that is negated, hypothetical or feared is a statement of the text, not a
         // fact of the graph: no direct triple, and the statement says how it was made.
         if r.modality.is_none() {
@@ -166,7 +166,7 @@ mod tests {
             .expect("extract");
         let quads = document_quads(&doc, &DocumentMeta { content_hash: content_hash("x"), ..Default::default() });
         let has = |s: &str, p: &str, o: &str| {
-            quads.iter().any(|q| q.subject.to_string() == s && q.predicate.to_string() == p && q.object.to_string() == o)
+            quads.iter().any(|q| q.subject.to_string() == s && q.predicate.as_str() == p.trim_matches(['<', '>']) && q.object.to_string() == o)
         };
         let xi = "<https://w3id.org/newskg/entity/person/xi-jinping>";
         assert!(has(xi, "<https://w3id.org/newskg/ontology#leaderOf>", "<https://w3id.org/newskg/entity/country/china>"));

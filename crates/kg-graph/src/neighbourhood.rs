@@ -67,7 +67,7 @@ pub fn load(kg: &KnowledgeGraph, filter: &Filter) -> Result<Option<Network>> {
 mod tests {
     use super::*;
     use crate::DocumentMeta;
-    use kg_extract::EntityType;
+    use kg_model::EntityType;
 
     #[test]
     fn neighbourhoods_equal_the_loaded_network_cut_down() {
@@ -91,7 +91,7 @@ mod tests {
             Filter { hops: Some(3), ..around("kenya") },
             Filter { hops: Some(2), types: vec![EntityType::Country], ..around("Uganda") },
             Filter { hops: Some(2), types: vec![EntityType::Person], ..around("Yoweri Museveni") },
-            Filter { hops: Some(4), families: vec!["verbalConflict".into()], ..around("Rwanda") },
+            Filter { hops: Some(4), families: vec![kg_model::Family::VerbalConflict], ..around("Rwanda") },
             Filter { hops: Some(4), from: Some("2024-05-02".into()), ..around("Tanzania") },
             Filter { hops: Some(4), top: Some(3), ..around("Kenya") },
         ];

@@ -170,8 +170,11 @@ mod tests {
         kg
     }
 
-    /// The hops as (subject, predicate, object, documents) labels, for comparing searches.
-    fn described(net: &Network, hops: &[Hop]) -> Vec<Vec<(String, String, String, Vec<String>)>> {
+    /// One hop's edge as (subject, predicate, object, documents) labels.
+    type DescribedEdge = (String, String, String, Vec<String>);
+
+    /// The hops as labels, for comparing searches.
+    fn described(net: &Network, hops: &[Hop]) -> Vec<Vec<DescribedEdge>> {
         hops.iter()
             .map(|h| {
                 h.edges
@@ -179,7 +182,7 @@ mod tests {
                     .map(|&k| {
                         let e = &net.edges[k];
                         let docs = e.evidence.iter().map(|x| x.document.clone()).collect();
-                        (net.nodes[e.source].label.clone(), e.predicate.clone(), net.nodes[e.target].label.clone(), docs)
+                        (net.nodes[e.source].label.clone(), e.predicate.name().to_string(), net.nodes[e.target].label.clone(), docs)
                     })
                     .collect()
             })
@@ -232,7 +235,7 @@ mod tests {
         // Evidence dated from May 2nd on: Kenya's one relation (the first document's, May 1st) is gone.
         let dated = Filter { from: Some("2024-05-02".into()), ..Filter::default() };
         assert!(shortest_path(&kg, &kenya, &burundi, &dated).expect("search").is_none());
-        let conflict = Filter { families: vec!["verbalConflict".into(), "materialConflict".into()], ..Filter::default() };
+        let conflict = Filter { families: vec![kg_model::Family::VerbalConflict, kg_model::Family::MaterialConflict], ..Filter::default() };
         assert!(shortest_path(&kg, &kenya, &burundi, &conflict).expect("search").is_none(), "the trade agreement is no conflict");
         let net = Network::load(&kg).unwrap().filter(&conflict, true).unwrap();
         assert!(net.find("Kenya").zip(net.find("Burundi")).and_then(|(a, b)| analytics::shortest_path(&net, a, b)).is_none());

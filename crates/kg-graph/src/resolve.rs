@@ -11,8 +11,8 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-use kg_extract::names::{name_key, normalize_label};
-use kg_extract::{Document, Entity, EntityType};
+use kg_model::names::{name_key, normalize_label};
+use kg_model::{Document, Entity, EntityType};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad, Term};
 
 use crate::error::{GraphError, Result};

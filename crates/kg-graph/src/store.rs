@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use kg_extract::Document;
+use kg_model::Document;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef};
 use oxigraph::store::Store;
@@ -96,7 +96,7 @@ impl KnowledgeGraph {
             let p = crate::vocab::kg(predicate);
             self.store.contains(QuadRef::new(&graph, &p, &literal, GraphNameRef::NamedNode(graph.as_ref())))
         };
-        Ok(has("contentHash", content_hash)? && has("extractorVersion", kg_extract::EXTRACTOR_VERSION)?)
+        Ok(has("contentHash", content_hash)? && has("extractorVersion", kg_model::EXTRACTOR_VERSION)?)
     }
 
     /// Replaces the named graph `graph` with `quads`, atomically.
@@ -226,27 +226,65 @@ mod tests {
 
 #[cfg(test)]
 mod ontology_tests {
-    use kg_extract::vocabulary::PREDICATES;
+    use kg_model::{EntityType, Range, TypeSet, PREDICATES};
 
     use super::*;
     use crate::query::select_rows;
+
+    /// The entity types an ontology class holds; `None` for a datatype.
+    fn types_of_class(class: &str) -> Option<TypeSet> {
+        use EntityType::*;
+        Some(match class {
+            "schema:Thing" => TypeSet::ANY,
+            "kg:Actor" => TypeSet::ACTOR,
+            "schema:Place" => TypeSet::PLACE,
+            "schema:Person" => TypeSet::of(&[Person]),
+            "schema:Organization" => TypeSet::of(&[Organization]),
+            "schema:Country" => TypeSet::of(&[Country]),
+            "schema:City" => TypeSet::of(&[City]),
+            "kg:Group" => TypeSet::of(&[Group]),
+            _ => return None,
+        })
+    }
 
     #[test]
     fn ontology_defines_every_predicate_of_the_vocabulary() {
         let kg = KnowledgeGraph::in_memory().expect("store");
         for p in PREDICATES {
             let q = format!(
-                "SELECT ?family ?sym ?cameo ?label ?comment ?domain WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ kg:{} kg:family ?family ; rdfs:label ?label ; rdfs:comment ?comment . \
-                 OPTIONAL {{ kg:{0} rdfs:domain ?domain }} OPTIONAL {{ kg:{0} kg:cameoRoot ?cameo }} BIND(EXISTS {{ kg:{0} a owl:SymmetricProperty }} AS ?sym) }} }}",
+                "SELECT ?family ?sym ?cameo ?label ?comment ?domain ?range WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ kg:{} kg:family ?family ; rdfs:label ?label ; rdfs:comment ?comment ; \
+                 rdfs:domain ?domain ; rdfs:range ?range . OPTIONAL {{ kg:{0} kg:cameoRoot ?cameo }} BIND(EXISTS {{ kg:{0} a owl:SymmetricProperty }} AS ?sym) }} }}",
                 p.name
             );
             let rows = select_rows(&kg, &q).expect("query");
-            assert_eq!(rows.len(), 1, "{} is defined once", p.name);
+            assert_eq!(rows.len(), 1, "{} is defined once, with a domain and a range", p.name);
             let text = |i: usize| rows[0][i].as_ref().map(crate::query::display_term).unwrap_or_default();
             assert_eq!(text(0), format!("kg:{}", p.family), "{} family", p.name);
             assert_eq!(text(1), p.symmetric.to_string(), "{} symmetry", p.name);
-            assert_eq!(text(2), p.cameo, "{} CAMEO root", p.name);
-            assert!(!text(5).is_empty(), "{} has a domain", p.name);
+            assert_eq!(text(2), p.cameo.unwrap_or_default(), "{} CAMEO root", p.name);
+            // The ontology's classes hold every type the vocabulary allows (the rules may be narrower).
+            let domain = types_of_class(&text(5)).unwrap_or_else(|| panic!("{}: domain {} is no entity class", p.name, text(5)));
+            assert!(domain.covers(p.domain), "{}: the domain {} leaves out types the vocabulary allows", p.name, text(5));
+            match p.range {
+                Range::Entities(range) => {
+                    let class = types_of_class(&text(6)).unwrap_or_else(|| panic!("{}: range {} is no entity class", p.name, text(6)));
+                    assert!(class.covers(range), "{}: the range {} leaves out types the vocabulary allows", p.name, text(6));
+                }
+                Range::Text => assert_eq!(text(6), "xsd:string", "{} takes text", p.name),
+            }
+        }
+    }
+
+    #[test]
+    fn every_predicate_of_the_ontology_is_in_the_vocabulary() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let q = format!("SELECT ?p WHERE {{ GRAPH <{ONTOLOGY_GRAPH}> {{ ?p kg:family ?family }} }}");
+        let rows = select_rows(&kg, &q).expect("query");
+        assert_eq!(rows.len(), PREDICATES.len());
+        for r in rows {
+            let name = r[0].as_ref().map(crate::query::display_term).unwrap_or_default();
+            let local = name.strip_prefix("kg:").unwrap_or(&name);
+            assert!(kg_model::Predicate::from_name(local).is_some(), "{name} is not in the vocabulary table");
         }
     }
 }

@@ -5,8 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use kg_extract::EntityType;
+use kg_model::EntityType;
 use oxigraph::model::{GraphName, GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Term, TermRef};
+
+use kg_model::Predicate;
 
 use crate::entities::{document_count, label_and_type};
 use crate::error::Result;
@@ -19,8 +21,8 @@ use crate::vocab::{node, DOC, ENTITY, KG, RDF, SCHEMA};
 pub(crate) struct Statement {
     /// The subject's IRI.
     pub subject: String,
-    /// The predicate's local name.
-    pub predicate: String,
+    /// The predicate.
+    pub predicate: Predicate,
     /// The object's IRI.
     pub object: String,
     /// Where and when the text states it.
@@ -137,7 +139,10 @@ impl<'a> Reader<'a> {
             confidence: confidence.parse().unwrap_or(0.0),
             goldstein: goldstein.and_then(|g| g.parse().ok()),
         };
-        let predicate = predicate.strip_prefix(KG).unwrap_or(&predicate).to_string();
+        // Statements of predicates outside the vocabulary (loaded by hand) are no relations.
+        let Some(predicate) = predicate.strip_prefix(KG).and_then(Predicate::from_name) else {
+            return Ok(None);
+        };
         Ok(Some(Statement { subject, predicate, object, evidence }))
     }
 
@@ -160,7 +165,7 @@ impl<'a> Reader<'a> {
                         continue;
                     }
                     let Some(s) = self.statement(&st, &graph)? else { continue };
-                    if !self.filter.keeps_predicate(&s.predicate)
+                    if !self.filter.keeps_predicate(s.predicate)
                         || !self.filter.keeps_evidence(&s.evidence)
                         || !self.usable(&s.subject)?
                         || !self.usable(&s.object)?
@@ -197,15 +202,15 @@ impl<'a> Reader<'a> {
 /// predicate and object IRI, each relation's evidence by statement; relations with an
 /// end `index` does not give are left out.
 pub(crate) fn edges<'s>(statements: impl IntoIterator<Item = &'s Statement>, index: impl Fn(&str) -> Option<usize>) -> Vec<Edge> {
-    let mut relations: BTreeMap<(&str, &str, &str), Vec<Evidence>> = BTreeMap::new();
+    let mut relations: BTreeMap<(&str, Predicate, &str), Vec<Evidence>> = BTreeMap::new();
     for s in statements {
-        relations.entry((&s.subject, &s.predicate, &s.object)).or_default().push(s.evidence.clone());
+        relations.entry((&s.subject, s.predicate, &s.object)).or_default().push(s.evidence.clone());
     }
     relations
         .into_iter()
         .filter_map(|((subject, predicate, object), mut evidence)| {
             evidence.sort_by(|a, b| a.statement.cmp(&b.statement));
-            Some(Edge { source: index(subject)?, target: index(object)?, predicate: predicate.to_string(), evidence })
+            Some(Edge { source: index(subject)?, target: index(object)?, predicate, evidence })
         })
         .collect()
 }

@@ -160,7 +160,7 @@ pub fn write_node_link(net: &Network, out: &mut dyn Write) -> Result<()> {
             let (first, last) = e.date_range();
             json!({
                 "source": net.nodes[e.source].iri, "target": net.nodes[e.target].iri, "key": *key,
-                "predicate": e.predicate, "family": e.family(), "documents": e.documents(),
+                "predicate": e.predicate.name(), "family": e.family().name(), "documents": e.documents(),
                 "confidence": e.confidence(), "goldstein": mean_goldstein(e), "first_date": first, "last_date": last,
                 "evidence": e.evidence.iter().map(|x| json!({"document": x.document, "sentence": x.sentence, "date": x.date, "confidence": x.confidence})).collect::<Vec<_>>(),
             })

@@ -1,8 +1,8 @@
 //! IRIs of the project: the ontology namespace, entity, document and statement IRIs,
 //! and the well-known vocabularies used beside it.
 
-use kg_extract::names::{fold, normalize_label};
-use kg_extract::EntityType;
+use kg_model::names::{fold, normalize_label};
+use kg_model::EntityType;
 use oxigraph::model::NamedNode;
 
 /// Base of every IRI the project mints.

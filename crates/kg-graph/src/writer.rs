@@ -12,7 +12,7 @@
 use std::collections::HashSet;
 use std::thread::JoinHandle;
 
-use kg_extract::Document;
+use kg_model::Document;
 use oxigraph::model::Quad;
 use oxigraph::store::Store;
 

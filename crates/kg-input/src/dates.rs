@@ -1,6 +1,6 @@
 //! Publication dates as metadata writes them, to ISO `YYYY-MM-DD`.
 
-use kg_extract::dates::{month_number, Date};
+use kg_model::calendar::{month_number, Date};
 
 /// Normalises a metadata date: ISO dates and date-times (`2024-07-24T10:00:00Z`),
 /// Reuters-style `26-FEB-1987 15:01:01.79`, `24 July 2024`, `July 24, 2024`.

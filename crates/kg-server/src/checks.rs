@@ -4,13 +4,14 @@
 use crate::http::{Request, Response};
 use crate::{handle, Limits, State};
 
-/// A server state over an in-memory store with one article and a write token.
-pub fn fuzz_state() -> State {
+/// The article the fuzzed server holds.
+pub const FUZZ_ARTICLE: &str = "Chinese President Xi Jinping met Russian President Vladimir Putin.";
+
+/// A server state over an in-memory store with `doc` (the extraction of [`FUZZ_ARTICLE`])
+/// and a write token.
+pub fn fuzz_state(doc: &kg_model::Document) -> State {
     let kg = kg_graph::KnowledgeGraph::in_memory().expect("store");
-    let doc = kg_extract::Extractor::new()
-        .extract("d", "Chinese President Xi Jinping met Russian President Vladimir Putin.", None)
-        .expect("extract");
-    kg.put_document(&doc, &kg_graph::DocumentMeta::default()).expect("put");
+    kg.put_document(doc, &kg_graph::DocumentMeta::default()).expect("put");
     let limits = Limits { timeout: std::time::Duration::from_millis(200), max_results: 100, max_body: 4096 };
     State::new(kg, limits, Some("fuzz-token-0123456789".into()), "127.0.0.1:0".into())
 }

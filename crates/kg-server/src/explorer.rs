@@ -273,7 +273,7 @@ fn timeline(state: &State, req: &Request) -> Result<Response, Response> {
         .ok_or_else(|| Response::error(404, "no such entity"))?;
     let mut events: Vec<Statement> = statements(state, &iri)?
         .into_iter()
-        .filter(|s| kg_extract::vocabulary::predicate(&s.predicate).is_some_and(|p| !p.cameo.is_empty()))
+        .filter(|s| kg_model::Predicate::from_name(&s.predicate).is_some_and(kg_model::Predicate::is_event))
         .collect();
     events.sort_by(|a, b| a.date.cmp(&b.date).then(a.predicate.cmp(&b.predicate)));
     let mut body = format!("<h1>Timeline of <a href=\"{}\">{}</a></h1><table id=\"timeline\"><tr><th>Date</th><th>Event</th><th>Sentence</th><th>Source</th></tr>", esc(&entity_href(&iri)), esc(&label));

@@ -4,9 +4,9 @@
 
 use std::f64::consts::PI;
 
-use kg_extract::vocabulary::predicate;
-use kg_extract::EntityType;
 use kg_graph::dot::{family_color, node_style};
+use kg_model::EntityType;
+use kg_model::Predicate;
 
 use crate::explorer::{entity_href, esc};
 
@@ -48,7 +48,7 @@ pub fn neighbourhood(centre_label: &str, centre_type: Option<EntityType>, neighb
         let angle = 2.0 * PI * k as f64 / n - PI / 2.0;
         let (x, y) = (cx + r * angle.cos(), cy + r * angle.sin());
         for (j, (p, outgoing)) in nb.relations.iter().enumerate() {
-            let color = family_color(predicate(p).map(|x| x.family).unwrap_or(""));
+            let color = Predicate::from_name(p).map_or("#000000", |x| family_color(x.family()));
             let bend = (j as f64 - (nb.relations.len() as f64 - 1.0) / 2.0) * 30.0;
             let (mx, my) = ((cx + x) / 2.0 - bend * angle.sin(), (cy + y) / 2.0 + bend * angle.cos());
             // The label sits on the curve, nearer the neighbour than the crowded centre.

@@ -2,54 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The entity types of the extraction contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
-pub enum EntityType {
-    /// A named human.
-    Person,
-    /// A company, ministry, party, council, agency, army, news agency or alliance.
-    Organization,
-    /// A sovereign state or state-like polity (also named by capital or demonym).
-    Country,
-    /// A city or town used as a place.
-    City,
-    /// Any other named place: region, sea, mountain, continent, province.
-    Location,
-    /// A named collective that is not an organisation ("the West", "Ukrainians").
-    Group,
-}
-
-impl EntityType {
-    /// The contract's name of the type, as used in JSON and in entity IRIs.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "Person",
-            EntityType::Organization => "Organization",
-            EntityType::Country => "Country",
-            EntityType::City => "City",
-            EntityType::Location => "Location",
-            EntityType::Group => "Group",
-        }
-    }
-
-    /// Parses a contract type name.
-    pub fn parse(name: &str) -> Option<EntityType> {
-        Some(match name {
-            "Person" => EntityType::Person,
-            "Organization" => EntityType::Organization,
-            "Country" => EntityType::Country,
-            "City" => EntityType::City,
-            "Location" => EntityType::Location,
-            "Group" => EntityType::Group,
-            _ => return None,
-        })
-    }
-
-    /// Every type, in a fixed order.
-    pub const ALL: [EntityType; 6] =
-        [EntityType::Person, EntityType::Organization, EntityType::Country, EntityType::City, EntityType::Location, EntityType::Group];
-}
+use crate::{EntityType, Predicate};
 
 /// A span of the input text in Unicode scalar (code point) offsets, end exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -86,8 +39,8 @@ pub struct Entity {
 pub struct Relation {
     /// Entity id of the subject.
     pub subject: String,
-    /// camelCase predicate of the contract's vocabulary.
-    pub predicate: String,
+    /// The predicate of the contract's vocabulary (its camelCase name in JSON).
+    pub predicate: Predicate,
     /// Entity id of the object, for relations between entities.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,

@@ -82,7 +82,7 @@ fn pos_accuracy(docs: &[kg_extract::conll::TaggedDocument]) -> Result<()> {
     if sentences.is_empty() {
         return Ok(());
     }
-    let clusters = kg_extract::clusters::WordClusters::embedded().map_err(anyhow::Error::msg)?;
+    let clusters = kg_extract::ner::clusters::WordClusters::embedded().map_err(anyhow::Error::msg)?;
     let tagger = kg_extract::pos::PosTagger::embedded(clusters)?;
     let (mut right, mut all) = (0usize, 0usize);
     for s in sentences {

@@ -7,9 +7,11 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use kg_extract::clauses::{mentions_by_sentence, Discourse, SentenceMentions, SentenceView};
-use kg_extract::mentions::{find_mentions, TextView};
-use kg_extract::{coref, ner_mentions, relations, sentences, tokens, Extractor};
+use kg_extract::mentions::{coref, find_mentions, refine as ner_mentions, TextView};
+use kg_extract::rules::clauses::{mentions_by_sentence, Discourse, SentenceMentions, SentenceView};
+use kg_extract::rules::{self, Context};
+use kg_extract::text::{sentences, tokens};
+use kg_extract::Extractor;
 
 /// The texts to measure on.
 fn texts() -> Vec<String> {
@@ -56,19 +58,30 @@ fn stages(c: &mut Criterion) {
     g.bench_function("coreference", |b| {
         b.iter(|| (0..texts.len()).map(|i| coref::resolve(lex, &views[i], &found[i]).entities.len()).sum::<usize>())
     });
-    g.bench_function("relations", |b| {
+    g.bench_function("rules", |b| {
         b.iter(|| {
             let mut n = 0;
             for i in 0..texts.len() {
                 let types: Vec<_> = resolved[i].entities.iter().map(|d| d.entity_type).collect();
                 let mut discourse = Discourse::default();
-                for (s, ids) in sents[i].iter().zip(mentions_by_sentence(&sents[i], &found[i])) {
-                    let mentions = SentenceMentions { all: &found[i], ids };
-                    let sv = SentenceView::new(lex, &views[i], *s, mentions, &resolved[i].of_mention, &types, &mut discourse);
-                    n += relations::positions(lex, &sv, &found[i], &resolved[i].of_mention).len();
-                    n += relations::structure(&sv, &found[i], &resolved[i].of_mention, &types).len();
-                    n += relations::events(lex, &sv).len();
-                }
+                let sentence_views: Vec<SentenceView> = sents[i]
+                    .iter()
+                    .zip(mentions_by_sentence(&sents[i], &found[i]))
+                    .map(|(s, ids)| {
+                        let mentions = SentenceMentions { all: &found[i], ids };
+                        SentenceView::new(lex, &views[i], *s, mentions, &resolved[i].of_mention, &types, &mut discourse)
+                    })
+                    .collect();
+                let cx = Context {
+                    lex,
+                    view: &views[i],
+                    mentions: &found[i],
+                    resolution: &resolved[i],
+                    types: &types,
+                    sentences: &sentence_views,
+                };
+                let findings = rules::apply_all(&cx);
+                n += findings.relations.iter().map(Vec::len).sum::<usize>() + findings.quotes.len();
             }
             n
         })

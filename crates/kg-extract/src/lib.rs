@@ -1,9 +1,11 @@
 //! News text to a knowledge-graph document: entities, relations, events and quotes,
 //! each with provenance (sentence, offsets, confidence, date).
 //!
-//! The pipeline: [`tokens`] → [`sentences`] → [`mentions`] (gazetteers and name rules)
-//! → [`coref`] (entities) → [`relations`] and [`quotes`] over [`clauses`] → [`model`].
-//! Lexicons are embedded from `data/` at compile time, so the library needs no files.
+//! The pipeline, one folder per stage: [`text`] (tokens, sentences, dates) → [`ner`] (the
+//! recogniser's labels) → [`mentions`] (names from gazetteers, titles and the recogniser,
+//! then coreference into entities) → [`rules`] (the registry of relation and quotation rules
+//! over each sentence's clauses) → the contract's [`Document`]. [`lexicon`] holds the word
+//! lists and tables, embedded from `data/` at compile time, so the library needs no files.
 //!
 //! ```
 //! let extractor = kg_extract::Extractor::new();
@@ -11,43 +13,31 @@
 //! assert!(doc.entities.iter().any(|e| e.label == "Xi Jinping"));
 //! ```
 
-pub mod affiliations;
 pub mod checks;
-pub mod clauses;
-pub mod clusters;
 pub mod conll;
 pub mod conll04;
-pub mod coref;
-pub mod dates;
-pub mod descriptions;
+mod data_files;
 pub mod graph_scoring;
 pub mod hashing;
-pub mod home_country;
 pub mod lexicon;
 pub mod mentions;
-pub mod name_lists;
 pub mod ner;
-pub mod ner_mentions;
-pub mod ner_spans;
-pub mod parties;
-pub mod perceptron;
 pub mod pos;
-pub mod quotes;
-pub mod relations;
+pub mod rules;
 pub mod scoring;
-pub mod sentences;
-pub mod tokens;
+pub mod text;
 pub mod training;
-pub mod word_info;
 
 use std::collections::HashMap;
 
 pub use kg_model::{Document, Entity, EntityType, Extraction, Predicate, Relation, Span, EXTRACTOR_VERSION};
 
-use clauses::{SentenceMentions, SentenceView};
 use kg_model::calendar::Date;
 use lexicon::Lexicon;
-use mentions::TextView;
+use mentions::{coref, refine, spans, TextView};
+use ner::clusters;
+use rules::clauses::{self, SentenceMentions, SentenceView};
+use text::{dates, sentences, tokens};
 
 /// Errors from extraction.
 #[derive(Debug, thiserror::Error)]
@@ -83,7 +73,7 @@ impl Extractor {
                 ner::NerTagger::embedded(clusters).expect("the embedded NER model is valid")
             });
             let lex = Lexicon::load();
-            let lists = name_lists::NameLists::from_lexicon(&lex);
+            let lists = lexicon::name_lists::NameLists::from_lexicon(&lex);
             let ner = model.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (lex, ner.with_lists(lists))
         });
@@ -121,9 +111,9 @@ impl Extractor {
         let view = TextView::new(&self.lex, &tokens, &sentences, &chars);
         let title = headline(&view, dateline.map(|d| d.1).unwrap_or(0));
 
-        let types = ner_mentions::token_types(&self.ner, &view);
-        let found = ner_spans::reconcile(&self.lex, mentions::find_mentions(&self.lex, &view), &types, &view);
-        let found = ner_mentions::refine(&self.lex, found, &types, &view);
+        let types = refine::token_types(&self.ner, &view);
+        let found = spans::reconcile(&self.lex, mentions::find_mentions(&self.lex, &view), &types, &view);
+        let found = refine::refine(&self.lex, found, &types, &view);
         let res = coref::resolve(&self.lex, &view, &found);
 
         // Entities in order of first mention, ids e1, e2, …
@@ -144,24 +134,9 @@ impl Extractor {
 
         let mut relations: Vec<Relation> = Vec::new();
         let mut seen: HashMap<(usize, Predicate, usize, bool), usize> = HashMap::new();
-        let mut by_sentence: Vec<Vec<relations::Found>> = views
-            .iter()
-            .map(|sv| {
-                let mut all = relations::positions(&self.lex, sv, &found, &res.of_mention);
-                all.extend(affiliations::affiliations(&self.lex, sv));
-                all.extend(descriptions::descriptions(&self.lex, sv, &found));
-                all.extend(relations::structure(sv, &found, &res.of_mention, &types));
-                all.extend(relations::events(&self.lex, sv));
-                all
-            })
-            .collect();
-        // Titled persons that no sentence rule placed (in a country, or with that title) hold
-        // their post in the article's country.
-        let placed = home_country::Placed::new(by_sentence.iter().flatten(), &types);
-        for (si, f) in home_country::positions(&found, &res, &placed).into_iter().chain(parties::memberships(&view, &found, &res)) {
-            by_sentence[si].push(f);
-        }
-        for (si, all) in by_sentence.into_iter().enumerate() {
+        let cx = rules::Context { lex: &self.lex, view: &view, mentions: &found, resolution: &res, types: &types, sentences: &views };
+        let findings = rules::apply_all(&cx);
+        for (si, all) in findings.relations.into_iter().enumerate() {
             let s = sentences[si];
             // Only sentences with relations need their date.
             let date = if all.is_empty() { None } else { dates::sentence_date(&tokens, s.first, s.last, published) };
@@ -197,7 +172,7 @@ impl Extractor {
                 });
             }
         }
-        for q in quotes::find_quotes(&view, &views) {
+        for q in findings.quotes {
             let Some(sid) = id_of.get(&q.speaker) else { continue };
             let s = sentences[q.sentence];
             relations.push(Relation {

@@ -5,16 +5,12 @@
 
 use std::collections::HashMap;
 
-use crate::clusters::WordClusters;
 use crate::conll::TaggedDocument;
 use crate::hashing::{feature, feature2, hash_str, HashMap64};
+use crate::ner::clusters::WordClusters;
+use crate::ner::perceptron::{LinearModel, ModelError, Trainer};
 use crate::ner::shuffle;
-use crate::perceptron::{LinearModel, ModelError, Trainer};
-use crate::word_info::WordInfo;
-
-/// The shipped model and tag dictionary, built by `kg train pos` (see `data/models/README.md`).
-const EMBEDDED_MODEL: &[u8] = include_bytes!("../../../data/models/pos.bin");
-const EMBEDDED_TAGDICT: &str = include_str!("../../../data/models/pos-tagdict.tsv");
+use crate::text::word_info::WordInfo;
 
 /// Words seen at least this often with one tag in at least this share of cases go into the tag dictionary.
 const TAGDICT_MIN_COUNT: u32 = 20;
@@ -81,8 +77,8 @@ fn views(words: &[impl AsRef<str>], clusters: &WordClusters) -> (Vec<WordInfo>, 
 impl PosTagger {
     /// The shipped model with the word clusters it was trained with.
     pub fn embedded(clusters: WordClusters) -> Result<PosTagger, ModelError> {
-        let model = LinearModel::from_bytes(EMBEDDED_MODEL)?;
-        let tagdict = read_tagdict(EMBEDDED_TAGDICT, &model)?;
+        let model = LinearModel::from_bytes(crate::data_files::POS_MODEL)?;
+        let tagdict = read_tagdict(crate::data_files::POS_TAGDICT, &model)?;
         Ok(PosTagger { model, tagdict, clusters })
     }
 

@@ -5,14 +5,14 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::clusters::{self, ClusterOptions, WordClusters};
 use crate::conll::{self, TaggedDocument};
+use crate::lexicon::name_lists::NameLists;
 use crate::lexicon::Lexicon;
-use crate::name_lists::NameLists;
+use crate::ner::clusters::{self, ClusterOptions, WordClusters};
+use crate::ner::perceptron::LinearModel;
 use crate::ner::{self, Resources, TrainOptions};
-use crate::perceptron::LinearModel;
 use crate::pos;
-use crate::tokens::tokenize;
+use crate::text::tokens::tokenize;
 
 /// Training passes of the taggers and their feature-table sizes (log2 of buckets).
 pub const NER_EPOCHS: usize = 8;

@@ -166,7 +166,9 @@ mod tests {
             .expect("extract");
         let quads = document_quads(&doc, &DocumentMeta { content_hash: content_hash("x"), ..Default::default() });
         let has = |s: &str, p: &str, o: &str| {
-            quads.iter().any(|q| q.subject.to_string() == s && q.predicate.as_str() == p.trim_matches(['<', '>']) && q.object.to_string() == o)
+            quads
+                .iter()
+                .any(|q| q.subject.to_string() == s && q.predicate.as_str() == p.trim_matches(['<', '>']) && q.object.to_string() == o)
         };
         let xi = "<https://w3id.org/newskg/entity/person/xi-jinping>";
         assert!(has(xi, "<https://w3id.org/newskg/ontology#leaderOf>", "<https://w3id.org/newskg/entity/country/china>"));

@@ -5,8 +5,8 @@
 //! mentions of the rules alone change: titled, lexicon and embedded mentions stay.
 
 use crate::lexicon::Lexicon;
+use crate::mentions::refine::{from_rules_alone, parents, TokenTypes};
 use crate::mentions::{make, org_keyword_in, place_context, Mention, MentionKind, TextView};
-use crate::ner_mentions::{from_rules_alone, parents, TokenTypes};
 use kg_model::EntityType;
 
 /// Lower-case words that may join the parts of one name ("Bank of America", "Office de

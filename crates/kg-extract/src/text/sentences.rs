@@ -5,7 +5,7 @@
 //! abbreviation ("Mr.", "Jan.", "Gen.") or an initial ("John F. Kennedy").
 //! A line break always ends a sentence: headlines, datelines and captions stand alone.
 
-use crate::tokens::{Token, TokenKind};
+use crate::text::tokens::{Token, TokenKind};
 
 /// A sentence as a range of token indices and its code-point span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +110,7 @@ fn make(tokens: &[Token], first: usize, last: usize) -> Sentence {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::text::tokens::tokenize;
 
     fn split(text: &str) -> Vec<String> {
         let toks = tokenize(text);

@@ -5,10 +5,12 @@
 //! Short scare quotes ("no limits") are not quotations; a short quotation that opens its
 //! sentence and is attributed right after it is (`"Welcome to democracy," he told them`).
 
-use crate::clauses::{Arg, SentenceView};
+use super::clauses::{Arg, SentenceView};
 use crate::lexicon::verb_forms;
 use crate::mentions::TextView;
 use kg_model::EntityType;
+
+use super::{Context, Findings, Rule};
 
 /// A quotation with its speaker.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,6 +98,20 @@ fn sentence_of(view: &TextView, token: usize) -> usize {
     view.sentences.iter().position(|s| s.first <= token && token < s.last).unwrap_or(0)
 }
 
+/// The rule: quotations and their speakers.
+#[derive(Debug, Clone, Copy)]
+pub struct Quotes;
+
+impl Rule for Quotes {
+    fn name(&self) -> &'static str {
+        "quotations and their speakers"
+    }
+
+    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+        out.quotes.extend(find_quotes(cx.view, cx.sentences));
+    }
+}
+
 /// Finds the attributed quotations of a document. `sentence_views` gives, per sentence,
 /// its arguments (entities and resolved pronouns).
 pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quote> {
@@ -170,7 +186,7 @@ impl Quoted {
 }
 
 fn count_words(view: &TextView, q: &Span) -> usize {
-    (q.open + 1..q.close).filter(|&k| view.tokens[k].kind != crate::tokens::TokenKind::Punct).count()
+    (q.open + 1..q.close).filter(|&k| view.tokens[k].kind != crate::text::tokens::TokenKind::Punct).count()
 }
 
 fn quote_text(view: &TextView, q: &Span) -> String {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::clauses::COMPANY_DESCRIPTIONS;
+use super::anaphora::COMPANY_DESCRIPTIONS;
 use crate::lexicon::Lexicon;
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::ner::{label_spans, NerTagger};

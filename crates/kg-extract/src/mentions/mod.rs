@@ -1,14 +1,20 @@
 //! Mention detection: gazetteer matches, organisation phrases, titled and
 //! capitalised names, groups. Each mention gets a provisional type and a
-//! grouping key; `coref` turns mentions into entities.
+//! grouping key. `spans` and `refine` reconcile them with the recogniser's labels;
+//! `coref` turns mentions into entities.
+
+pub mod anaphora;
+pub mod coref;
+pub mod refine;
+pub mod spans;
 
 use std::borrow::Cow;
 
 use crate::hashing::FastSet;
 
 use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
-use crate::sentences::Sentence;
-use crate::tokens::{Token, TokenKind};
+use crate::text::sentences::Sentence;
+use crate::text::tokens::{Token, TokenKind};
 use kg_model::names::normalize_label;
 use kg_model::EntityType;
 

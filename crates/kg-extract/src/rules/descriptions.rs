@@ -4,10 +4,11 @@
 //! in northern Germany", "the European Medicines Agency, the EU's drug regulator",
 //! "LVMH, which already owns the Italian jeweller Bulgari".
 
-use crate::clauses::{Arg, SentenceView, DETERMINERS, PREPOSITIONS};
+use super::clauses::{Arg, SentenceView};
+use super::{push, Context, Findings, Found, Rule};
+use crate::lexicon::function_words::{DETERMINERS, PREPOSITIONS};
 use crate::lexicon::{CueKind, Lexicon};
 use crate::mentions::{Mention, MentionKind};
-use crate::relations::{push, Found};
 use kg_model::{EntityType, Predicate};
 
 /// Heads of descriptions that make an organisation a body of another ("the U.N.
@@ -33,6 +34,20 @@ const DIRECTIONS: &[&str] =
 
 /// Verbs of ownership: the owned organisation is part of the owner.
 const OWNING: &[&str] = &["own", "owns", "owned", "acquire", "acquires", "acquired", "buys", "bought"];
+
+/// The rule: places and owners from descriptions.
+#[derive(Debug, Clone, Copy)]
+pub struct Descriptions;
+
+impl Rule for Descriptions {
+    fn name(&self) -> &'static str {
+        "places and owners from descriptions"
+    }
+
+    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+        out.per_sentence(cx, |sv| descriptions(cx.lex, sv, cx.mentions));
+    }
+}
 
 /// Structure relations stated by descriptions and ownership in a sentence.
 pub fn descriptions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention]) -> Vec<Found> {

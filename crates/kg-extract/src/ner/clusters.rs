@@ -29,9 +29,6 @@ impl Default for ClusterOptions {
     }
 }
 
-/// The shipped clusters, built by `kg train` (see `data/models/README.md`).
-const EMBEDDED: &str = include_str!("../../../data/models/clusters.tsv");
-
 /// Word to cluster numbers (one per granularity).
 #[derive(Debug, Default, Clone)]
 pub struct WordClusters {
@@ -44,7 +41,7 @@ pub struct WordClusters {
 impl WordClusters {
     /// The shipped clusters.
     pub fn embedded() -> Result<WordClusters, String> {
-        WordClusters::from_tsv(EMBEDDED).map_err(|e| format!("data/models/clusters.tsv: {e}"))
+        WordClusters::from_tsv(crate::data_files::CLUSTERS_TSV).map_err(|e| format!("data/models/clusters.tsv: {e}"))
     }
 
     /// Reads the TSV written by [`to_tsv`] (`word`, then one cluster number per granularity).

@@ -1,27 +1,16 @@
 //! The lexicons embedded from `data/` at compile time: countries, cities,
 //! organisations, titles and event cues.
 
+pub mod function_words;
+pub mod name_lists;
+
 use std::collections::HashMap;
 
 use kg_model::Predicate;
 
 use crate::hashing::{FastMap, FastSet};
 
-use crate::tokens::tokenize;
-
-const COUNTRIES_TSV: &str = include_str!("../../../data/gazetteer/countries.tsv");
-const CITIES_TSV: &str = include_str!("../../../data/gazetteer/cities.tsv");
-const ORGANIZATIONS_TSV: &str = include_str!("../../../data/lexicon/organizations.tsv");
-const TITLES_TSV: &str = include_str!("../../../data/lexicon/titles.tsv");
-const ROLES_TSV: &str = include_str!("../../../data/lexicon/roles.tsv");
-const PORTFOLIOS_TXT: &str = include_str!("../../../data/lexicon/portfolios.txt");
-const VERBS_TSV: &str = include_str!("../../../data/lexicon/verbs.tsv");
-const GOLDSTEIN_TSV: &str = include_str!("../../../data/lexicon/goldstein.tsv");
-const COMMON_WORDS: &str = include_str!("../../../data/gazetteer/common_words.txt");
-const REGIONS_TSV: &str = include_str!("../../../data/gazetteer/regions.tsv");
-const ENGLISH_WORDS: &str = include_str!("../../../data/gazetteer/english_words.txt");
-const ACTORS_TSV: &str = include_str!("../../../data/gazetteer/actors.tsv");
-const WIKIDATA_TSV: &str = include_str!("../../../data/gazetteer/wikidata.tsv");
+use crate::text::tokens::tokenize;
 
 /// A country (or former state) of the gazetteer.
 #[derive(Debug, Clone)]
@@ -156,7 +145,7 @@ pub fn parse_cue(row: &[&str]) -> Result<(String, Cue), String> {
         _ => {}
     }
     let mut words: Vec<String> = key_of(cue).split(' ').map(str::to_string).collect();
-    let preposition = if words.len() > 1 && PREPOSITIONS.contains(&words[words.len() - 1].as_str()) { words.pop() } else { None };
+    let preposition = if words.len() > 1 && CUE_PREPOSITIONS.contains(&words[words.len() - 1].as_str()) { words.pop() } else { None };
     let first = words.remove(0);
     Ok((first, Cue { rest: words, preposition, kind, predicate, cameo, code }))
 }
@@ -229,7 +218,7 @@ pub struct Lexicon {
 /// Population from which a gazetteer city is a place for the name rules.
 const RULE_CITY_MIN_POPULATION: u64 = 100_000;
 
-const PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "in", "of", "between", "for", "at", "by"];
+const CUE_PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "in", "of", "between", "for", "at", "by"];
 
 fn key_of(phrase: &str) -> String {
     // Most names are plain words: their key is the name in lower case, without running the
@@ -362,8 +351,8 @@ pub fn verb_forms(lemma: &str) -> Vec<(String, bool, bool)> {
 impl Lexicon {
     /// Parses the embedded lexicons.
     pub fn load() -> Lexicon {
-        let (titles, max_title_tokens) = positions_table(TITLES_TSV);
-        let (roles, max_role_tokens) = positions_table(ROLES_TSV);
+        let (titles, max_title_tokens) = positions_table(crate::data_files::TITLES_TSV);
+        let (roles, max_role_tokens) = positions_table(crate::data_files::ROLES_TSV);
         let mut lex = Lexicon {
             countries: Vec::new(),
             organizations: Vec::new(),
@@ -376,12 +365,14 @@ impl Lexicon {
             title_starts: FastSet::default(),
             roles,
             max_role_tokens,
-            portfolios: rows(PORTFOLIOS_TXT).filter_map(|r| r.first().map(|w| w.trim().to_string())).collect(),
+            portfolios: rows(crate::data_files::PORTFOLIOS_TXT).filter_map(|r| r.first().map(|w| w.trim().to_string())).collect(),
             cues: Vec::new(),
             cue_index: FastMap::default(),
-            common_words: COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
-            english_words: ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
-            goldstein: rows(GOLDSTEIN_TSV).filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?))).collect(),
+            common_words: crate::data_files::COMMON_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
+            english_words: crate::data_files::ENGLISH_WORDS.lines().filter(|l| !l.starts_with('#')).map(str::to_string).collect(),
+            goldstein: rows(crate::data_files::GOLDSTEIN_TSV)
+                .filter_map(|r| Some((r.first()?.to_string(), r.get(1)?.parse().ok()?)))
+                .collect(),
             actors: Vec::new(),
             actor_phrases: FastMap::default(),
             towns: FastSet::default(),
@@ -390,7 +381,7 @@ impl Lexicon {
             person_surnames: FastSet::default(),
         };
         let mut wikidata_by_code: HashMap<&str, &str> = HashMap::new();
-        for r in rows(WIKIDATA_TSV).filter(|r| r.len() >= 3) {
+        for r in rows(crate::data_files::WIKIDATA_TSV).filter(|r| r.len() >= 3) {
             match r[0] {
                 "country" => {
                     wikidata_by_code.insert(r[1], r[2]);
@@ -400,7 +391,7 @@ impl Lexicon {
                 }
             }
         }
-        for r in rows(ACTORS_TSV) {
+        for r in rows(crate::data_files::ACTORS_TSV) {
             let Some(entity_type) = r.get(1).and_then(|t| kg_model::EntityType::parse(t)) else { continue };
             let actor = Actor { name: r[0].to_string(), entity_type, roles: list(r.get(2)), aliases: list(r.get(3)) };
             let idx = lex.actors.len();
@@ -412,7 +403,7 @@ impl Lexicon {
             }
             lex.actors.push(actor);
         }
-        for r in rows(COUNTRIES_TSV) {
+        for r in rows(crate::data_files::COUNTRIES_TSV) {
             if r.len() < 2 {
                 continue;
             }
@@ -440,7 +431,7 @@ impl Lexicon {
             }
             lex.countries.push(c);
         }
-        for r in rows(ORGANIZATIONS_TSV) {
+        for r in rows(crate::data_files::ORGANIZATIONS_TSV) {
             let o = Organization { label: r[0].to_string(), aliases: list(r.get(1)) };
             let idx = lex.organizations.len();
             lex.add_phrase(&o.label, GazetteerHit::Organization(idx));
@@ -449,7 +440,7 @@ impl Lexicon {
             }
             lex.organizations.push(o);
         }
-        for r in rows(CITIES_TSV) {
+        for r in rows(crate::data_files::CITIES_TSV) {
             if r.len() >= 2 {
                 // Rows are sorted by name, then population (largest first): keep the first.
                 // Towns under 100,000 people ("Obama", "Santos", "Midway") share their names with
@@ -463,13 +454,13 @@ impl Lexicon {
                 lex.towns.insert(key);
             }
         }
-        for r in rows(REGIONS_TSV) {
+        for r in rows(crate::data_files::REGIONS_TSV) {
             let key = key_of(r[0]);
             if !lex.is_english_word(&key) {
                 lex.regions.insert(key);
             }
         }
-        for r in rows(VERBS_TSV) {
+        for r in rows(crate::data_files::VERBS_TSV) {
             if r.len() < 3 {
                 continue;
             }
@@ -606,7 +597,15 @@ mod key_tests {
 
     #[test]
     fn plain_names_key_as_the_tokenizer_would() {
-        for tsv in [COUNTRIES_TSV, CITIES_TSV, ORGANIZATIONS_TSV, TITLES_TSV, ROLES_TSV, ACTORS_TSV, WIKIDATA_TSV] {
+        for tsv in [
+            crate::data_files::COUNTRIES_TSV,
+            crate::data_files::CITIES_TSV,
+            crate::data_files::ORGANIZATIONS_TSV,
+            crate::data_files::TITLES_TSV,
+            crate::data_files::ROLES_TSV,
+            crate::data_files::ACTORS_TSV,
+            crate::data_files::WIKIDATA_TSV,
+        ] {
             for row in rows(tsv) {
                 for name in row.iter().flat_map(|c| c.split('|')).filter(|n| !n.is_empty()) {
                     assert_eq!(key_of(name), tokenized_key(name), "{name:?}");

@@ -6,9 +6,9 @@
 
 use std::collections::HashSet;
 
-use crate::coref::Resolution;
+use super::{Context, Findings, Found, Rule};
+use crate::mentions::coref::Resolution;
 use crate::mentions::Mention;
-use crate::relations::Found;
 use kg_model::EntityType;
 
 /// Who the sentence rules placed: persons with a post in a country, and (person, title) pairs.
@@ -60,6 +60,25 @@ fn article_country(res: &Resolution) -> Option<usize> {
         .collect();
     let &(best, count, _) = countries.iter().max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))?;
     (count >= 2 || countries.len() == 1).then_some(best)
+}
+
+/// The rule: positions held in the article's country.
+#[derive(Debug, Clone, Copy)]
+pub struct HomeCountry;
+
+impl Rule for HomeCountry {
+    fn name(&self) -> &'static str {
+        "positions held in the article's country"
+    }
+
+    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+        // Titled persons that no earlier rule placed (in a country, or with that title) hold
+        // their post in the article's country.
+        let placed = Placed::new(out.relations.iter().flatten(), cx.types);
+        for (si, f) in positions(cx.mentions, cx.resolution, &placed) {
+            out.relations[si].push(f);
+        }
+    }
 }
 
 /// Positions of titled persons in the article's country, with the sentence each comes

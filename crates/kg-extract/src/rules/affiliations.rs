@@ -3,9 +3,10 @@
 //! correspondent for The Associated Press", "Branstad was installed as new chairman of
 //! the National Governors' Association".
 
-use crate::clauses::{Arg, SentenceView};
+use super::clauses::{Arg, SentenceView};
+use super::positions::appositive_title;
+use super::{push, Context, Findings, Found, Rule};
 use crate::lexicon::Lexicon;
-use crate::relations::{appositive_title, push, Found};
 use kg_model::{EntityType, Predicate};
 
 /// Words that may stand between a person and the position the sentence gives them
@@ -16,6 +17,20 @@ const LINKING_WORDS: &[&str] = &[
     "becomes", "became", "named", "elected", "appointed", "installed", "chosen", "selected", "sworn", "in", "as",
     "serves", "served", "serving", "now", "also", "still", "currently", "formerly", "previously", "later", "once",
 ];
+
+/// The rule: memberships stated without a title before the name.
+#[derive(Debug, Clone, Copy)]
+pub struct Affiliations;
+
+impl Rule for Affiliations {
+    fn name(&self) -> &'static str {
+        "memberships stated without a title before the name"
+    }
+
+    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+        out.per_sentence(cx, |sv| affiliations(cx.lex, sv));
+    }
+}
 
 /// Affiliations of the persons of a sentence that positions by title do not give.
 pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {

@@ -3,7 +3,7 @@
 
 use kg_model::calendar::{month_number, weekday_number, Date};
 
-use crate::tokens::{Token, TokenKind};
+use crate::text::tokens::{Token, TokenKind};
 
 fn number(t: &Token) -> Option<u32> {
     (t.kind == TokenKind::Number).then(|| t.norm.parse().ok()).flatten()
@@ -138,7 +138,7 @@ pub fn sentence_date(tokens: &[Token], first: usize, last: usize, published: Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::text::tokens::tokenize;
 
     #[test]
     fn reads_date_lines_in_common_formats() {

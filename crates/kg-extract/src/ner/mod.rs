@@ -2,17 +2,20 @@
 //! features, decoded with Viterbi under BIO constraints, trained on CoNLL-2003.
 //!
 //! Features: the word, its lower-case form and shape, prefixes and suffixes, the two
-//! words either side, gazetteer classes around it ([`crate::name_lists`]), and three
+//! words either side, gazetteer classes around it ([`crate::lexicon::name_lists`]), and three
 //! document-level cues: whether the word also appears in lower case (a common word
 //! capitalised at a sentence start), whether it appears capitalised inside a sentence,
 //! and the type it was given earlier in the same document.
 
-use crate::clusters::WordClusters;
+pub mod clusters;
+pub mod perceptron;
+
 use crate::conll::TaggedDocument;
 use crate::hashing::{feature, feature2, hash_str, HashMap64, HashSet64};
-use crate::name_lists::NameLists;
-use crate::perceptron::{LinearModel, ModelError, Trainer};
-use crate::word_info::{WordInfo, ALL_CAPS, LOWER_START, TITLE_CASE};
+use crate::lexicon::name_lists::NameLists;
+use crate::ner::clusters::WordClusters;
+use crate::ner::perceptron::{LinearModel, ModelError, Trainer};
+use crate::text::word_info::{WordInfo, ALL_CAPS, LOWER_START, TITLE_CASE};
 
 /// Entity types of the recogniser, in CoNLL's names.
 pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -27,9 +30,6 @@ const BEGIN: usize = 0;
 const INSIDE: usize = 1;
 const LAST: usize = 2;
 const UNIT: usize = 3;
-
-/// The shipped model, trained by `kg train ner` (see `data/models/README.md`).
-const EMBEDDED: &[u8] = include_bytes!("../../../data/models/ner.bin");
 
 /// Index of a label name.
 pub fn label_index(label: &str) -> Option<usize> {
@@ -436,7 +436,7 @@ impl DocumentView {
         let mut ends = Vec::with_capacity(sv.words.len());
         for (i, w) in sv.words.iter().enumerate() {
             match sv.vocab[i].and_then(|k| cache.get(k)) {
-                Some(local) => crate::perceptron::prefetch_line(local),
+                Some(local) => crate::ner::perceptron::prefetch_line(local),
                 None => {
                     local_features(w, sv.clusters[i], &mut feats);
                     model.prefetch(&feats);
@@ -494,7 +494,7 @@ impl NerTagger {
     /// gazetteer phrases yet ([`with_lists`](Self::with_lists)): the part of loading that
     /// needs no gazetteer, so that it can run beside the lexicon's loading.
     pub fn embedded(clusters: WordClusters) -> Result<NerTagger, ModelError> {
-        NerTagger::with_clusters(LinearModel::from_bytes(EMBEDDED)?, clusters)
+        NerTagger::with_clusters(LinearModel::from_bytes(crate::data_files::NER_MODEL)?, clusters)
     }
 
     /// The same tagger with these gazetteer phrases.

@@ -2,9 +2,9 @@
 //! candidate Ann Miller", "Republican Senator X", "Labour MP Y" make the person a
 //! member of the party the article names ("the Democratic Party", "Labour Party").
 
-use crate::coref::Resolution;
+use super::{Context, Findings, Found, Rule};
+use crate::mentions::coref::Resolution;
 use crate::mentions::{Mention, MentionKind, TextView};
-use crate::relations::Found;
 use kg_model::{EntityType, Predicate};
 
 /// Confidence of a membership read from a party adjective.
@@ -29,6 +29,22 @@ fn parties(res: &Resolution) -> Vec<(String, usize)> {
 fn party_of(word: &str, parties: &[(String, usize)]) -> Option<usize> {
     let w = word.to_lowercase();
     parties.iter().find(|(p, _)| *p == w || p.strip_suffix("ic").is_some_and(|stem| stem == w)).map(|(_, k)| *k)
+}
+
+/// The rule: party membership from party adjectives.
+#[derive(Debug, Clone, Copy)]
+pub struct Parties;
+
+impl Rule for Parties {
+    fn name(&self) -> &'static str {
+        "party membership from party adjectives"
+    }
+
+    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+        for (si, f) in memberships(cx.view, cx.mentions, cx.resolution) {
+            out.relations[si].push(f);
+        }
+    }
 }
 
 /// Memberships read from party adjectives before persons' names, with their sentences.

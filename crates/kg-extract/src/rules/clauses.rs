@@ -1,48 +1,19 @@
 //! The view of a sentence that relation rules work on: arguments (entity mentions
 //! and resolved pronouns) in token order, clause boundaries, modality and negation.
 
-use std::collections::HashMap;
-
+use crate::lexicon::function_words::{DETERMINERS, PREPOSITIONS};
 use crate::lexicon::Lexicon;
-use crate::mentions::{title_at, Mention, MentionKind, TextView};
-use crate::sentences::Sentence;
+pub use crate::mentions::anaphora::{Arg, Discourse};
+use crate::mentions::{title_at, Mention, TextView};
+use crate::text::sentences::Sentence;
 use kg_model::EntityType;
-
-/// A possible argument of a relation: an entity mentioned at some tokens.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Arg {
-    /// Entity index.
-    pub entity: usize,
-    /// Entity type.
-    pub entity_type: EntityType,
-    /// First token.
-    pub first: usize,
-    /// One past the last token.
-    pub last: usize,
-    /// Followed by a possessive `'s`.
-    pub possessive: bool,
-    /// A demonym used as an adjective.
-    pub adjectival: bool,
-    /// Modifies a titled person or another name right after it ("Chinese" in "Chinese President Xi").
-    pub modifier: bool,
-    /// A pronoun resolved to the entity.
-    pub pronoun: bool,
-    /// First token of the whole noun phrase, with title and modifiers ("Russian President Vladimir Putin").
-    pub np_first: usize,
-}
 
 /// Words that open a new clause: the subject of a verb after them is found after them.
 pub const CLAUSE_WORDS: &[&str] = &[
     "that", "which", "who", "whom", "whose", "where", "after", "before", "because", "although", "though", "while", "whereas", "unless",
     "if", "when", "until", "but", "so", "whether", "once",
 ];
-/// Prepositions: a name right after one is not a subject.
-#[rustfmt::skip]
-pub const PREPOSITIONS: &[&str] = &[
-    "of", "in", "to", "for", "with", "from", "by", "on", "at", "about", "against", "between", "into", "over", "under",
-    "among", "toward", "towards", "across", "without", "via", "including", "like", "than", "as", "since", "during",
-    "amid", "through",
-];
+
 #[rustfmt::skip]
 const NEGATIONS: &[&str] = &[
     "not", "n't", "never", "no", "neither", "nor", "yet", "refrained", "refrain", "refrains", "refraining", "declined",
@@ -67,40 +38,12 @@ const WORRY_WORDS: &[&str] = &[
 ];
 const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
 
-/// Determiners that open a noun phrase.
-pub const DETERMINERS: &[&str] = &["the", "a", "an", "this", "these", "those", "their", "its", "his", "her", "our", "some", "many", "both"];
-
 /// Prepositions that open adjuncts of time, place or manner, never an event's party.
 #[rustfmt::skip]
 const ADJUNCT_PREPOSITIONS: &[&str] = &[
     "in", "on", "at", "during", "between", "since", "amid", "through", "across", "via", "like", "including", "into",
     "over", "under", "among",
 ];
-
-/// Pronouns that may stand for a person.
-pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
-
-/// Nouns that, after "the", refer back to the company named last ("the company said").
-pub const COMPANY_DESCRIPTIONS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "carrier",
-    "airline",
-    "bank",
-    "conglomerate",
-    "insurer",
-    "lender",
-    "retailer",
-    "automaker",
-    "carmaker",
-    "drugmaker",
-    "manufacturer",
-    "operator",
-    "utility",
-];
-/// Nouns that, after "the", refer back to the intergovernmental organisation named last ("the bloc").
-pub const UNION_DESCRIPTIONS: &[&str] = &["bloc", "alliance", "organisation", "organization", "union"];
 
 /// How an event is stated when it is not stated as a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,36 +65,6 @@ impl Modality {
             Modality::Feared => "feared",
         }
     }
-}
-
-/// What earlier sentences said that later ones refer back to with pronouns and titles.
-#[derive(Debug, Default)]
-pub struct Discourse {
-    /// The person named last.
-    pub last_person: Option<usize>,
-    /// The company (an organisation found in the text, not a state body) named last.
-    pub last_company: Option<usize>,
-    /// The intergovernmental organisation (of the lexicon) named last.
-    pub last_union: Option<usize>,
-    /// The person last named with a title, by the title in lower case (and its last word).
-    pub by_title: HashMap<String, usize>,
-}
-
-impl Discourse {
-    fn remember_title(&mut self, title: &str, entity: usize) {
-        let lower = title.to_lowercase();
-        if let Some(last) = lower.split_whitespace().last() {
-            self.by_title.insert(last.to_string(), entity);
-        }
-        self.by_title.insert(lower, entity);
-    }
-}
-
-/// A lower-case title right before token `end` ("spokeswoman" in "spokeswoman Maria Zakharova").
-fn title_ending_at(lex: &Lexicon, view: &TextView, end: usize, floor: usize) -> Option<String> {
-    (floor.max(end.saturating_sub(lex.max_title_tokens))..end)
-        .find(|&k| title_at(lex, view, k, end).is_some_and(|(n, _)| k + n == end))
-        .map(|k| view.text(view.tokens[k].start, view.tokens[end - 1].end))
 }
 
 /// A document's mentions and the indices of those starting in one sentence.
@@ -218,123 +131,15 @@ impl<'a> SentenceView<'a> {
                         pronoun: false,
                         np_first: m.title.as_ref().map_or(m.first, |t| t.2),
                     });
-                    match m.kind {
-                        MentionKind::LexiconOrg(_) => discourse.last_union = Some(e),
-                        MentionKind::Org(_) | MentionKind::Unresolved(_) if types[e] == EntityType::Organization && m.parent.is_none() => {
-                            discourse.last_company = Some(e)
-                        }
-                        _ => {}
-                    }
-                    if types[e] == EntityType::Person {
-                        discourse.last_person = Some(e);
-                        let title = m.title.as_ref().map(|t| t.0.clone()).or_else(|| title_ending_at(lex, view, m.first, sentence.first));
-                        if let Some(t) = title {
-                            discourse.remember_title(&t, e);
-                        }
-                    }
+                    discourse.named(lex, view, m, e, types[e], sentence.first);
                 }
                 k += 1;
             }
-            let lower = view.tokens[i].lower();
-            if PERSON_PRONOUNS.contains(&lower.as_str()) && !args.iter().any(|a| a.first <= i && i < a.last) {
-                if let Some(p) = discourse.last_person {
-                    args.push(Arg {
-                        entity: p,
-                        entity_type: EntityType::Person,
-                        first: i,
-                        last: i + 1,
-                        possessive: false,
-                        adjectival: false,
-                        modifier: false,
-                        pronoun: true,
-                        np_first: i,
-                    });
-                }
+            if let Some(pronoun) = discourse.person_pronoun(view, i, &args) {
+                args.push(pronoun);
             }
         }
-        // "its sanctions", "criticised its human rights record": the nearest state or
-        // organisation before it that is not a preposition's object or a demonym.
-        for i in sentence.first..sentence.last {
-            if !matches!(view.token_lower(i), "its" | "their") || args.iter().any(|a| a.first <= i && i < a.last) {
-                continue;
-            }
-            let antecedent = args
-                .iter()
-                .rev()
-                .filter(|a| a.last <= i && !a.adjectival && !a.pronoun)
-                .filter(|a| matches!(a.entity_type, EntityType::Country | EntityType::Organization))
-                .find(|a| a.first == sentence.first || !PREPOSITIONS.contains(&view.token_lower(a.first - 1)))
-                .map(|a| a.entity);
-            if let Some(e) = antecedent {
-                args.push(Arg {
-                    entity: e,
-                    entity_type: types[e],
-                    first: i,
-                    last: i + 1,
-                    possessive: true,
-                    adjectival: false,
-                    modifier: false,
-                    pronoun: true,
-                    np_first: i,
-                });
-            }
-        }
-        // "the company", "the bloc": the company or union named last, when no name follows.
-        for i in sentence.first..sentence.last.saturating_sub(1) {
-            if view.token_lower(i) != "the" {
-                continue;
-            }
-            // "the Irish airline": a demonym between the article and the noun.
-            let demonym = args.iter().any(|a| a.first == i + 1 && a.last == i + 2 && a.adjectival);
-            let n = usize::from(demonym);
-            let noun = view.token_lower(i + 1 + n);
-            let referent = if COMPANY_DESCRIPTIONS.contains(&noun) {
-                discourse.last_company
-            } else if UNION_DESCRIPTIONS.contains(&noun) {
-                discourse.last_union
-            } else {
-                None
-            };
-            let named = view.tokens.get(i + 2 + n).is_some_and(|t| t.is_capitalized() || t.norm == "of");
-            let Some(e) = referent else { continue };
-            if !named && !args.iter().any(|a| a.first <= i + 1 + n && i + 1 + n < a.last) {
-                args.push(Arg {
-                    entity: e,
-                    entity_type: EntityType::Organization,
-                    first: i,
-                    last: i + 2 + n,
-                    possessive: view.tokens.get(i + 2 + n).is_some_and(|t| t.norm == "'s"),
-                    adjectival: false,
-                    modifier: false,
-                    pronoun: true,
-                    np_first: i,
-                });
-            }
-        }
-        // "the president", "the foreign minister": the person last named with that title.
-        for i in sentence.first..sentence.last.saturating_sub(1) {
-            if view.token_lower(i) != "the" || args.iter().any(|a| a.first <= i + 1 && i + 1 < a.last) {
-                continue;
-            }
-            if let Some((n, _)) = title_at(lex, view, i + 1, sentence.last) {
-                let after = view.tokens.get(i + 1 + n);
-                let named = after.is_some_and(|t| t.is_capitalized() || t.norm == "of");
-                let key = (i + 1..i + 1 + n).map(|k| view.tokens[k].lower()).collect::<Vec<_>>().join(" ");
-                if let (false, Some(&e)) = (named, discourse.by_title.get(&key)) {
-                    args.push(Arg {
-                        entity: e,
-                        entity_type: EntityType::Person,
-                        first: i,
-                        last: i + 1 + n,
-                        possessive: after.is_some_and(|t| t.norm == "'s"),
-                        adjectival: false,
-                        modifier: false,
-                        pronoun: true,
-                        np_first: i,
-                    });
-                }
-            }
-        }
+        discourse.resolve_references(lex, view, sentence, types, &mut args);
         args.sort_by_key(|a| (a.first, a.last));
         let mut sv = SentenceView { view, sentence, args, mentions: mentions.ids };
         sv.mark_modifiers(lex);

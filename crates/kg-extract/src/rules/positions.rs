@@ -1,0 +1,310 @@
+//! Positions from titles: "Kenyan President William Ruto", "Olaf Scholz, Germany's
+//! chancellor", "Renault's chairman, Pierre Dupont" give leaderOf or memberOf.
+
+use kg_model::{EntityType, Predicate};
+
+use super::clauses::{Arg, SentenceView};
+use super::{push, Context, Findings, Found, Rule};
+use crate::lexicon::{Lexicon, TitleRole};
+use crate::mentions::{position_at, Mention};
+
+/// The rule: positions from titles.
+#[derive(Debug, Clone, Copy)]
+pub struct Positions;
+
+impl Rule for Positions {
+    fn name(&self) -> &'static str {
+        "positions from titles"
+    }
+
+    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+        out.per_sentence(cx, |sv| positions(cx.lex, sv, cx.mentions, &cx.resolution.of_mention));
+    }
+}
+
+/// Position relations of the persons in a sentence.
+pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<usize>]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for p in sv.args.iter().filter(|a| a.entity_type == EntityType::Person && !a.pronoun) {
+        let title_in_name = sv
+            .mentions
+            .iter()
+            .map(|&mi| (mi, &mentions[mi]))
+            .find(|(mi, m)| m.first == p.first && of_mention[*mi] == Some(p.entity))
+            .and_then(|(_, m)| m.title.clone());
+        let (title, role, title_first) = match title_in_name {
+            Some(t) => t,
+            // "Navy spokeswoman Lt. Nettie Johnson": the title before the rank.
+            None => match title_before(lex, sv, p.first).or_else(|| title_before(lex, sv, rank_before(sv, p.first)?)) {
+                Some(t) => t,
+                None => ("".into(), TitleRole::Member, p.first),
+            },
+        };
+        let title_text = (!title.is_empty()).then(|| title.clone());
+        if !title.is_empty() {
+            // "Chinese President Xi", "Russia's foreign ministry spokeswoman Maria Zakharova",
+            // "Navy spokeswoman Lieutenant Nettie Johnson" (titles in a row).
+            let mut j = title_first;
+            while let Some((_, _, first)) = title_before(lex, sv, j).filter(|&(_, _, first)| first < j) {
+                j = first;
+            }
+            if j > sv.sentence.first && sv.word(j - 1) == "'s" {
+                j -= 1;
+            }
+            if let Some(a) = sv.arg_ending(j) {
+                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", 0.9);
+            }
+            // "President Rouhani of the Islamic Republic of Iran".
+            if let Some(a) = of_phrase(sv, p.last) {
+                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", 0.85);
+            }
+        } else if let Some(a) = (p.first > sv.sentence.first && sv.word(p.first - 1) == "'s")
+            .then(|| sv.arg_ending(p.first - 1))
+            .flatten()
+            .filter(|a| a.entity_type == EntityType::Organization && a.possessive)
+        {
+            // "Boston University's Michael Papagiannis": a company's or institution's person
+            // belongs to it (a country's person may lead it: no relation without a title).
+            push(&mut out, p, Predicate::MemberOf, &a, None, "", 0.6);
+        } else if let Some(a) =
+            rank_before(sv, p.first).and_then(|r| sv.arg_ending(r)).filter(|a| a.entity_type == EntityType::Organization)
+        {
+            // "Navy Capt. Michael Coats": a rank in an organisation.
+            push(&mut out, p, Predicate::MemberOf, &a, None, "", 0.8);
+        } else if let Some(a) = sv.arg_ending(p.first) {
+            // "chief of staff of Presidential Office Andriy Yermak".
+            let mut k = a.first;
+            if k > sv.sentence.first && sv.word(k - 1) == "the" {
+                k -= 1;
+            }
+            if k > sv.sentence.first && sv.word(k - 1) == "of" {
+                if let Some((t, role, _)) = title_before(lex, sv, k - 1) {
+                    push(&mut out, p, role.predicate(), &a, Some(t), "", 0.85);
+                }
+            }
+        }
+        // "Putin, Russia's president", "Yu Jun, deputy head of the foreign ministry's Eurasian department".
+        if sv.word(p.last) == "," {
+            if let Some((t, role, Some(org))) = appositive_title(lex, sv, p.last + 1) {
+                push(&mut out, p, role.predicate(), &org, Some(t), "", 0.85);
+            }
+        }
+        // "Iran's president, Hassan Rouhani", "the European Union's foreign policy chief, Catherine Ashton",
+        // "Iran's supreme leader, Ayatollah Ali Khamenei" (the name's own title after the comma).
+        let np_first = p.np_first.min(p.first);
+        if np_first > sv.sentence.first + 1 && sv.word(np_first - 1) == "," {
+            if let Some((t, role, first)) = title_before(lex, sv, np_first - 1) {
+                let mut j = first;
+                if j > sv.sentence.first && sv.word(j - 1) == "'s" {
+                    j -= 1;
+                }
+                if let Some(a) = sv.arg_ending(j).filter(|a| a.possessive || a.adjectival) {
+                    push(&mut out, p, role.predicate(), &a, Some(t), "", 0.85);
+                }
+            }
+        }
+    }
+    // "California lawyer", "Yemeni journalist": an occupation names an employer, not a nationality.
+    out.retain(|f| {
+        let occupation = f.title.as_deref().is_some_and(|t| {
+            let key = t.to_lowercase();
+            lex.roles.contains_key(&key) && !lex.titles.contains_key(&key)
+        });
+        !occupation || sv.args.iter().any(|a| a.entity == f.object && a.entity_type == EntityType::Organization)
+    });
+    out
+}
+
+/// The first token of a military or police rank written just before token `name`
+/// ("Capt." in "Navy Capt. Michael Coats").
+fn rank_before(sv: &SentenceView, name: usize) -> Option<usize> {
+    let first = sv.sentence.first;
+    let rank = |k: usize| crate::mentions::is_rank(&sv.view.tokens[k].norm);
+    if name >= first + 2 && sv.word(name - 1) == "." && rank(name - 2) {
+        return Some(name - 2);
+    }
+    (name > first && rank(name - 1)).then(|| name - 1)
+}
+
+/// A title (possibly "chairman and chief executive", possibly with adjectives such as
+/// "former" or "new") that ends just before token `end`: (title, role, first token).
+fn title_before(lex: &Lexicon, sv: &SentenceView, end: usize) -> Option<(String, TitleRole, usize)> {
+    let lo = sv.sentence.first.max(end.saturating_sub(lex.max_title_tokens + 3));
+    let mut best: Option<(usize, TitleRole)> = None;
+    for start in (lo..end).rev() {
+        if let Some((n, role)) = position_at(lex, sv.view, start, end) {
+            if start + n == end {
+                best = Some((start, role));
+            }
+        }
+    }
+    let (mut first, mut role) = best?;
+    // "chairman and chief executive": take the first title's role.
+    if first >= 2 && sv.word(first - 1) == "and" {
+        if let Some((start, r)) = (sv.sentence.first.max(first.saturating_sub(1 + lex.max_title_tokens))..first - 1)
+            .find_map(|s| position_at(lex, sv.view, s, first - 1).filter(|(n, _)| s + n == first - 1).map(|(_, r)| (s, r)))
+        {
+            first = start;
+            role = if r == TitleRole::Leader || role == TitleRole::Leader { TitleRole::Leader } else { TitleRole::Member };
+        }
+    }
+    let text = sv.view.text(sv.view.tokens[first].start, sv.view.tokens[end - 1].end);
+    Some((text, role, first))
+}
+
+/// "of [the] X", "at X", "for X" right after token `from`: X ("spokesman for the ministry",
+/// "a professor of urban planning at the University of Washington").
+fn of_phrase(sv: &SentenceView, from: usize) -> Option<Arg> {
+    if !matches!(sv.word(from), "of" | "at" | "for") {
+        return None;
+    }
+    // Skip a determiner and lower-case words ("the foreign ministry's Eurasian department").
+    let mut k = from + 1;
+    let limit = (k + 8).min(sv.sentence.last);
+    while k < limit && sv.arg_starting(k).is_none() {
+        let t = &sv.view.tokens[k];
+        if sv.word(k) == "the" {
+            k += 1;
+            continue;
+        }
+        if !t.is_lower_word() {
+            return None;
+        }
+        k += 1;
+    }
+    let a = sv.arg_starting(k)?;
+    // "chief executive of the Irish airline": a demonym modifying a common noun names nobody's employer.
+    if a.adjectival && !a.pronoun {
+        return None;
+    }
+    last_in_chain(sv, a)
+}
+
+/// In "the foreign ministry's Eurasian department", the head: the last name of a possessive chain.
+fn last_in_chain(sv: &SentenceView, mut a: Arg) -> Option<Arg> {
+    while a.possessive {
+        match sv.arg_starting(a.last + 1) {
+            Some(b) => a = b,
+            None => return Some(a),
+        }
+    }
+    Some(a)
+}
+
+/// Words that qualify a title in an appositive ("a former Pentagon official", "the new chief executive").
+const TITLE_MODIFIERS: &[&str] = &["former", "new", "then", "current", "acting", "interim", "top", "senior", "chief", "longtime"];
+
+/// After "Person ,": "[det] [X's|Xn] title [of|at ... X]" → (title, role, organisation).
+pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(String, TitleRole, Option<Arg>)> {
+    let mut k = from;
+    if matches!(sv.word(k), "the" | "a" | "an") {
+        k += 1;
+    }
+    let mut owner = None;
+    // "a former Pentagon official".
+    while matches!(sv.word(k), "former" | "longtime" | "senior" | "top") && sv.arg_starting(k + 1).is_some() {
+        k += 1;
+    }
+    if let Some(a) = sv.arg_starting(k) {
+        // "Knight-Ridder president", "a University of Texas law professor", "a National
+        // Weather Service meteorologist": an organisation's name modifying the title, with
+        // at most two lower-case words between.
+        let title_after = || {
+            (a.last..(a.last + 3).min(sv.sentence.last))
+                .take_while(|&t| t == a.last || sv.is_lower_word(t - 1))
+                .find(|&t| position_at(lex, sv.view, t, sv.sentence.last).is_some())
+        };
+        if let Some(t) = (a.entity_type == EntityType::Organization && !a.possessive).then(title_after).flatten() {
+            owner = Some(a);
+            k = t;
+        } else if a.possessive || a.adjectival {
+            owner = last_in_chain(sv, a);
+            k = a.last + usize::from(a.possessive);
+            if owner.is_some_and(|o| o.first != a.first) {
+                k = owner.map(|o| o.last + usize::from(o.possessive)).unwrap_or(k);
+            }
+        }
+    }
+    while TITLE_MODIFIERS.contains(&sv.word(k))
+        && position_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| position_at(lex, sv.view, k + n, sv.sentence.last).is_some())
+    {
+        k += 1;
+    }
+    // "the WHO's regional director for Europe": up to two other adjectives before the title.
+    if position_at(lex, sv.view, k, sv.sentence.last).is_none() {
+        let adjective = |t: usize| {
+            let w = sv.word(t);
+            sv.is_lower_word(t)
+                && !crate::lexicon::function_words::PREPOSITIONS.contains(&w)
+                && !matches!(w, "and" | "or" | "who" | "which" | "that")
+        };
+        if let Some(t) = (k + 1..k + 3).find(|&t| (k..t).all(adjective) && position_at(lex, sv.view, t, sv.sentence.last).is_some()) {
+            k = t;
+        }
+    }
+    let (n, role) = position_at(lex, sv.view, k, sv.sentence.last)?;
+    // "Ban Ki-moon, Cuban President Raúl Castro and …": a list of titled names, not an appositive.
+    if sv.arg_starting(k + n).is_some_and(|a| a.entity_type == EntityType::Person) {
+        return None;
+    }
+    let title = sv.view.text(sv.view.tokens[k].start, sv.view.tokens[k + n - 1].end);
+    let mut j = k + n;
+    // "... of global commercial activities at Louis Vuitton": look a few words on for of/at + name.
+    let limit = (j + 8).min(sv.sentence.last);
+    // With an organisation before the title ("a former Pentagon official responsible for U.S.
+    // technology transfers") only a phrase right after the title names another.
+    let limit = if owner.is_some() { limit.min(j + 1) } else { limit };
+    while j < limit && !matches!(sv.word(j), "," | "." | ";" | "\"" | "who" | "which") {
+        if matches!(sv.word(j), "of" | "at" | "for") {
+            // With an owner ("Qatar's minister of state for energy affairs") only a name right
+            // after the preposition names another organisation.
+            let direct = || sv.arg_starting(j + 1 + usize::from(sv.word(j + 1) == "the"));
+            let found = if owner.is_some() { direct() } else { of_phrase(sv, j).or_else(|| sv.arg_starting(j + 1)) };
+            // "regional director for Europe": a region is nobody's employer.
+            let found = found.filter(|a| owner.is_none() || matches!(a.entity_type, EntityType::Organization | EntityType::Country));
+            if let Some(a) = found {
+                // "X, chief of staff of Presidential Office Andriy Yermak and …" is a list, not an appositive.
+                if sv.arg_starting(a.last).is_some_and(|b| b.entity_type == EntityType::Person) {
+                    return None;
+                }
+                return Some((title, role, Some(a)));
+            }
+        }
+        j += 1;
+    }
+    Some((title, role, owner))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{assert_triple as has, triples};
+
+    #[test]
+    fn positions_from_titles_before_and_after_names() {
+        has("Kenyan President William Ruto arrived.", "William Ruto leaderOf Kenya");
+        has("Brazil's Foreign Minister Mauro Vieira spoke.", "Mauro Vieira memberOf Brazil");
+        has("Olaf Scholz, Germany's chancellor, arrived.", "Olaf Scholz leaderOf Germany");
+        has("Renault's chairman, Pierre Dupont, resigned.", "Pierre Dupont leaderOf Renault");
+        has("Societe Generale's chief executive, Anne Roy, resigned.", "Anne Roy leaderOf Societe Generale");
+        has("Anna Berg, deputy head of the Nordic Council, spoke.", "Anna Berg memberOf Nordic Council");
+        has(
+            "The bomb emits smoke, said Bert Byers, spokesman for the Naval Air Station Authority.",
+            "Bert Byers memberOf Naval Air Station Authority",
+        );
+        has(
+            "Folke Nyberg, a professor of urban planning and architecture at the University of Washington, agreed.",
+            "Folke Nyberg memberOf University of Washington",
+        );
+    }
+    #[test]
+    fn organisations_and_ranks_before_titles_and_names() {
+        has("The talks failed, said Tom Reed, Globex president and chief executive officer.", "Tom Reed leaderOf Globex");
+        has("Anna Berg, a Nordic Weather Service analyst, expects rain.", "Anna Berg memberOf Nordic Weather Service");
+        has("Navy Capt. Tom Reed said the flight went well.", "Tom Reed memberOf Navy");
+        has("Navy spokeswoman Lt. Anna Berg declined to comment.", "Anna Berg memberOf Navy");
+        has("FDA Director Anna Berg approved the drug.", "Anna Berg memberOf FDA");
+        has("Tom Reed, an expert on missiles at Bar-Ilan University, agrees.", "Tom Reed memberOf Bar-Ilan University");
+        let t = triples("Kenyan lawyer Tom Reed was arrested.");
+        assert!(!t.iter().any(|x| x.contains("memberOf")), "an occupation names no country: {t:?}");
+    }
+}

@@ -1,0 +1,187 @@
+//! Structure: state bodies are part of their state ("the Russian foreign ministry"), places
+//! and organisations are where the text puts them ("Hartwell Castle in Manitoba",
+//! "Winnipeg, Manitoba").
+
+use kg_model::{EntityType, Predicate};
+
+use super::clauses::{Arg, SentenceView};
+use super::{push, Context, Findings, Found, Rule};
+use crate::mentions::Mention;
+
+/// The rule: state bodies and places.
+#[derive(Debug, Clone, Copy)]
+pub struct Structure;
+
+impl Rule for Structure {
+    fn name(&self) -> &'static str {
+        "state bodies and places"
+    }
+
+    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+        out.per_sentence(cx, |sv| structure(sv, cx.mentions, &cx.resolution.of_mention, cx.types));
+    }
+}
+
+/// Structure: state bodies are part of their state; bodies named with a possessive
+/// organisation are part of it; "City, Country" is located in it.
+pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<usize>], types: &[EntityType]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for &mi in &sv.mentions {
+        let m = &mentions[mi];
+        if let (Some(parent), Some(e)) = (m.parent, of_mention[mi]) {
+            if let Some(pe) = of_mention.get(parent).copied().flatten() {
+                let arg = |entity: usize| Arg {
+                    entity,
+                    entity_type: types[entity],
+                    first: 0,
+                    last: 0,
+                    possessive: false,
+                    adjectival: false,
+                    modifier: false,
+                    pronoun: false,
+                    np_first: 0,
+                };
+                let predicate = match body_kind(&m.surface) {
+                    BodyKind::Government => Predicate::PartOf,
+                    BodyKind::Company => Predicate::LocatedIn,
+                    BodyKind::Other => continue,
+                };
+                push(&mut out, &arg(e), predicate, &arg(pe), None, "", 0.9);
+            }
+        }
+    }
+    for a in &sv.args {
+        // "Hartwell Castle in Manitoba", "the College of Avon in Saxony", "a court in
+        // Winnipeg": a place or an organisation, then "in" and where it is.
+        // Not after "of": in "a meeting of the Council in Kyiv" the meeting is in Kyiv.
+        let np = if a.np_first > sv.sentence.first && sv.word(a.np_first - 1) == "the" { a.np_first - 1 } else { a.np_first };
+        let after_of = np > sv.sentence.first && sv.word(np - 1) == "of";
+        if matches!(a.entity_type, EntityType::City | EntityType::Location | EntityType::Organization)
+            && sv.word(a.last) == "in"
+            && !after_of
+        {
+            let mut k = a.last + 1;
+            while DIRECTIONS.contains(&sv.word(k)) || sv.word(k) == "the" {
+                k += 1;
+            }
+            let place = |b: &Arg| match a.entity_type {
+                EntityType::City => matches!(b.entity_type, EntityType::Country | EntityType::Location),
+                _ => matches!(b.entity_type, EntityType::Country | EntityType::Location | EntityType::City),
+            };
+            if let Some(b) = sv.arg_starting(k).filter(|b| place(b) && !b.possessive && !b.adjectival) {
+                push(&mut out, a, Predicate::LocatedIn, &b, None, "", 0.7);
+            }
+        }
+        // "the foreign ministry's Eurasian department": the department is part of the ministry.
+        if a.possessive && a.entity_type == EntityType::Organization {
+            if let Some(b) = sv.arg_starting(a.last + 1).filter(|b| b.entity_type == EntityType::Organization) {
+                push(&mut out, &b, Predicate::PartOf, a, None, "", 0.8);
+            }
+        }
+        // "Kyiv, Ukraine", "Bakhmut, in eastern Ukraine".
+        if matches!(a.entity_type, EntityType::City | EntityType::Location) && sv.word(a.last) == "," {
+            let mut k = a.last + 1;
+            if sv.word(k) == "in" {
+                k += 1;
+            }
+            while sv.view.tokens.get(k).is_some_and(|t| !t.is_capitalized() && DIRECTIONS.contains(&t.norm.as_str())) {
+                k += 1;
+            }
+            // "Winnipeg, Manitoba": a city, then its region (not a list of places: "Lyon, Alsace").
+            let in_a_list = a.first > sv.sentence.first && sv.word(a.first - 1) == ",";
+            let region = |b: &Arg| b.entity_type == EntityType::Location && a.entity_type == EntityType::City && !in_a_list;
+            if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country || region(b)) {
+                push(&mut out, a, Predicate::LocatedIn, &b, None, "", 0.8);
+            }
+        }
+    }
+    out
+}
+
+/// Lower-case directions before a place ("in eastern Ukraine", "western Montana").
+#[rustfmt::skip]
+const DIRECTIONS: &[&str] = &[
+    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern",
+];
+
+enum BodyKind {
+    Government,
+    Company,
+    Other,
+}
+
+/// Whether an organisation named with a state is one of its bodies or a company based there.
+fn body_kind(surface: &str) -> BodyKind {
+    const GOVERNMENT: &[&str] = &[
+        "ministry",
+        "council",
+        "department",
+        "parliament",
+        "assembly",
+        "senate",
+        "congress",
+        "court",
+        "commission",
+        "committee",
+        "office",
+        "agency",
+        "bureau",
+        "army",
+        "navy",
+        "forces",
+        "guard",
+        "police",
+        "embassy",
+        "cabinet",
+        "government",
+        "administration",
+        "presidency",
+        "air",
+        "central",
+    ];
+    const COMPANY: &[&str] = &[
+        "company",
+        "group",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "plc",
+        "holdings",
+        "airlines",
+        "airways",
+        "motors",
+        "industries",
+        "bank",
+    ];
+    let lower = surface.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+    if words.iter().any(|w| GOVERNMENT.contains(w)) {
+        BodyKind::Government
+    } else if words.iter().any(|w| COMPANY.contains(w)) {
+        BodyKind::Company
+    } else {
+        BodyKind::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{assert_triple as has, triples};
+
+    #[test]
+    fn where_places_and_organisations_are() {
+        has("The statue was stolen from Hartwell Castle in Manitoba on Sunday.", "Hartwell Castle locatedIn Manitoba");
+        has("Storms hit Winnipeg, Manitoba, overnight.", "Winnipeg locatedIn Manitoba");
+        // "in" after "of" places the event, not the organisation.
+        let t = triples("Ministers attended a meeting of the Security Council in Kyiv.");
+        assert!(!t.iter().any(|x| x.starts_with("Security Council locatedIn")), "{t:?}");
+        // A mayor heads the city.
+        has("Anna Nowak, the mayor of Gdansk, declared a day of mourning.", "Anna Nowak leaderOf Gdansk");
+    }
+    #[test]
+    fn state_bodies_are_part_of_their_state() {
+        has("Turkey's foreign ministry summoned the envoy.", "Türkiye's foreign ministry partOf Türkiye");
+        has("The Egyptian Foreign Ministry said nothing.", "Egypt's foreign ministry partOf Egypt");
+    }
+}

@@ -61,6 +61,11 @@ fn eval_ner_prints_per_type_and_overall_figures() {
     // Scoring only some types ignores the others on both sides.
     let per_only = figures(&run(kg().args(["eval", "ner", "--types", "PER"]).arg(&file)).stdout);
     assert!(per_only.contains("types scored: PER") && !per_only.lines().any(|l| l.starts_with("LOC")), "{per_only}");
+    // The part-of-speech model is read from disk (the binary does not carry it): a folder
+    // without it is an error that names the file.
+    let out = kg().args(["eval", "ner", "--models"]).arg(dir.path()).arg(&file).output().expect("run kg");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && stderr.contains("pos.bin"), "{stderr}");
 }
 
 #[test]

@@ -106,10 +106,10 @@ fn every_predicate_reaches_the_lexicon_the_graph_the_diagram_the_filters_and_sco
                 "relations": [{"s": SUBJECT, "p": q.name(), "o": OBJECT}]}]})
         };
         let predicted = serde_json::to_value(Extraction { documents: vec![doc] }).expect("JSON");
-        let outcomes = kg_extract::scoring::relation_outcomes(&gold_for(p), &predicted);
+        let outcomes = kg_eval::scoring::relation_outcomes(&gold_for(p), &predicted);
         assert!(outcomes.len() == 1 && outcomes[0].strict && outcomes[0].lenient, "{name}: {outcomes:?}");
         if let Some(sibling) = p.family().predicates().find(|q| *q != p && q.info().range != Range::Text) {
-            let outcomes = kg_extract::scoring::relation_outcomes(&gold_for(sibling), &predicted);
+            let outcomes = kg_eval::scoring::relation_outcomes(&gold_for(sibling), &predicted);
             assert!(!outcomes[0].strict && outcomes[0].lenient, "{name} against {sibling}: {outcomes:?}");
         }
     }

@@ -182,6 +182,10 @@ pub struct EvalConll04Args {
 pub struct EvalNerArgs {
     /// The tagged file.
     pub file: PathBuf,
+    /// The folder of the part-of-speech model (`pos.bin`, `pos-tagdict.tsv`), read for a
+    /// file with a part-of-speech column.
+    #[arg(long, default_value = concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/models"))]
+    pub models: PathBuf,
     /// Entity types to score (others are ignored on both sides); default: the types in the file.
     #[arg(long, value_delimiter = ',')]
     pub types: Vec<String>,

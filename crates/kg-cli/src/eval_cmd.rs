@@ -23,7 +23,7 @@ pub fn run(command: EvalCommand) -> Result<()> {
 const CONLL04_REFERENCES: &str = "published micro F1 (all five relations, strict): REBEL 75.4, SpERT 71.5";
 
 fn conll04(args: EvalConll04Args) -> Result<()> {
-    use kg_extract::conll04::{evaluate, RELATIONS};
+    use kg_eval::conll04::{evaluate, RELATIONS};
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("{}: cannot read", args.file.display()))?;
     let split: serde_json::Value = serde_json::from_str(&text).with_context(|| format!("{}: not JSON", args.file.display()))?;
     let scores = evaluate(&Extractor::new(), &split).map_err(|e| anyhow::anyhow!("{}: {e}", args.file.display()))?;
@@ -51,17 +51,17 @@ fn conll04(args: EvalConll04Args) -> Result<()> {
 }
 
 fn ner(args: EvalNerArgs) -> Result<()> {
-    let docs = kg_extract::training::read_conll(&args.file)?;
+    let docs = kg_train::training::read_conll(&args.file)?;
     let mut types = args.types.clone();
     if types.is_empty() {
-        types = docs.iter().flat_map(|d| &d.sentences).flat_map(|s| kg_extract::conll::spans(&s.ner)).map(|s| s.kind).collect();
+        types = docs.iter().flat_map(|d| &d.sentences).flat_map(|s| kg_train::conll::spans(&s.ner)).map(|s| s.kind).collect();
         types.sort();
         types.dedup();
     }
     let extractor = Extractor::new();
     let tagger: &NerTagger = extractor.ner();
     let started = Instant::now();
-    let scores = kg_extract::training::ner_scores(tagger, &docs, Some(&types));
+    let scores = kg_eval::ner_scores::ner_scores(tagger, &docs, Some(&types));
     let seconds = started.elapsed().as_secs_f64();
     let words: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.words.len()).sum();
     println!("{}: {} documents, {words} words; types scored: {}", args.file.display(), docs.len(), types.join(", "));
@@ -73,17 +73,17 @@ fn ner(args: EvalNerArgs) -> Result<()> {
     let (p, r, f) = scores.overall();
     println!("{:<8} {p:>9.4} {r:>9.4} {f:>9.4}", "overall");
     eprintln!("tagged {words} words in {seconds:.2} s");
-    pos_accuracy(&docs)
+    pos_accuracy(&docs, &args.models)
 }
 
-/// With a part-of-speech column, the shipped tagger's accuracy on it.
-fn pos_accuracy(docs: &[kg_extract::conll::TaggedDocument]) -> Result<()> {
+/// With a part-of-speech column, the tagger's accuracy on it (the model in `models`).
+fn pos_accuracy(docs: &[kg_train::conll::TaggedDocument], models: &std::path::Path) -> Result<()> {
     let sentences: Vec<_> = docs.iter().flat_map(|d| &d.sentences).filter(|s| !s.pos.is_empty()).collect();
     if sentences.is_empty() {
         return Ok(());
     }
     let clusters = kg_extract::ner::clusters::WordClusters::embedded().map_err(anyhow::Error::msg)?;
-    let tagger = kg_extract::pos::PosTagger::embedded(clusters)?;
+    let tagger = kg_train::pos::PosTagger::load(models, clusters)?;
     let (mut right, mut all) = (0usize, 0usize);
     for s in sentences {
         for (gold, tag) in s.pos.iter().zip(tagger.tag(&s.words)) {
@@ -119,7 +119,7 @@ fn read_gold(path: &Path) -> Result<GoldFile> {
 }
 
 fn graph(args: EvalGraphArgs) -> Result<()> {
-    use kg_extract::graph_scoring::{score_graph, NodeRow};
+    use kg_eval::graph_scoring::{score_graph, NodeRow};
     let gold = read_gold(&args.gold)?;
     // The temporary directory lives until the scores are printed.
     let (store, _temporary) = match &args.store {
@@ -165,7 +165,7 @@ fn graph(args: EvalGraphArgs) -> Result<()> {
 
 /// The nodes table as `score_graph.py` reads it: `document,node,label,aliases`, aliases
 /// joined by `|`, fields quoted as the graph's CSV exports quote them.
-fn write_nodes_csv(rows: &[kg_extract::graph_scoring::NodeRow]) -> String {
+fn write_nodes_csv(rows: &[kg_eval::graph_scoring::NodeRow]) -> String {
     use kg_graph::tables::csv_field;
     let mut out = String::from("document,node,label,aliases\r\n");
     for r in rows {
@@ -195,16 +195,16 @@ fn kg(args: EvalKgArgs) -> Result<()> {
     if let Some(out) = &args.predictions {
         std::fs::write(out, serde_json::to_string_pretty(&predictions)?).with_context(|| format!("{}: cannot write", out.display()))?;
     }
-    let (counts, n, found) = kg_extract::scoring::score(&gold, &predictions);
+    let (counts, n, found) = kg_eval::scoring::score(&gold, &predictions);
     if args.json {
         println!("{}", serde_json::to_string_pretty(&counts.summary())?);
     } else {
         print!("{}", counts.report(n, found));
     }
     if args.calibration {
-        let outcomes = kg_extract::scoring::relation_outcomes(&gold, &predictions);
+        let outcomes = kg_eval::scoring::relation_outcomes(&gold, &predictions);
         println!();
-        print!("{}", kg_extract::scoring::reliability_table(&outcomes, &CONFIDENCE_BINS));
+        print!("{}", kg_eval::scoring::reliability_table(&outcomes, &CONFIDENCE_BINS));
     }
     Ok(())
 }
@@ -214,7 +214,7 @@ const CONFIDENCE_BINS: [f64; 5] = [0.0, 0.6, 0.7, 0.8, 0.9];
 
 #[cfg(test)]
 mod tests {
-    use kg_extract::graph_scoring::NodeRow;
+    use kg_eval::graph_scoring::NodeRow;
 
     #[test]
     fn the_nodes_table_quotes_what_it_must() {

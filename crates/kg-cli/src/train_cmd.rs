@@ -10,9 +10,9 @@ use crate::cli::TrainArgs;
 /// Trains and writes `clusters.tsv`, `pos.bin`, `pos-tagdict.tsv` and `ner.bin` into `--out`.
 pub fn run(args: TrainArgs) -> Result<()> {
     let started = Instant::now();
-    let models = kg_extract::training::train_all(&args.datasets, |line| eprintln!("train: {line} ({:.1?})", started.elapsed()))?;
+    let models = kg_train::training::train_all(&args.datasets, |line| eprintln!("train: {line} ({:.1?})", started.elapsed()))?;
     for bytes in [&models.ner, &models.pos] {
-        kg_extract::training::verify(bytes).map_err(anyhow::Error::msg).context("a trained model does not read back")?;
+        kg_train::training::verify(bytes).map_err(anyhow::Error::msg).context("a trained model does not read back")?;
     }
     fs::create_dir_all(&args.out).with_context(|| format!("{}: cannot create the folder", args.out.display()))?;
     let files: [(&str, &[u8]); 4] = [

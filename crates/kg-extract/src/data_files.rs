@@ -44,9 +44,5 @@ pub const ACTORS_TSV: &str = data_str!("gazetteer/actors.tsv");
 pub const WIKIDATA_TSV: &str = data_str!("gazetteer/wikidata.tsv");
 /// The word clusters of the recogniser's features.
 pub const CLUSTERS_TSV: &str = data_str!("models/clusters.tsv");
-/// The named-entity recogniser's weights.
+/// The named-entity recogniser's weights (rebuilt by `kg train`: `data/models/README.md`).
 pub const NER_MODEL: &[u8] = data_bytes!("models/ner.bin");
-/// The part-of-speech tagger's weights (training and evaluation only).
-pub const POS_MODEL: &[u8] = data_bytes!("models/pos.bin");
-/// The part-of-speech tag dictionary.
-pub const POS_TAGDICT: &str = data_str!("models/pos-tagdict.tsv");

@@ -14,19 +14,13 @@
 //! ```
 
 pub mod checks;
-pub mod conll;
-pub mod conll04;
 mod data_files;
-pub mod graph_scoring;
 pub mod hashing;
 pub mod lexicon;
 pub mod mentions;
 pub mod ner;
-pub mod pos;
 pub mod rules;
-pub mod scoring;
 pub mod text;
-pub mod training;
 
 use std::collections::HashMap;
 

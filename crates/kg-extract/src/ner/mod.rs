@@ -5,16 +5,16 @@
 //! words either side, gazetteer classes around it ([`crate::lexicon::name_lists`]), and three
 //! document-level cues: whether the word also appears in lower case (a common word
 //! capitalised at a sentence start), whether it appears capitalised inside a sentence,
-//! and the type it was given earlier in the same document.
+//! and the type it was given earlier in the same document. Training (`kg_train::ner_training`)
+//! labels documents through [`DocumentView::decode_for_training`].
 
 pub mod clusters;
 pub mod perceptron;
 
-use crate::conll::TaggedDocument;
 use crate::hashing::{feature, feature2, hash_str, HashMap64, HashSet64};
 use crate::lexicon::name_lists::NameLists;
 use crate::ner::clusters::WordClusters;
-use crate::ner::perceptron::{LinearModel, ModelError, Trainer};
+use crate::ner::perceptron::{LinearModel, ModelError};
 use crate::text::word_info::{WordInfo, ALL_CAPS, LOWER_START, TITLE_CASE};
 
 /// Entity types of the recogniser, in CoNLL's names.
@@ -25,7 +25,8 @@ pub const LABELS: [&str; 17] = [
     "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG",
     "B-LOC", "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
 ];
-const N: usize = LABELS.len();
+/// The number of labels.
+pub const N: usize = LABELS.len();
 const BEGIN: usize = 0;
 const INSIDE: usize = 1;
 const LAST: usize = 2;
@@ -73,25 +74,18 @@ pub fn bilou(tags: &[String]) -> Vec<usize> {
         .collect()
 }
 
-/// Label transition scores for Viterbi: the trainer's or a shipped model's.
-trait Transitions {
+/// A model in training, as the decoder uses it: emission scores of features and label
+/// transitions (`kg_train`'s averaged perceptron).
+pub trait TrainingScorer {
+    /// Adds the current weights of every feature to `out` (one score per label).
+    fn add_scores(&self, features: &[u64], out: &mut [f32]);
+    /// The current weight of the transition from `prev` (or the start) to `next`.
     fn transition(&self, prev: Option<usize>, next: usize) -> f32;
 }
 
-impl Transitions for Trainer {
-    fn transition(&self, prev: Option<usize>, next: usize) -> f32 {
-        Trainer::transition(self, prev, next)
-    }
-}
-
-impl Transitions for LinearModel {
-    fn transition(&self, prev: Option<usize>, next: usize) -> f32 {
-        LinearModel::transition(self, prev, next) as f32
-    }
-}
-
-/// The best label sequence under BIO constraints.
-fn viterbi(emissions: &[[f32; N]], scorer: &impl Transitions) -> Vec<usize> {
+/// The best label sequence under BIO constraints; `transition` scores a label after another
+/// (or after the start).
+fn viterbi(emissions: &[[f32; N]], transition: impl Fn(Option<usize>, usize) -> f32) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
@@ -100,7 +94,7 @@ fn viterbi(emissions: &[[f32; N]], scorer: &impl Transitions) -> Vec<usize> {
     for (p, row) in trans.iter_mut().enumerate() {
         for (q, t) in row.iter_mut().enumerate() {
             let prev = (p < N).then_some(p);
-            *t = if allowed(prev, q) { scorer.transition(prev, q) } else { f32::NEG_INFINITY };
+            *t = if allowed(prev, q) { transition(prev, q) } else { f32::NEG_INFINITY };
         }
     }
     let mut score = [0f32; N];
@@ -188,7 +182,7 @@ fn title_case_hash(word: &str) -> u64 {
 
 /// What the features of one document need: every word's views and gazetteer marks,
 /// and the document-level word sets.
-struct DocumentView {
+pub struct DocumentView {
     sentences: Vec<SentenceView>,
     written_lower: HashSet64,
     capitalised_inside: HashSet64,
@@ -209,7 +203,8 @@ struct SentenceView {
 }
 
 impl DocumentView {
-    fn new<S: AsRef<str>>(sentences: &[Vec<S>], resources: &Resources) -> DocumentView {
+    /// The view of a document's sentences (each a list of words) with the resources' features.
+    pub fn new<S: AsRef<str>>(sentences: &[Vec<S>], resources: &Resources) -> DocumentView {
         let mut buf = String::new();
         let mut written_lower = HashSet64::default();
         let mut capitalised_inside = HashSet64::default();
@@ -385,8 +380,14 @@ impl DocumentView {
         }
     }
 
-    /// Labels sentence `s` with the trainer, returning the labels and each word's features.
-    fn decode_for_training(&self, s: usize, history: &HashMap64<u8>, trainer: &Trainer, features: &mut Vec<Vec<u64>>) -> Vec<usize> {
+    /// Labels sentence `s` with a model in training, returning the labels and each word's features.
+    pub fn decode_for_training(
+        &self,
+        s: usize,
+        history: &HashMap64<u8>,
+        trainer: &impl TrainingScorer,
+        features: &mut Vec<Vec<u64>>,
+    ) -> Vec<usize> {
         let sv = &self.sentences[s];
         let n = sv.words.len();
         features.resize_with(n.max(features.len()), Vec::new);
@@ -400,7 +401,7 @@ impl DocumentView {
             trainer.add_scores(f, &mut scores);
             emissions.push(scores);
         }
-        viterbi(&emissions, trainer)
+        viterbi(&emissions, |prev, next| trainer.transition(prev, next))
     }
 
     /// The summed scores of each capitalised word's document contexts (by lower case).
@@ -462,11 +463,11 @@ impl DocumentView {
             emissions.push(scores.map(|v| v as f32));
             start = end;
         }
-        viterbi(&emissions, model)
+        viterbi(&emissions, |prev, next| model.transition(prev, next) as f32)
     }
 
     /// Records the types of a labelled sentence for the history features of later ones.
-    fn remember(&self, s: usize, labels: &[usize], history: &mut HashMap64<u8>) {
+    pub fn remember(&self, s: usize, labels: &[usize], history: &mut HashMap64<u8>) {
         for (i, &l) in labels.iter().enumerate() {
             if l != 0 {
                 history.insert(self.sentences[s].words[i].lower, (1 + (l - 1) / 4) as u8);
@@ -535,86 +536,6 @@ impl NerTagger {
     }
 }
 
-/// Settings of NER training.
-#[derive(Debug, Clone)]
-pub struct TrainOptions {
-    /// Passes over the training documents.
-    pub epochs: usize,
-    /// log2 of the number of feature buckets.
-    pub bits: u32,
-    /// Seeds of the document shuffle, one model each; the result is their mean
-    /// (training is deterministic for the same seeds).
-    pub seeds: Vec<u64>,
-}
-
-/// A deterministic shuffle (xorshift64*), so that training gives the same weights every run.
-pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
-    for i in (1..items.len()).rev() {
-        *seed ^= *seed >> 12;
-        *seed ^= *seed << 25;
-        *seed ^= *seed >> 27;
-        let r = seed.wrapping_mul(0x2545_f491_4f6c_dd1d);
-        items.swap(i, (r % (i as u64 + 1)) as usize);
-    }
-}
-
-/// Trains one model per shuffle seed on `docs` (two at a time) and returns their mean
-/// (parameter mixing: it generalises better than any one of them, at the same size).
-pub fn train(docs: &[TaggedDocument], resources: &Resources, options: &TrainOptions) -> LinearModel {
-    let prepared: Vec<(DocumentView, Vec<Vec<usize>>)> = docs
-        .iter()
-        .map(|d| {
-            let words: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
-            let gold = d.sentences.iter().map(|s| bilou(&s.ner)).collect();
-            (DocumentView::new(&words, resources), gold)
-        })
-        .collect();
-    let mut models = Vec::with_capacity(options.seeds.len());
-    for pair in options.seeds.chunks(2) {
-        std::thread::scope(|scope| {
-            let prepared = &prepared;
-            let jobs: Vec<_> = pair.iter().map(|&seed| scope.spawn(move || train_one(prepared, options, seed))).collect();
-            models.extend(jobs.into_iter().map(|job| job.join().expect("a NER training thread panicked")));
-        });
-    }
-    LinearModel::mean(&models).unwrap_or_else(|| Trainer::new(LABELS.iter().map(|s| s.to_string()).collect(), options.bits, true).finish())
-}
-
-/// One averaged perceptron over the prepared documents, read in the order of `seed`'s shuffles.
-fn train_one(prepared: &[(DocumentView, Vec<Vec<usize>>)], options: &TrainOptions, seed: u64) -> LinearModel {
-    let labels: Vec<String> = LABELS.iter().map(|s| s.to_string()).collect();
-    let mut trainer = Trainer::new(labels, options.bits, true);
-    let mut order: Vec<usize> = (0..prepared.len()).collect();
-    let mut seed = seed.max(1);
-    let mut features = Vec::new();
-    for _ in 0..options.epochs {
-        shuffle(&mut order, &mut seed);
-        for &d in &order {
-            let (view, gold) = &prepared[d];
-            let mut history = HashMap64::default();
-            for (s, gold) in gold.iter().enumerate() {
-                let guess = view.decode_for_training(s, &history, &trainer, &mut features);
-                if guess != *gold {
-                    for i in 0..gold.len() {
-                        if guess[i] != gold[i] {
-                            trainer.update(&features[i], gold[i], 1.0);
-                            trainer.update(&features[i], guess[i], -1.0);
-                        }
-                        let prev = |l: &[usize]| if i == 0 { None } else { Some(l[i - 1]) };
-                        if (prev(gold), gold[i]) != (prev(&guess), guess[i]) {
-                            trainer.update_transition(prev(gold), gold[i], 1.0);
-                            trainer.update_transition(prev(&guess), guess[i], -1.0);
-                        }
-                    }
-                }
-                trainer.tick();
-                view.remember(s, &guess, &mut history);
-            }
-        }
-    }
-    trainer.finish()
-}
-
 /// The IOB2 tag of a label (`U-` and `B-` become `B-`, `I-` and `L-` become `I-`).
 pub fn iob2(label: usize) -> String {
     match (part(label), label_type(label)) {
@@ -646,36 +567,12 @@ mod tests {
 
     #[test]
     fn viterbi_never_starts_an_inside_label() {
-        struct Flat;
-        impl Transitions for Flat {
-            fn transition(&self, _: Option<usize>, _: usize) -> f32 {
-                0.0
-            }
-        }
         let mut e = [[0.0; N]; 2];
         e[0][2] = 10.0; // I-PER first: not allowed
         e[1][7] = 10.0; // L-ORG after anything but ORG: not allowed
-        let out = viterbi(&e, &Flat);
+        let out = viterbi(&e, |_, _| 0.0);
         assert!(allowed(None, out[0]) && allowed(Some(out[0]), out[1]), "{out:?}");
         assert!(!matches!(part(out[1]), Some(BEGIN | INSIDE)), "{out:?}");
-    }
-
-    #[test]
-    fn label_spans_read_labels_as_their_iob2_forms_do() {
-        use crate::conll::spans;
-        let mut seed = 7u64;
-        for _ in 0..2000 {
-            let labels: Vec<usize> = (0..12)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    (seed >> 33) as usize % N
-                })
-                .collect();
-            let names: Vec<String> = labels.iter().map(|&l| iob2(l)).collect();
-            let expected: Vec<(usize, usize, String)> = spans(&names).into_iter().map(|s| (s.start, s.end, s.kind)).collect();
-            let got: Vec<(usize, usize, String)> = label_spans(&labels).into_iter().map(|(a, b, t)| (a, b, t.to_string())).collect();
-            assert_eq!(got, expected, "{labels:?}");
-        }
     }
 
     #[test]

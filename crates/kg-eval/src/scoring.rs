@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{json, Value};
 
-use crate::conll::prf as prf_counts;
 use kg_model::names::fold;
 use kg_model::Predicate;
+use kg_train::conll::prf as prf_counts;
 
 const IGNORED_TYPES: [&str; 2] = ["Date", "Other"];
 

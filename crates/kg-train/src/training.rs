@@ -5,14 +5,17 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use kg_extract::lexicon::name_lists::NameLists;
+use kg_extract::lexicon::Lexicon;
+use kg_extract::ner::clusters::WordClusters;
+use kg_extract::ner::perceptron::LinearModel;
+use kg_extract::ner::Resources;
+use kg_extract::text::tokens::tokenize;
+
+use crate::clusters::{self, ClusterOptions};
 use crate::conll::{self, TaggedDocument};
-use crate::lexicon::name_lists::NameLists;
-use crate::lexicon::Lexicon;
-use crate::ner::clusters::{self, ClusterOptions, WordClusters};
-use crate::ner::perceptron::LinearModel;
-use crate::ner::{self, Resources, TrainOptions};
+use crate::ner_training::{self, TrainOptions};
 use crate::pos;
-use crate::text::tokens::tokenize;
 
 /// Training passes of the taggers and their feature-table sizes (log2 of buckets).
 pub const NER_EPOCHS: usize = 8;
@@ -103,7 +106,7 @@ pub fn train_all(datasets: &Path, mut progress: impl FnMut(String)) -> Result<Mo
     labelled.extend(dev);
     let lex = Lexicon::load();
     let resources = Resources { lists: NameLists::from_lexicon(&lex), clusters: word_clusters };
-    let model = ner::train(&labelled, &resources, &TrainOptions { epochs: NER_EPOCHS, bits: NER_BITS, seeds: NER_SEEDS.to_vec() });
+    let model = ner_training::train(&labelled, &resources, &TrainOptions { epochs: NER_EPOCHS, bits: NER_BITS, seeds: NER_SEEDS.to_vec() });
     progress(format!(
         "ner: mean of {} models ({NER_EPOCHS} passes over CoNLL-2003 train + dev, shuffle seeds {NER_SEEDS:?})",
         NER_SEEDS.len()
@@ -114,23 +117,6 @@ pub fn train_all(datasets: &Path, mut progress: impl FnMut(String)) -> Result<Mo
         pos: trained_pos.model.to_bytes(),
         tagdict: pos::tagdict_tsv(&trained_pos.tagdict),
     })
-}
-
-/// Exact-span scores of a tagger on tagged documents; with `types`, other types are ignored
-/// on both sides (Universal NER has no MISC).
-pub fn ner_scores(tagger: &ner::NerTagger, docs: &[TaggedDocument], types: Option<&[String]>) -> conll::SpanScores {
-    let keep = |kind: &str| types.is_none_or(|t| t.iter().any(|k| k == kind));
-    let mut scores = conll::SpanScores::default();
-    for d in docs {
-        let words: Vec<Vec<&str>> = d.sentences.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
-        for (s, labels) in d.sentences.iter().zip(tagger.tag_document(&words)) {
-            let tags: Vec<String> = labels.iter().map(|&l| ner::iob2(l)).collect();
-            let gold: Vec<_> = conll::spans(&s.ner).into_iter().filter(|x| keep(&x.kind)).collect();
-            let predicted: Vec<_> = conll::spans(&tags).into_iter().filter(|x| keep(&x.kind)).collect();
-            scores.add(&gold, &predicted);
-        }
-    }
-    scores
 }
 
 /// Checks that the bytes of a model file read back (used before overwriting shipped files).

@@ -5,12 +5,16 @@
 
 use std::collections::HashMap;
 
+use std::path::Path;
+
+use kg_extract::hashing::{feature, feature2, hash_str, HashMap64};
+use kg_extract::ner::clusters::WordClusters;
+use kg_extract::ner::perceptron::{LinearModel, ModelError};
+use kg_extract::text::word_info::WordInfo;
+
 use crate::conll::TaggedDocument;
-use crate::hashing::{feature, feature2, hash_str, HashMap64};
-use crate::ner::clusters::WordClusters;
-use crate::ner::perceptron::{LinearModel, ModelError, Trainer};
-use crate::ner::shuffle;
-use crate::text::word_info::WordInfo;
+use crate::ner_training::shuffle;
+use crate::perceptron::Trainer;
 
 /// Words seen at least this often with one tag in at least this share of cases go into the tag dictionary.
 const TAGDICT_MIN_COUNT: u32 = 20;
@@ -75,10 +79,14 @@ fn views(words: &[impl AsRef<str>], clusters: &WordClusters) -> (Vec<WordInfo>, 
 }
 
 impl PosTagger {
-    /// The shipped model with the word clusters it was trained with.
-    pub fn embedded(clusters: WordClusters) -> Result<PosTagger, ModelError> {
-        let model = LinearModel::from_bytes(crate::data_files::POS_MODEL)?;
-        let tagdict = read_tagdict(crate::data_files::POS_TAGDICT, &model)?;
+    /// The model and tag dictionary in `dir` (`pos.bin`, `pos-tagdict.tsv`: `data/models`)
+    /// with the word clusters it was trained with. Extraction does not use the tagger, so
+    /// it is read from disk rather than carried in the binary.
+    pub fn load(dir: &Path, clusters: WordClusters) -> Result<PosTagger, ModelError> {
+        let read = |name: &str| std::fs::read(dir.join(name)).map_err(|e| ModelError(format!("{}: {e}", dir.join(name).display())));
+        let model = LinearModel::from_bytes(&read("pos.bin")?)?;
+        let tagdict_text = String::from_utf8(read("pos-tagdict.tsv")?).map_err(|e| ModelError(format!("pos-tagdict.tsv: {e}")))?;
+        let tagdict = read_tagdict(&tagdict_text, &model)?;
         Ok(PosTagger { model, tagdict, clusters })
     }
 

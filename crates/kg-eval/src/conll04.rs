@@ -8,9 +8,9 @@
 
 use serde_json::Value;
 
-use crate::conll::SpanScores;
-use crate::Extractor;
+use kg_extract::Extractor;
 use kg_model::{Document, EntityType, Predicate, Span};
+use kg_train::conll::SpanScores;
 
 /// The relation types of CoNLL04, in the benchmark's order.
 pub const RELATIONS: [&str; 5] = ["Work_For", "Kill", "OrgBased_In", "Live_In", "Located_In"];

@@ -308,6 +308,18 @@ pub enum ExtractFormat {
     Nquads,
 }
 
+/// How `kg extract` and `kg ingest` read and extract their inputs.
+#[derive(Debug, Args, Default)]
+pub struct ReadingArgs {
+    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Also keep events stated as negated, hypothetical or feared, marked with their modality
+    /// (never as facts: in the graph they are statements without a direct triple).
+    #[arg(long)]
+    pub keep_hypothetical: bool,
+}
+
 /// Arguments of `kg extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -317,13 +329,8 @@ pub struct ExtractArgs {
     /// Publication date (YYYY-MM-DD) for every input; overrides a date line in the text.
     #[arg(long)]
     pub published: Option<String>,
-    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
-    #[arg(long)]
-    pub lossy: bool,
-    /// Also keep events stated as negated, hypothetical or feared, marked with their modality
-    /// (never as facts: in the graph they are statements without a direct triple).
-    #[arg(long)]
-    pub keep_hypothetical: bool,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
     /// Extraction threads (default: one per core). Output keeps the input order.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -342,13 +349,8 @@ pub struct IngestArgs {
     /// Publication date (YYYY-MM-DD) for inputs without a date line.
     #[arg(long)]
     pub published: Option<String>,
-    /// Replace invalid UTF-8 with U+FFFD (with a warning) instead of refusing the file.
-    #[arg(long)]
-    pub lossy: bool,
-    /// Also keep events stated as negated, hypothetical or feared, marked with their modality
-    /// (never as facts: in the graph they are statements without a direct triple).
-    #[arg(long)]
-    pub keep_hypothetical: bool,
+    #[command(flatten)]
+    pub reading: ReadingArgs,
     /// A user alias table (TSV: alias, canonical label, type, optional Wikidata id) that
     /// forces merges and splits; it is kept in the store for later ingests.
     #[arg(long)]

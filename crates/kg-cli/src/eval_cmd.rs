@@ -134,8 +134,7 @@ fn graph(args: EvalGraphArgs) -> Result<()> {
     let ingest = IngestArgs {
         store: store.clone(),
         published: None,
-        lossy: false,
-        keep_hypothetical: false,
+        reading: crate::cli::ReadingArgs::default(),
         aliases: None,
         threads: None,
         batch_quads: kg_graph::writer::DEFAULT_BATCH_QUADS,

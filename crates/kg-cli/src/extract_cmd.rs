@@ -84,14 +84,14 @@ fn render(extractor: &Extractor, args: &ExtractArgs, a: &Article) -> Result<Rend
 
 /// Runs `kg extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
-    let extractor = Extractor::new().keep_hypothetical(args.keep_hypothetical);
+    let extractor = Extractor::new().keep_hypothetical(args.reading.keep_hypothetical);
     let inputs = kg_input::collect(&args.files)?;
     let stdout = std::io::stdout();
     let mut sink = Sink::new(args.format, std::io::BufWriter::new(stdout.lock()))?;
     let threads = pipeline::threads(args.threads);
     pipeline::run(
         &inputs,
-        ReadOptions { lossy: args.lossy },
+        ReadOptions { lossy: args.reading.lossy },
         threads,
         |a| render(&extractor, &args, a),
         |event| match event {

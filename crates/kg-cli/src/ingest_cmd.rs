@@ -42,9 +42,9 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
         let rows = kg_graph::resolve::load_alias_table(&kg, table)?;
         eprintln!("kg: loaded {rows} aliases from {}", table.display());
     }
-    let extractor = Extractor::new().keep_hypothetical(args.keep_hypothetical);
+    let extractor = Extractor::new().keep_hypothetical(args.reading.keep_hypothetical);
     // The settings that change the extraction are part of what "unchanged" compares.
-    let settings = if args.keep_hypothetical { "+hypothetical" } else { "" };
+    let settings = if args.reading.keep_hypothetical { "+hypothetical" } else { "" };
     let mut progress = Progress::new(inputs.files.len() as u64 + u64::from(inputs.stdin));
     for (path, why) in &inputs.skipped {
         progress.warn(&format!("skipped {}: {why}", path.display()));
@@ -103,7 +103,7 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
         Ok(())
     };
     let threads = pipeline::threads(args.threads);
-    let outcome = pipeline::run(&inputs, ReadOptions { lossy: args.lossy }, threads, work, &mut store_one);
+    let outcome = pipeline::run(&inputs, ReadOptions { lossy: args.reading.lossy }, threads, work, &mut store_one);
     // Whatever happened, the documents already handed to the writer are stored whole.
     let finished = writer.finish();
     outcome?;

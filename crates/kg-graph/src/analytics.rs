@@ -9,7 +9,7 @@ use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::network::{Edge, Network};
+use crate::network::{Edge, Hop, Network};
 
 /// The directed multigraph of the network: node weights are node indices, edge weights
 /// edge indices.
@@ -171,17 +171,6 @@ fn renumber_by_size(labels: &[usize]) -> Vec<usize> {
     order.sort_by(|a, b| size[b].cmp(&size[a]).then(a.cmp(b)));
     let rank: HashMap<usize, usize> = order.iter().enumerate().map(|(i, l)| (*l, i)).collect();
     labels.iter().map(|l| rank[l]).collect()
-}
-
-/// One hop of a path: from, to and the relations between them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Hop {
-    /// Node index the hop starts at.
-    pub from: usize,
-    /// Node index the hop ends at.
-    pub to: usize,
-    /// Indices of the edges between the two, in either direction.
-    pub edges: Vec<usize>,
 }
 
 /// The shortest path between two nodes, ignoring direction, with every relation of

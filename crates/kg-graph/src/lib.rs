@@ -14,6 +14,7 @@ mod neighbourhood;
 pub mod network;
 pub mod paths;
 pub mod query;
+pub mod resolution;
 pub mod resolve;
 pub mod store;
 mod store_reader;

@@ -5,7 +5,7 @@
 use kg_model::{Document, EntityType};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
-use crate::resolve::{identity, resolution_quads, Resolution};
+use crate::resolution::{identity, resolution_quads, Resolution};
 use crate::vocab::{class_of, document_iri, kg, node, statement_iri, RDF, RDFS, SCHEMA, SKOS, XSD};
 
 /// What is known of a document beyond its text.

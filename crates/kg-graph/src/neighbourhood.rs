@@ -63,6 +63,18 @@ pub fn load(kg: &KnowledgeGraph, filter: &Filter) -> Result<Option<Network>> {
     }
 }
 
+impl Network {
+    /// The part of the store's network the filter keeps, as `load` then `filter` give it:
+    /// around the filter's entity, only the neighbourhood is read from the store (the
+    /// whole network takes tens of seconds to load from ten million quads).
+    pub fn load_filtered(kg: &KnowledgeGraph, filter: &Filter, keep_isolated: bool) -> Result<Network> {
+        match load(kg, filter)? {
+            Some(net) => Ok(net),
+            None => Network::load(kg)?.filter(filter, keep_isolated),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

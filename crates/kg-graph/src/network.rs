@@ -2,6 +2,8 @@
 //! edges with their evidence (document, sentence, date, confidence, Goldstein weight).
 //! Exports other than whole-store RDF and all analytics work on this view, after the
 //! filters users ask for (neighbourhood, predicate or family, type, dates, document, top N).
+//! `Network::load_filtered`, which reads only a neighbourhood when the filter names an
+//! entity, is in `neighbourhood`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
@@ -78,6 +80,17 @@ impl Edge {
     pub fn confidence(&self) -> f64 {
         self.evidence.iter().map(|e| e.confidence).fold(0.0, f64::max)
     }
+}
+
+/// One hop of a path: from, to and the relations between them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hop {
+    /// Node index the hop starts at.
+    pub from: usize,
+    /// Node index the hop ends at.
+    pub to: usize,
+    /// Indices of the edges between the two, in either direction.
+    pub edges: Vec<usize>,
 }
 
 /// Which part of the network to keep.
@@ -231,16 +244,6 @@ impl Network {
             })
             .collect();
         Ok(net)
-    }
-
-    /// The part of the store's network the filter keeps, as `load` then `filter` give it:
-    /// around the filter's entity, only the neighbourhood is read from the store (the
-    /// whole network takes tens of seconds to load from ten million quads).
-    pub fn load_filtered(kg: &KnowledgeGraph, filter: &Filter, keep_isolated: bool) -> Result<Network> {
-        match crate::neighbourhood::load(kg, filter)? {
-            Some(net) => Ok(net),
-            None => Network::load(kg)?.filter(filter, keep_isolated),
-        }
     }
 
     /// The node whose IRI or label (case-insensitive) is `name`; labels matching several

@@ -9,9 +9,8 @@ use std::collections::{BTreeSet, HashMap};
 
 use oxigraph::model::{NamedOrBlankNode, Term};
 
-use crate::analytics::Hop;
 use crate::error::Result;
-use crate::network::{Filter, Network};
+use crate::network::{Filter, Hop, Network};
 use crate::store::KnowledgeGraph;
 use crate::store_reader::{edges, Reader};
 use crate::vocab::{node, RDFS};

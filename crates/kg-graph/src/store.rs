@@ -3,13 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-use kg_model::Document;
 use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, NamedOrBlankNode, Quad, QuadRef};
 use oxigraph::store::Store;
 
 use crate::error::{GraphError, Result};
-use crate::mapping::DocumentMeta;
 use crate::vocab::{document_iri, ONTOLOGY_GRAPH};
 
 /// The ontology, embedded from `data/ontology.ttl`.
@@ -74,16 +72,6 @@ impl KnowledgeGraph {
             .map_err(|e| GraphError::Rdf(format!("data/ontology.ttl: {e}")))?;
         t.commit()?;
         Ok(())
-    }
-
-    /// Writes a document's graph, its entities resolved against the documents already
-    /// stored, replacing any earlier version of it atomically: readers see the old graph
-    /// or the new one, never a mix. (Many documents: [`DocumentWriter`](crate::writer::DocumentWriter).)
-    pub fn put_document(&self, doc: &Document, meta: &DocumentMeta) -> Result<PutReport> {
-        let mut writer = crate::writer::DocumentWriter::new(self)?;
-        let report = writer.put(doc, meta)?;
-        writer.finish()?;
-        Ok(report)
     }
 
     /// True when the store holds document `id` made from the same text by the same
@@ -160,7 +148,10 @@ impl KnowledgeGraph {
 
 #[cfg(test)]
 mod tests {
+    use kg_model::Document;
+
     use super::*;
+    use crate::DocumentMeta;
 
     fn doc(text: &str) -> Document {
         kg_extract::Extractor::new().extract("d1", text, Some("2024-01-10")).expect("extract")

@@ -156,6 +156,18 @@ fn load_batch(store: &Store, quads: Vec<Quad>) -> Result<()> {
     Ok(())
 }
 
+impl KnowledgeGraph {
+    /// Writes a document's graph, its entities resolved against the documents already
+    /// stored, replacing any earlier version of it atomically: readers see the old graph
+    /// or the new one, never a mix. (Many documents: [`DocumentWriter`].)
+    pub fn put_document(&self, doc: &Document, meta: &DocumentMeta) -> Result<PutReport> {
+        let mut writer = DocumentWriter::new(self)?;
+        let report = writer.put(doc, meta)?;
+        writer.finish()?;
+        Ok(report)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

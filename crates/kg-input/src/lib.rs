@@ -10,8 +10,10 @@ pub mod dates;
 pub mod decode;
 pub mod html;
 pub mod jsonl;
+pub mod open;
 pub mod parts;
 pub mod walk;
 
-pub use article::{open_path, read_stdin, Article, Articles, InputError, Kind, ReadOptions};
+pub use article::{Article, InputError};
+pub use open::{open_path, read_stdin, Articles, Kind, ReadOptions};
 pub use walk::{collect, Inputs};

@@ -3,7 +3,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::article::{InputError, Kind};
+use crate::article::InputError;
+use crate::open::Kind;
 
 /// What a walk over the inputs found.
 #[derive(Debug, Default)]

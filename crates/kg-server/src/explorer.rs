@@ -12,18 +12,9 @@ use kg_graph::vocab::{type_of_class, ENTITY};
 use oxigraph::model::Term;
 
 use crate::http::{encode_param, Request, Response};
+use crate::markup::{entity_href, esc};
 use crate::svg::{neighbourhood, Neighbour, MAX_NEIGHBOURS};
 use crate::State;
-
-/// Escapes text for HTML content and attribute values.
-pub fn esc(s: &str) -> String {
-    kg_graph::tables::xml_escape(s)
-}
-
-/// The explorer URL of an entity.
-pub fn entity_href(iri: &str) -> String {
-    format!("/entity?iri={}", encode_param(iri))
-}
 
 const STYLE: &str =
     "body{font-family:Helvetica,Arial,sans-serif;margin:0;color:#222}header{background:#263238;color:#fff;padding:10px 20px}\

@@ -10,6 +10,7 @@ pub mod explorer;
 pub mod gsp;
 pub mod http;
 pub mod limits;
+pub mod markup;
 pub mod sparql;
 pub mod svg;
 

@@ -8,7 +8,7 @@ use kg_graph::dot::{family_color, node_style};
 use kg_model::EntityType;
 use kg_model::Predicate;
 
-use crate::explorer::{entity_href, esc};
+use crate::markup::{entity_href, esc};
 
 /// A neighbour of the centre and the relations between them.
 pub struct Neighbour {

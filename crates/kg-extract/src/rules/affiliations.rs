@@ -5,7 +5,7 @@
 
 use super::clauses::{Arg, SentenceView};
 use super::positions::appositive_title;
-use super::{push, Context, Findings, Found, Rule};
+use super::{push, Found};
 use crate::lexicon::Lexicon;
 use kg_model::{EntityType, Predicate};
 
@@ -18,19 +18,12 @@ const LINKING_WORDS: &[&str] = &[
     "serves", "served", "serving", "now", "also", "still", "currently", "formerly", "previously", "later", "once",
 ];
 
-/// The rule: memberships stated without a title before the name.
-#[derive(Debug, Clone, Copy)]
-pub struct Affiliations;
-
-impl Rule for Affiliations {
-    fn name(&self) -> &'static str {
-        "memberships stated without a title before the name"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
-        out.per_sentence(cx, |sv| affiliations(cx.lex, sv));
-    }
-}
+sentence_rule!(
+    /// The rule: memberships stated without a title before the name.
+    Affiliations,
+    "memberships stated without a title before the name",
+    |cx, sv| affiliations(cx.lex, sv)
+);
 
 /// Affiliations of the persons of a sentence that positions by title do not give.
 pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {

@@ -5,7 +5,7 @@
 //! "LVMH, which already owns the Italian jeweller Bulgari".
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, Context, Findings, Found, Rule};
+use super::{push, Found};
 use crate::lexicon::function_words::{DETERMINERS, PREPOSITIONS};
 use crate::lexicon::{CueKind, Lexicon};
 use crate::mentions::{Mention, MentionKind};
@@ -35,19 +35,12 @@ const DIRECTIONS: &[&str] =
 /// Verbs of ownership: the owned organisation is part of the owner.
 const OWNING: &[&str] = &["own", "owns", "owned", "acquire", "acquires", "acquired", "buys", "bought"];
 
-/// The rule: places and owners from descriptions.
-#[derive(Debug, Clone, Copy)]
-pub struct Descriptions;
-
-impl Rule for Descriptions {
-    fn name(&self) -> &'static str {
-        "places and owners from descriptions"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
-        out.per_sentence(cx, |sv| descriptions(cx.lex, sv, cx.mentions));
-    }
-}
+sentence_rule!(
+    /// The rule: places and owners from descriptions.
+    Descriptions,
+    "places and owners from descriptions",
+    |cx, sv| descriptions(cx.lex, sv, cx.mentions)
+);
 
 /// Structure relations stated by descriptions and ownership in a sentence.
 pub fn descriptions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention]) -> Vec<Found> {

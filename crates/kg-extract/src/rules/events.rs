@@ -5,7 +5,7 @@
 use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, types_allowed, Context, Findings, Found, Rule};
+use super::{push, types_allowed, Found};
 use crate::lexicon::{CueForm, CueKind, Lexicon};
 
 /// A cue matched in a sentence.
@@ -143,19 +143,12 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
     out
 }
 
-/// The rule: events from the cue lexicon.
-#[derive(Debug, Clone, Copy)]
-pub struct Events;
-
-impl Rule for Events {
-    fn name(&self) -> &'static str {
-        "events from the cue lexicon"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
-        out.per_sentence(cx, |sv| events(cx.lex, sv));
-    }
-}
+sentence_rule!(
+    /// The rule: events from the cue lexicon.
+    Events,
+    "events from the cue lexicon",
+    |cx, sv| events(cx.lex, sv)
+);
 
 /// Event relations of a sentence.
 pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use super::{Context, Findings, Found, Rule};
+use super::Found;
 use crate::mentions::coref::Resolution;
 use crate::mentions::Mention;
 use kg_model::EntityType;
@@ -62,16 +62,11 @@ fn article_country(res: &Resolution) -> Option<usize> {
     (count >= 2 || countries.len() == 1).then_some(best)
 }
 
-/// The rule: positions held in the article's country.
-#[derive(Debug, Clone, Copy)]
-pub struct HomeCountry;
-
-impl Rule for HomeCountry {
-    fn name(&self) -> &'static str {
-        "positions held in the article's country"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+rule!(
+    /// The rule: positions held in the article's country.
+    HomeCountry,
+    "positions held in the article's country",
+    |cx, out| {
         // Titled persons that no earlier rule placed (in a country, or with that title) hold
         // their post in the article's country.
         let placed = Placed::new(out.relations.iter().flatten(), cx.types);
@@ -79,7 +74,7 @@ impl Rule for HomeCountry {
             out.relations[si].push(f);
         }
     }
-}
+);
 
 /// Positions of titled persons in the article's country, with the sentence each comes
 /// from; `placed` says whom the sentence rules placed already.

@@ -2,10 +2,41 @@
 //! document whose mentions are resolved to entities. `clauses` reads each sentence's
 //! arguments (voice, coordination, modality) for them.
 //!
-//! Adding a rule: a module with a unit struct that implements [`Rule`], and one line in
-//! [`RULES`]. A rule adds what it finds to [`Findings`]; rules later in the list may read
+//! Adding a rule: a module that declares it with `rule!` (or `sentence_rule!` for a rule
+//! that reads one sentence at a time), and one line in [`RULES`]. A rule adds what it finds to [`Findings`]; rules later in the list may read
 //! what earlier ones found (the home-country rule places only titled persons that no
 //! sentence rule placed).
+
+/// Declares a rule: a unit struct `$name` described by `$what`, whose `apply` runs `$body`
+/// with the document context `$cx` and the findings so far `$out`.
+macro_rules! rule {
+    ($(#[$doc:meta])* $name:ident, $what:literal, |$cx:ident, $out:ident| $body:expr) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+
+        impl $crate::rules::Rule for $name {
+            fn name(&self) -> &'static str {
+                $what
+            }
+
+            fn apply(&self, $cx: &$crate::rules::Context<'_>, $out: &mut $crate::rules::Findings) {
+                $body
+            }
+        }
+    };
+}
+
+/// Declares a rule that reads one sentence at a time: `$body` gives the relations of
+/// sentence `$sv` (with the document context `$cx`), added to that sentence's findings.
+macro_rules! sentence_rule {
+    ($(#[$doc:meta])* $name:ident, $what:literal, |$cx:ident, $sv:ident| $body:expr) => {
+        rule!($(#[$doc])* $name, $what, |document, out| out.per_sentence(document, |$sv| {
+            let $cx = document;
+            $body
+        }));
+    };
+}
 
 pub mod affiliations;
 pub mod clauses;

@@ -2,7 +2,7 @@
 //! candidate Ann Miller", "Republican Senator X", "Labour MP Y" make the person a
 //! member of the party the article names ("the Democratic Party", "Labour Party").
 
-use super::{Context, Findings, Found, Rule};
+use super::Found;
 use crate::mentions::coref::Resolution;
 use crate::mentions::{Mention, MentionKind, TextView};
 use kg_model::{EntityType, Predicate};
@@ -31,21 +31,16 @@ fn party_of(word: &str, parties: &[(String, usize)]) -> Option<usize> {
     parties.iter().find(|(p, _)| *p == w || p.strip_suffix("ic").is_some_and(|stem| stem == w)).map(|(_, k)| *k)
 }
 
-/// The rule: party membership from party adjectives.
-#[derive(Debug, Clone, Copy)]
-pub struct Parties;
-
-impl Rule for Parties {
-    fn name(&self) -> &'static str {
-        "party membership from party adjectives"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+rule!(
+    /// The rule: party membership from party adjectives.
+    Parties,
+    "party membership from party adjectives",
+    |cx, out| {
         for (si, f) in memberships(cx.view, cx.mentions, cx.resolution) {
             out.relations[si].push(f);
         }
     }
-}
+);
 
 /// Memberships read from party adjectives before persons' names, with their sentences.
 pub fn memberships(view: &TextView, mentions: &[Mention], res: &Resolution) -> Vec<(usize, Found)> {

@@ -4,23 +4,16 @@
 use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, Context, Findings, Found, Rule};
+use super::{push, Found};
 use crate::lexicon::{Lexicon, TitleRole};
 use crate::mentions::{position_at, Mention};
 
-/// The rule: positions from titles.
-#[derive(Debug, Clone, Copy)]
-pub struct Positions;
-
-impl Rule for Positions {
-    fn name(&self) -> &'static str {
-        "positions from titles"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
-        out.per_sentence(cx, |sv| positions(cx.lex, sv, cx.mentions, &cx.resolution.of_mention));
-    }
-}
+sentence_rule!(
+    /// The rule: positions from titles.
+    Positions,
+    "positions from titles",
+    |cx, sv| positions(cx.lex, sv, cx.mentions, &cx.resolution.of_mention)
+);
 
 /// Position relations of the persons in a sentence.
 pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<usize>]) -> Vec<Found> {

@@ -10,8 +10,6 @@ use crate::lexicon::verb_forms;
 use crate::mentions::TextView;
 use kg_model::EntityType;
 
-use super::{Context, Findings, Rule};
-
 /// A quotation with its speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
@@ -98,19 +96,14 @@ fn sentence_of(view: &TextView, token: usize) -> usize {
     view.sentences.iter().position(|s| s.first <= token && token < s.last).unwrap_or(0)
 }
 
-/// The rule: quotations and their speakers.
-#[derive(Debug, Clone, Copy)]
-pub struct Quotes;
-
-impl Rule for Quotes {
-    fn name(&self) -> &'static str {
-        "quotations and their speakers"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
+rule!(
+    /// The rule: quotations and their speakers.
+    Quotes,
+    "quotations and their speakers",
+    |cx, out| {
         out.quotes.extend(find_quotes(cx.view, cx.sentences));
     }
-}
+);
 
 /// Finds the attributed quotations of a document. `sentence_views` gives, per sentence,
 /// its arguments (entities and resolved pronouns).

@@ -5,22 +5,15 @@
 use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, Context, Findings, Found, Rule};
+use super::{push, Found};
 use crate::mentions::Mention;
 
-/// The rule: state bodies and places.
-#[derive(Debug, Clone, Copy)]
-pub struct Structure;
-
-impl Rule for Structure {
-    fn name(&self) -> &'static str {
-        "state bodies and places"
-    }
-
-    fn apply(&self, cx: &Context<'_>, out: &mut Findings) {
-        out.per_sentence(cx, |sv| structure(sv, cx.mentions, &cx.resolution.of_mention, cx.types));
-    }
-}
+sentence_rule!(
+    /// The rule: state bodies and places.
+    Structure,
+    "state bodies and places",
+    |cx, sv| structure(sv, cx.mentions, &cx.resolution.of_mention, cx.types)
+);
 
 /// Structure: state bodies are part of their state; bodies named with a possessive
 /// organisation are part of it; "City, Country" is located in it.

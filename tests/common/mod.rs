@@ -99,9 +99,7 @@ pub fn sample_store(dir: &Path) -> PathBuf {
     store
 }
 
-/// Percent-encodes a query parameter.
+/// Percent-encodes a query parameter (as the server's links do).
 pub fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
+    kg_server::http::encode_param(s)
 }

@@ -7,8 +7,11 @@
 use std::time::{Duration, Instant};
 
 use anyhow::{bail, Context, Result};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use kg_graph::vocab::{DOC, ONTOLOGY_GRAPH};
 use kg_graph::KnowledgeGraph;
+use kg_server::http::encode_param;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
 use serde_json::Value;
@@ -34,37 +37,16 @@ struct Remote {
     auth: Auth,
 }
 
-/// Percent-encodes a form or query value.
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| if b.is_ascii_alphanumeric() || b"-._~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") })
-        .collect()
-}
-
-fn md5_hex(s: &str) -> String {
-    use md5::{Digest, Md5};
-    Md5::digest(s.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// The `Authorization` value answering a Digest challenge for `method` on `uri` (path and query).
-fn digest_header(challenge: &str, user: &str, password: &str, method: &str, uri: &str) -> Option<String> {
-    let param = |name: &str| {
-        let start = challenge.find(&format!("{name}="))? + name.len() + 1;
-        let rest = &challenge[start..];
-        Some(if let Some(r) = rest.strip_prefix('"') { r[..r.find('"')?].to_string() } else { rest.split(',').next()?.trim().to_string() })
-    };
-    let (realm, nonce) = (param("realm")?, param("nonce")?);
-    let cnonce = format!("{:016x}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0));
-    let ha1 = md5_hex(&format!("{user}:{realm}:{password}"));
-    let ha2 = md5_hex(&format!("{method}:{uri}"));
-    let qop_auth = param("qop").is_some_and(|q| q.split(',').any(|x| x.trim() == "auth"));
-    let (response, qop) = if qop_auth {
-        (md5_hex(&format!("{ha1}:{nonce}:00000001:{cnonce}:auth:{ha2}")), format!(", qop=auth, nc=00000001, cnonce=\"{cnonce}\""))
-    } else {
-        (md5_hex(&format!("{ha1}:{nonce}:{ha2}")), String::new())
-    };
-    let opaque = param("opaque").map(|o| format!(", opaque=\"{o}\"")).unwrap_or_default();
-    Some(format!("Digest username=\"{user}\", realm=\"{realm}\", nonce=\"{nonce}\", uri=\"{uri}\", algorithm=MD5, response=\"{response}\"{qop}{opaque}"))
+/// The `Authorization` value answering a Digest challenge for `method` on `uri` (path and
+/// query); `cnonce` fixes the client nonce (tests), otherwise it is random.
+fn digest_header(challenge: &str, user: &str, password: &str, method: &str, uri: &str, cnonce: Option<&str>) -> Result<String> {
+    let mut context = digest_auth::AuthContext::new_with_method(user, password, uri, None::<&[u8]>, digest_auth::HttpMethod::from(method));
+    if let Some(c) = cnonce {
+        context.set_custom_cnonce(c);
+    }
+    let mut prompt = digest_auth::parse(challenge).map_err(|e| anyhow::anyhow!("an unreadable Digest challenge: {e}"))?;
+    let answer = prompt.respond(&context).map_err(|e| anyhow::anyhow!("cannot answer the Digest challenge: {e}"))?;
+    Ok(answer.to_header_string())
 }
 
 impl Remote {
@@ -110,9 +92,9 @@ impl Remote {
             let challenge = resp.headers().get("www-authenticate").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
             let header = if challenge.to_ascii_lowercase().starts_with("digest") {
                 let uri = url.splitn(4, '/').nth(3).map(|rest| format!("/{rest}")).unwrap_or_else(|| "/".into());
-                digest_header(&challenge, user, password, method, &uri).context("an unreadable Digest challenge")?
+                digest_header(&challenge, user, password, method, &uri, None)?
             } else {
-                format!("Basic {}", base64(format!("{user}:{password}").as_bytes()))
+                format!("Basic {}", BASE64.encode(format!("{user}:{password}")))
             };
             resp = attempt(Some(header))?;
         }
@@ -122,7 +104,7 @@ impl Remote {
     }
 
     fn select(&self, query: &str) -> Result<Value> {
-        let form = format!("query={}", encode(query));
+        let form = format!("query={}", encode_param(query));
         let (status, body) = self.send(
             "POST",
             &self.endpoint,
@@ -137,7 +119,7 @@ impl Remote {
     }
 
     fn update(&self, update: &str) -> Result<()> {
-        let form = format!("update={}", encode(update));
+        let form = format!("update={}", encode_param(update));
         let (status, body) = self.send("POST", &self.endpoint, "application/x-www-form-urlencoded", None, form.as_bytes())?;
         if !(200..300).contains(&status) {
             bail!("{}: update answered {status}: {}", self.endpoint, body.trim().chars().take(300).collect::<String>());
@@ -148,7 +130,7 @@ impl Remote {
     /// PUT a graph through the Graph Store Protocol. Ok(false) when the server has no such protocol.
     fn put(&self, url: &str, graph: &str, ntriples: &[u8]) -> Result<bool> {
         let sep = if url.contains('?') { '&' } else { '?' };
-        let target = format!("{url}{sep}graph={}", encode(graph));
+        let target = format!("{url}{sep}graph={}", encode_param(graph));
         let (status, body) = self.send("PUT", &target, "application/n-triples", None, ntriples)?;
         match status {
             200..=299 => Ok(true),
@@ -168,23 +150,6 @@ impl Remote {
             .select(&format!("SELECT ?h WHERE {{ GRAPH <{graph}> {{ <{graph}> <https://w3id.org/newskg/ontology#contentHash> ?h }} }}"))?;
         Ok(v["results"]["bindings"][0]["h"]["value"].as_str().map(str::to_string))
     }
-}
-
-fn base64(data: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for k in 0..4 {
-            if k <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * k) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// One local graph, as N-Triples lines.
@@ -272,25 +237,26 @@ pub fn run(args: PushArgs) -> Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::base64;
+    use super::*;
 
     #[test]
     fn digest_response_of_rfc_2617_example() {
-        // RFC 2617, section 3.5 (qop=auth).
+        // RFC 2617, section 3.5 (qop=auth), with the example's client nonce.
         let challenge = r#"Digest realm="testrealm@host.com", qop="auth,auth-int", nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41""#;
-        let header = super::digest_header(challenge, "Mufasa", "Circle Of Life", "GET", "/dir/index.html").expect("header");
-        assert!(
-            header.contains(r#"username="Mufasa""#)
-                && header.contains("qop=auth")
-                && header.contains(r#"opaque="5ccc069c403ebaf9f0171e9517f40e41""#)
-        );
-        // The response depends on the random cnonce; check the fixed parts of the computation.
-        assert_eq!(super::md5_hex("Mufasa:testrealm@host.com:Circle Of Life"), "939e7578ed9e3c518a452acee763bce9");
+        let header = digest_header(challenge, "Mufasa", "Circle Of Life", "GET", "/dir/index.html", Some("0a4f113b")).expect("header");
+        for part in [
+            r#"username="Mufasa""#,
+            "qop=auth",
+            r#"opaque="5ccc069c403ebaf9f0171e9517f40e41""#,
+            r#"response="6629fae49393a05397450978507c4ef1""#,
+        ] {
+            assert!(header.contains(part), "{part} not in {header}");
+        }
+        assert!(digest_header("Basic realm=\"x\"", "a", "b", "GET", "/", None).is_err(), "not a Digest challenge");
     }
 
     #[test]
-    fn base64_of_basic_credentials() {
-        assert_eq!(base64(b"Aladdin:open sesame"), "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
-        assert_eq!(base64(b"ab"), "YWI=");
+    fn basic_credentials_in_base64() {
+        assert_eq!(BASE64.encode("Aladdin:open sesame"), "QWxhZGRpbjpvcGVuIHNlc2FtZQ==");
     }
 }

@@ -38,19 +38,29 @@ pub fn collect(paths: &[PathBuf]) -> Result<Inputs, InputError> {
     Ok(inputs)
 }
 
+/// Walks `dir` depth first, entries sorted by name (walkdir), each directory once (by its
+/// canonical path: a symlink back to an ancestor or to a directory already walked is
+/// left out, so loops end).
 fn walk(dir: &Path, inputs: &mut Inputs, seen: &mut HashSet<PathBuf>) -> Result<(), InputError> {
-    let location = || dir.display().to_string();
-    let canonical = dir.canonicalize().map_err(|e| InputError::new(location(), e.to_string()))?;
-    if !seen.insert(canonical) {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(dir).map_err(|e| InputError::new(location(), format!("cannot read directory: {e}")))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            walk(&p, inputs, seen)?;
-        } else if Kind::of(&p).is_some() {
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_type().is_dir() || e.path().canonicalize().is_ok_and(|c| seen.insert(c)));
+    for entry in entries {
+        // A symlink back to an ancestor: walkdir reports the loop before the filter sees it.
+        if entry.as_ref().is_err_and(|e| e.loop_ancestor().is_some()) {
+            continue;
+        }
+        let entry = entry.map_err(|e| {
+            let location = e.path().unwrap_or(dir).display().to_string();
+            InputError::new(location, format!("cannot read directory: {}", e.io_error().map_or(e.to_string(), |io| io.to_string())))
+        })?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let p = entry.into_path();
+        if Kind::of(&p).is_some() {
             inputs.files.push(p);
         } else {
             inputs.skipped.push((p, "not an article file (.txt, .md, .html, .jsonl)".into()));

@@ -1,4 +1,6 @@
-//! Calendar dates and the English names of months and weekdays.
+//! Calendar dates (arithmetic by jiff) and the English names of months and weekdays.
+
+use jiff::{civil, Span};
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -12,9 +14,17 @@ pub struct Date {
 }
 
 impl Date {
-    /// A valid date, or None.
+    /// A valid date (years -9999 to 9999), or None.
     pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
-        ((1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+        Date::civil(year, month, day).map(|_| Date { year, month, day })
+    }
+
+    fn civil(year: i32, month: u32, day: u32) -> Option<civil::Date> {
+        civil::Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+    }
+
+    fn from_civil(d: civil::Date) -> Date {
+        Date { year: i32::from(d.year()), month: d.month() as u32, day: d.day() as u32 }
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -31,29 +41,9 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    fn days(self) -> i64 {
-        // Days since 1970-01-01 (H. Hinnant's days_from_civil).
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    /// The date `z` days after 1970-01-01.
+    /// The date `z` days after 1970-01-01 (clamped to the years jiff supports).
     pub fn from_unix_days(z: i64) -> Date {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        Date { year: 1970, month: 1, day: 1 }.add_days(z)
     }
 
     /// Year and month, "2024-07".
@@ -63,22 +53,17 @@ impl Date {
 
     /// Day of the week, 0 = Monday.
     pub fn weekday(self) -> u32 {
-        (self.days() + 3).rem_euclid(7) as u32
+        Date::civil(self.year, self.month, self.day).map_or(0, |d| d.weekday().to_monday_zero_offset() as u32)
     }
 
-    /// The date `n` days later (earlier when negative).
+    /// The date `n` days later (earlier when negative); the first or last supported day when
+    /// that falls outside the years -9999 to 9999.
     pub fn add_days(self, n: i64) -> Date {
-        Date::from_unix_days(self.days() + n)
-    }
-}
-
-fn days_in_month(year: i32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 0,
+        let Some(d) = Date::civil(self.year, self.month, self.day) else { return self };
+        match d.checked_add(Span::new().days(n.clamp(-7_304_484, 7_304_484))) {
+            Ok(later) => Date::from_civil(later),
+            Err(_) => Date::from_civil(if n < 0 { civil::Date::MIN } else { civil::Date::MAX }),
+        }
     }
 }
 
@@ -128,6 +113,16 @@ mod tests {
     fn weekday_of_known_date() {
         assert_eq!(Date::new(2024, 7, 24).map(Date::weekday), Some(2));
         assert_eq!(Date::new(2024, 3, 1).map(|d| d.add_days(-1).iso()).as_deref(), Some("2024-02-29"));
+    }
+
+    #[test]
+    fn unix_days_and_the_supported_years() {
+        assert_eq!(Date::from_unix_days(0).iso(), "1970-01-01");
+        assert_eq!(Date::from_unix_days(19_928).iso(), "2024-07-24");
+        assert_eq!(Date::from_unix_days(-1).iso(), "1969-12-31");
+        assert!(Date::new(2023, 2, 29).is_none() && Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(10_000, 1, 1).is_none(), "beyond the supported years");
+        assert_eq!(Date::new(9999, 12, 30).map(|d| d.add_days(5).iso()).as_deref(), Some("9999-12-31"));
     }
 
     #[test]

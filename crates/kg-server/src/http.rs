@@ -1,6 +1,8 @@
 //! A transport-independent view of HTTP requests and responses, so the handlers can be
 //! tested (and fuzzed) without sockets.
 
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
 /// An HTTP request.
 #[derive(Debug, Clone, Default)]
 pub struct Request {
@@ -74,61 +76,28 @@ impl Response {
     }
 }
 
-fn hex(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
-    }
-}
+/// What a query parameter keeps as it is: letters, digits and `-._~` (RFC 3986's unreserved
+/// characters); everything else is percent-encoded.
+const QUERY_PARAM: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
 /// Decodes `%XX` escapes (and `+` as space in forms); invalid escapes stay as they are,
 /// invalid UTF-8 becomes U+FFFD.
 pub fn percent_decode(s: &str, plus_is_space: bool) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(a), Some(b)) => {
-                    out.push(a * 16 + b);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' if plus_is_space => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
+    if plus_is_space {
+        percent_decode_str(&s.replace('+', " ")).decode_utf8_lossy().into_owned()
+    } else {
+        percent_decode_str(s).decode_utf8_lossy().into_owned()
     }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Parses `application/x-www-form-urlencoded` text.
 pub fn parse_form(s: &str) -> Vec<(String, String)> {
-    s.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (percent_decode(k, true), percent_decode(v, true))
-        })
-        .collect()
+    form_urlencoded::parse(s.as_bytes()).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
 }
 
 /// Percent-encodes a string for a URL query parameter.
 pub fn encode_param(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(s, QUERY_PARAM).to_string()
 }
 
 /// The media types an `Accept` header asks for, best first (q-values respected, order kept on ties).

@@ -1,5 +1,5 @@
 //! Named-entity recognition: a structured (Collins) averaged perceptron over hashed
-//! features, decoded with Viterbi under BIO constraints, trained on CoNLL-2003.
+//! features, decoded with Viterbi under BILOU constraints, trained on CoNLL-2003.
 //!
 //! Features: the word, its lower-case form and shape, prefixes and suffixes, the two
 //! words either side, gazetteer classes around it ([`crate::lexicon::name_lists`]), and three
@@ -83,7 +83,7 @@ pub trait TrainingScorer {
     fn transition(&self, prev: Option<usize>, next: usize) -> f32;
 }
 
-/// The best label sequence under BIO constraints; `transition` scores a label after another
+/// The best label sequence under BILOU constraints; `transition` scores a label after another
 /// (or after the start).
 fn viterbi(emissions: &[[f32; N]], transition: impl Fn(Option<usize>, usize) -> f32) -> Vec<usize> {
     let n = emissions.len();

@@ -13,6 +13,8 @@
 //! assert!(doc.entities.iter().any(|e| e.label == "Xi Jinping"));
 //! ```
 
+#![deny(missing_docs)]
+
 pub mod checks;
 mod data_files;
 pub mod hashing;

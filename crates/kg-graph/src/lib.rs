@@ -2,6 +2,8 @@
 //! of extracted documents to RDF (with reified provenance), SPARQL, and exports
 //! (Turtle, N-Triples, N-Quads, TriG, DOT).
 
+#![deny(missing_docs)]
+
 pub mod analytics;
 pub mod checks;
 pub mod dot;

@@ -5,6 +5,8 @@
 //! Text must be UTF-8; a file that is not gets an error naming the byte offset.
 //! Files of other kinds are reported as skipped, never silently dropped.
 
+#![deny(missing_docs)]
+
 pub mod article;
 pub mod dates;
 pub mod decode;

@@ -4,6 +4,8 @@
 //! Read-only by default; updates and graph writes need `--writable` and a bearer token.
 //! Every request is bounded: body size, query time and result count.
 
+#![deny(missing_docs)]
+
 pub mod auth;
 pub mod checks;
 pub mod explorer;

@@ -176,34 +176,15 @@ fn renumber_by_size(labels: &[usize]) -> Vec<usize> {
 /// The shortest path between two nodes, ignoring direction, with every relation of
 /// every hop (their evidence is in the network's edges).
 pub fn shortest_path(net: &Network, from: usize, to: usize) -> Option<Vec<Hop>> {
-    let adj = net.adjacency();
-    let mut prev = vec![usize::MAX; net.nodes.len()];
-    let mut seen = vec![false; net.nodes.len()];
-    seen[from] = true;
-    let mut queue = VecDeque::from([from]);
-    while let Some(v) = queue.pop_front() {
-        if v == to {
-            break;
-        }
-        let mut next: Vec<usize> = adj[v].iter().map(|(u, _)| *u).collect();
-        next.sort_unstable();
-        next.dedup();
-        for u in next {
-            if !seen[u] {
-                seen[u] = true;
-                prev[u] = v;
-                queue.push_back(u);
-            }
-        }
-    }
-    if !seen[to] {
-        return None;
-    }
+    let reached = net.breadth_first(from, usize::MAX);
+    reached.get(to).copied().flatten()?;
+    let prev = |v: usize| reached[v].map_or(v, |(_, p)| p);
     let mut nodes = vec![to];
     while *nodes.last()? != from {
-        nodes.push(prev[*nodes.last()?]);
+        nodes.push(prev(*nodes.last()?));
     }
     nodes.reverse();
+    let adj = net.adjacency();
     Some(
         nodes
             .windows(2)

@@ -336,22 +336,34 @@ impl Network {
 
     /// Nodes within `hops` of `centre`, ignoring direction.
     fn within_hops(&self, centre: usize, hops: usize) -> Vec<bool> {
+        self.breadth_first(centre, hops).iter().map(Option::is_some).collect()
+    }
+
+    /// Breadth-first search from `from`, ignoring direction, out to `max_hops`: for each
+    /// node reached, its distance and the node it was reached from (neighbours are taken in
+    /// index order, so the tree is the same on every run). The one in-memory search: the
+    /// neighbourhood filter and shortest paths use it.
+    pub(crate) fn breadth_first(&self, from: usize, max_hops: usize) -> Vec<Option<(usize, usize)>> {
         let adj = self.adjacency();
-        let mut dist = vec![usize::MAX; self.nodes.len()];
-        dist[centre] = 0;
-        let mut queue = VecDeque::from([centre]);
-        while let Some(n) = queue.pop_front() {
-            if dist[n] == hops {
+        let mut reached = vec![None; self.nodes.len()];
+        reached[from] = Some((0, from));
+        let mut queue = VecDeque::from([from]);
+        while let Some(v) = queue.pop_front() {
+            let depth = reached[v].map_or(0, |(d, _)| d);
+            if depth == max_hops {
                 continue;
             }
-            for &(m, _) in &adj[n] {
-                if dist[m] == usize::MAX {
-                    dist[m] = dist[n] + 1;
-                    queue.push_back(m);
+            let mut next: Vec<usize> = adj[v].iter().map(|(u, _)| *u).collect();
+            next.sort_unstable();
+            next.dedup();
+            for u in next {
+                if reached[u].is_none() {
+                    reached[u] = Some((depth + 1, v));
+                    queue.push_back(u);
                 }
             }
         }
-        dist.iter().map(|d| *d != usize::MAX).collect()
+        reached
     }
 
     /// A network of the kept nodes and the given edges among them, renumbered.

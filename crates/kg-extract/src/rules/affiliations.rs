@@ -5,7 +5,7 @@
 
 use super::clauses::{Arg, SentenceView};
 use super::positions::appositive_title;
-use super::{push, Found};
+use super::{confidence, push, Found};
 use crate::lexicon::Lexicon;
 use kg_model::{EntityType, Predicate};
 
@@ -30,7 +30,7 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
     let mut out = Vec::new();
     for p in sv.args.iter().filter(|a| a.entity_type == EntityType::Person && !a.pronoun) {
         if let Some(org) = of_organisation(sv, p.last) {
-            push(&mut out, p, Predicate::MemberOf, &org, None, "", 0.75);
+            push(&mut out, p, Predicate::MemberOf, &org, None, "", confidence::AFFILIATION_PHRASE);
         }
         if let Some(found) = linked_position(lex, sv, p) {
             out.push(found);
@@ -38,7 +38,7 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         // "Pat Epps and other members of the Greenland Expedition Society".
         if sv.word(p.last) == "and" && sv.word(p.last + 1) == "other" && matches!(sv.word(p.last + 3), "of" | "at") {
             if let Some(org) = of_organisation(sv, p.last + 3) {
-                push(&mut out, p, Predicate::MemberOf, &org, None, "", 0.75);
+                push(&mut out, p, Predicate::MemberOf, &org, None, "", confidence::AFFILIATION_PHRASE);
             }
         }
     }
@@ -92,7 +92,7 @@ fn linked_position(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<Found> {
     // "became president of the African nation": a demonym is no organisation.
     let org = org.filter(|o| o.entity_type == EntityType::Organization && !o.adjectival && !o.modifier)?;
     let mut out = Vec::new();
-    push(&mut out, p, role.predicate(), &org, Some(title), "", 0.75);
+    push(&mut out, p, role.predicate(), &org, Some(title), "", confidence::AFFILIATION_PHRASE);
     out.pop()
 }
 

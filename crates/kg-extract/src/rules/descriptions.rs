@@ -5,7 +5,7 @@
 //! "LVMH, which already owns the Italian jeweller Bulgari".
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, Found};
+use super::{confidence, push, Found};
 use crate::lexicon::function_words::{DETERMINERS, PREPOSITIONS};
 use crate::lexicon::{CueKind, Lexicon};
 use crate::mentions::{Mention, MentionKind};
@@ -56,7 +56,7 @@ pub fn descriptions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention]) -> V
         if let Some(c) =
             sv.args.iter().find(|c| c.adjectival && c.entity_type == EntityType::Country && t.first < c.first && c.last < t.last)
         {
-            placed_in(sv, t, c, 0.8, &mut out);
+            placed_in(sv, t, c, confidence::DESCRIPTION, &mut out);
         }
     }
     for k in sv.sentence.first..sv.sentence.last {
@@ -142,7 +142,7 @@ fn premodified(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], t: &Arg, 
             return;
         }
     }
-    placed_in(sv, t, &country, 0.8, out);
+    placed_in(sv, t, &country, confidence::DESCRIPTION, out);
 }
 
 /// After "Name ,": "the Belarusian state airline", "the Swiss owner of Cartier", "a port
@@ -169,21 +169,25 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
     let body = BODY_HEADS.contains(&head);
     match (modifier, sv.word(k)) {
         (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if m.entity_type == EntityType::Country => {
-            placed_in(sv, t, &m, 0.8, out)
+            placed_in(sv, t, &m, confidence::DESCRIPTION, out)
         }
         // "Rimowa, the German luggage maker LVMH bought in 2016": a relative clause without "that".
-        (Some(m), _) if m.entity_type == EntityType::Country && sv.arg_starting(k).is_some() => placed_in(sv, t, &m, 0.75, out),
-        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if body => push(out, t, Predicate::PartOf, &m, None, "", 0.8),
+        (Some(m), _) if m.entity_type == EntityType::Country && sv.arg_starting(k).is_some() => {
+            placed_in(sv, t, &m, confidence::LOOSE_DESCRIPTION, out)
+        }
+        (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if body => {
+            push(out, t, Predicate::PartOf, &m, None, "", confidence::DESCRIPTION)
+        }
         (modifier, "of") => {
             let Some(o) = of_name(sv, k + 1) else { return };
             if head == "owner" || head == "parent" {
                 // "Richemont, the Swiss owner of Cartier".
-                push(out, &o, Predicate::PartOf, t, None, "", 0.8);
+                push(out, &o, Predicate::PartOf, t, None, "", confidence::DESCRIPTION);
             } else if body && o.entity_type == EntityType::Organization {
-                push(out, t, Predicate::PartOf, &o, None, "", 0.8);
+                push(out, t, Predicate::PartOf, &o, None, "", confidence::DESCRIPTION);
             }
             if let Some(m) = modifier.filter(|m| m.entity_type == EntityType::Country) {
-                placed_in(sv, t, &m, 0.8, out);
+                placed_in(sv, t, &m, confidence::DESCRIPTION, out);
             }
         }
         (None, "in") => {
@@ -193,7 +197,7 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
                 j += 1;
             }
             if let Some(c) = sv.arg_starting(j).filter(|a| a.entity_type == EntityType::Country && !a.possessive) {
-                placed_in(sv, t, &c, 0.8, out);
+                placed_in(sv, t, &c, confidence::DESCRIPTION, out);
             }
         }
         _ => {}
@@ -216,7 +220,7 @@ fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
     if sv.word(v + 1) == "by" {
         // "owned by": passive, with the owned organisation before the verb.
         let (Some(owner), Some(owned)) = (org(sv.arg_starting(v + 2)), org(sv.subject_before(v, false))) else { return };
-        push(out, &owned, Predicate::PartOf, &owner, None, "", 0.75);
+        push(out, &owned, Predicate::PartOf, &owner, None, "", confidence::LOOSE_DESCRIPTION);
         return;
     }
     let Some(owner) = org(sv.subject_before(v, false)) else { return };
@@ -234,7 +238,7 @@ fn ownership(sv: &SentenceView, v: usize, out: &mut Vec<Found>) {
         words += 1;
     }
     if let Some(owned) = org(sv.arg_starting(k)) {
-        push(out, &owned, Predicate::PartOf, &owner, None, "", 0.75);
+        push(out, &owned, Predicate::PartOf, &owner, None, "", confidence::LOOSE_DESCRIPTION);
     }
 }
 

@@ -5,7 +5,7 @@
 use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, types_allowed, Found};
+use super::{confidence, push, types_allowed, Found};
 use crate::lexicon::{CueForm, CueKind, Lexicon};
 
 /// A cue matched in a sentence.
@@ -204,7 +204,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, pre
         }
         for s in sv.coordinated_after(agent, sv.sentence.last) {
             for o in sv.coordinated_before(patient) {
-                push(out, &s, pred, &o, None, cameo, 0.65);
+                push(out, &s, pred, &o, None, cameo, confidence::EVENT_PASSIVE_OR_GROUP);
             }
         }
         return;
@@ -229,7 +229,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, pre
     // "promised that Washington would …": a clause, not the party — except for a demand
     // ("demanded that Beijing withdraw" is made of Beijing).
     let clause_follows = super::clauses::CLAUSE_WORDS.contains(&sv.word(m.end)) && pred != Predicate::Demanded;
-    let confidence = if adjacent { 0.8 } else { 0.7 };
+    let confidence = if adjacent { confidence::EVENT_SUBJECT_ADJACENT } else { confidence::EVENT_SUBJECT_APART };
     let objects: Vec<Arg> = (!clause_follows)
         .then(|| sv.object_after(m.end, prep))
         .flatten()
@@ -297,7 +297,7 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, pre
             let parties = sv.coordinated_after(first, sv.sentence.last);
             for (a, x) in parties.iter().enumerate() {
                 for y in &parties[a + 1..] {
-                    push(out, x, pred, y, None, cameo, 0.75);
+                    push(out, x, pred, y, None, cameo, confidence::EVENT_NOUN);
                 }
             }
         }
@@ -305,21 +305,21 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, pre
     }
     if before.len() == 2 {
         // A hyphenated pair "Xi-Zelenskiy talks".
-        push(out, &before[0], pred, &before[1], None, cameo, 0.75);
+        push(out, &before[0], pred, &before[1], None, cameo, confidence::EVENT_NOUN);
         return;
     }
     match (owner, prep) {
         (Some(s), Some(_)) => {
             if let Some(o) = sv.object_after(m.end, None) {
                 for o in sv.coordinated_after(o, sv.sentence.last) {
-                    push(out, &s, pred, &o, None, cameo, 0.75);
+                    push(out, &s, pred, &o, None, cameo, confidence::EVENT_NOUN);
                 }
             }
         }
         (Some(o), None) if o.possessive => {
             // "China has become Russia's biggest partner".
             if let Some(s) = sv.subject_before(o.first, false) {
-                push(out, &s, pred, &o, None, cameo, 0.7);
+                push(out, &s, pred, &o, None, cameo, confidence::EVENT_SUBJECT_APART);
             }
         }
         (None, None) if pred == Predicate::PartnersWith => {
@@ -328,7 +328,7 @@ fn noun_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, pre
                 let all = sv.coordinated_before(s);
                 for (a, x) in all.iter().enumerate() {
                     for y in &all[a + 1..] {
-                        push(out, x, pred, y, None, cameo, 0.65);
+                        push(out, x, pred, y, None, cameo, confidence::EVENT_PASSIVE_OR_GROUP);
                     }
                 }
             }

@@ -46,7 +46,7 @@ const NATIONAL_TITLES: &[&str] = &[
 ];
 
 /// Confidence of a position inferred from the article's country.
-const CONFIDENCE: f64 = 0.6;
+const CONFIDENCE: f64 = super::confidence::HOME_COUNTRY;
 
 /// The country the article names most often (the first named on a tie), if it names one
 /// at least twice or names no other.

@@ -40,6 +40,7 @@ macro_rules! sentence_rule {
 
 pub mod affiliations;
 pub mod clauses;
+pub mod confidence;
 pub mod descriptions;
 pub mod events;
 pub mod home_country;

@@ -8,7 +8,7 @@ use crate::mentions::{Mention, MentionKind, TextView};
 use kg_model::{EntityType, Predicate};
 
 /// Confidence of a membership read from a party adjective.
-const CONFIDENCE: f64 = 0.7;
+const CONFIDENCE: f64 = super::confidence::PARTY_ADJECTIVE;
 
 /// Lower-case words that may stand between the party word and the name ("presidential candidate").
 const BETWEEN: &[&str] = &["presidential", "candidate", "hopeful", "nominee", "congressman", "congresswoman", "lawmaker", "leader"];

@@ -4,7 +4,7 @@
 use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, Found};
+use super::{confidence, push, Found};
 use crate::lexicon::{Lexicon, TitleRole};
 use crate::mentions::{position_at, Mention};
 
@@ -45,11 +45,11 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
                 j -= 1;
             }
             if let Some(a) = sv.arg_ending(j) {
-                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", 0.9);
+                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", confidence::TITLE_AFTER_ITS_STATE);
             }
             // "President Rouhani of the Islamic Republic of Iran".
             if let Some(a) = of_phrase(sv, p.last) {
-                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", 0.85);
+                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", confidence::TITLE_WITH_ITS_STATE_NEARBY);
             }
         } else if let Some(a) = (p.first > sv.sentence.first && sv.word(p.first - 1) == "'s")
             .then(|| sv.arg_ending(p.first - 1))
@@ -58,12 +58,12 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
         {
             // "Boston University's Michael Papagiannis": a company's or institution's person
             // belongs to it (a country's person may lead it: no relation without a title).
-            push(&mut out, p, Predicate::MemberOf, &a, None, "", 0.6);
+            push(&mut out, p, Predicate::MemberOf, &a, None, "", confidence::PERSON_OF_ORGANISATION);
         } else if let Some(a) =
             rank_before(sv, p.first).and_then(|r| sv.arg_ending(r)).filter(|a| a.entity_type == EntityType::Organization)
         {
             // "Navy Capt. Michael Coats": a rank in an organisation.
-            push(&mut out, p, Predicate::MemberOf, &a, None, "", 0.8);
+            push(&mut out, p, Predicate::MemberOf, &a, None, "", confidence::RANK_IN_ORGANISATION);
         } else if let Some(a) = sv.arg_ending(p.first) {
             // "chief of staff of Presidential Office Andriy Yermak".
             let mut k = a.first;
@@ -72,14 +72,14 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
             }
             if k > sv.sentence.first && sv.word(k - 1) == "of" {
                 if let Some((t, role, _)) = title_before(lex, sv, k - 1) {
-                    push(&mut out, p, role.predicate(), &a, Some(t), "", 0.85);
+                    push(&mut out, p, role.predicate(), &a, Some(t), "", confidence::TITLE_WITH_ITS_STATE_NEARBY);
                 }
             }
         }
         // "Putin, Russia's president", "Yu Jun, deputy head of the foreign ministry's Eurasian department".
         if sv.word(p.last) == "," {
             if let Some((t, role, Some(org))) = appositive_title(lex, sv, p.last + 1) {
-                push(&mut out, p, role.predicate(), &org, Some(t), "", 0.85);
+                push(&mut out, p, role.predicate(), &org, Some(t), "", confidence::TITLE_WITH_ITS_STATE_NEARBY);
             }
         }
         // "Iran's president, Hassan Rouhani", "the European Union's foreign policy chief, Catherine Ashton",
@@ -92,7 +92,7 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
                     j -= 1;
                 }
                 if let Some(a) = sv.arg_ending(j).filter(|a| a.possessive || a.adjectival) {
-                    push(&mut out, p, role.predicate(), &a, Some(t), "", 0.85);
+                    push(&mut out, p, role.predicate(), &a, Some(t), "", confidence::TITLE_WITH_ITS_STATE_NEARBY);
                 }
             }
         }

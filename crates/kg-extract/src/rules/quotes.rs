@@ -6,6 +6,7 @@
 //! sentence and is attributed right after it is (`"Welcome to democracy," he told them`).
 
 use super::clauses::{Arg, SentenceView};
+use super::confidence;
 use crate::lexicon::verb_forms;
 use crate::mentions::TextView;
 use kg_model::EntityType;
@@ -227,7 +228,7 @@ fn after_quote(view: &TextView, sv: &SentenceView, close: usize) -> Option<(Arg,
     // "according to X"
     if view.lower(k) == "according" && view.lower(k + 1) == "to" {
         let a = sv.arg_starting(k + 2).or_else(|| sv.arg_starting(k + 3))?;
-        return Some((a, a.last, 0.8));
+        return Some((a, a.last, confidence::SPEAKER_INTRODUCED));
     }
     // Speaker then verb: `Xi said`, `he said`, `Obama told reporters`, `Australian Prime
     // Minister Scott Morrison said`, `Charles Michel, the president of …, told reporters`.
@@ -241,7 +242,7 @@ fn after_quote(view: &TextView, sv: &SentenceView, close: usize) -> Option<(Arg,
             // `said the foreign ministry's spokesman Zhao Lijian`
             sv.args.iter().find(|a| a.first > k && a.first <= k + 6 && a.entity_type == EntityType::Person && !a.possessive).copied()
         })?;
-        return Some((a, attribution_end(view, sv, a.last), 0.9));
+        return Some((a, attribution_end(view, sv, a.last), confidence::SPEAKER_AT_VERB));
     }
     None
 }
@@ -266,7 +267,7 @@ fn speaker_then_verb(view: &TextView, sv: &SentenceView, k: usize) -> Option<(Ar
     };
     let a = head.or_else(apposed)?;
     if let Some(v) = speech_verb_at(view, sv, a.last) {
-        let c = if a.pronoun { 0.75 } else { 0.9 };
+        let c = if a.pronoun { confidence::PRONOUN_SPEAKER } else { confidence::SPEAKER_AT_VERB };
         return Some((a, attribution_end(view, sv, v + 1), c));
     }
     if !view.word_is(a.last, ",") {
@@ -274,7 +275,7 @@ fn speaker_then_verb(view: &TextView, sv: &SentenceView, k: usize) -> Option<(Ar
     }
     // The name was itself the appositive: `Tiffany's chairman, Roger Farah, said`.
     if let Some(v) = speech_verb_at(view, sv, a.last + 1) {
-        return Some((a, attribution_end(view, sv, v + 1), 0.85));
+        return Some((a, attribution_end(view, sv, v + 1), confidence::SPEAKER_NEAR_VERB));
     }
     // An appositive after the name: `, the president of the European Council, told reporters`.
     let close = (a.last + 1..(a.last + 20).min(sv.sentence.last)).find(|&c| view.word_is(c, ",") || view.word_is(c, "\""))?;
@@ -282,7 +283,7 @@ fn speaker_then_verb(view: &TextView, sv: &SentenceView, k: usize) -> Option<(Ar
         return None;
     }
     let v = speech_verb_at(view, sv, close + 1)?;
-    Some((a, attribution_end(view, sv, v + 1), if a.pronoun { 0.7 } else { 0.85 }))
+    Some((a, attribution_end(view, sv, v + 1), if a.pronoun { confidence::SPEAKER_BY_CONTEXT } else { confidence::SPEAKER_NEAR_VERB }))
 }
 
 /// The person a speaker phrase is about when the nearest name before the verb is where
@@ -341,22 +342,22 @@ fn before_quote(view: &TextView, sv: &SentenceView, open: usize) -> Option<(Arg,
         // `he was told by Minister X of "…"`: the agent after "by" speaks.
         if view.lower(v + 1) == "by" {
             if let Some(a) = sv.args.iter().find(|a| a.np_first == v + 2 || a.first == v + 2).copied() {
-                return Some((a, 0.8));
+                return Some((a, confidence::SPEAKER_INTRODUCED));
             }
         }
         if let Some(a) = sv.subject_before(v, false) {
             let a = person_heading(view, sv, a, v);
-            return Some((a, if a.pronoun { 0.75 } else { 0.85 }));
+            return Some((a, if a.pronoun { confidence::PRONOUN_SPEAKER } else { confidence::SPEAKER_NEAR_VERB }));
         }
         // `said Yu Jun:`
         if let Some(a) = sv.arg_starting(v + 1) {
-            return Some((a, 0.8));
+            return Some((a, confidence::SPEAKER_INTRODUCED));
         }
         return None;
     }
     if lead == ":" {
         let person = sv.args.iter().find(|a| a.first < open && a.entity_type == EntityType::Person && !a.modifier);
-        return person.map(|a| (*a, 0.7));
+        return person.map(|a| (*a, confidence::SPEAKER_BY_CONTEXT));
     }
     None
 }

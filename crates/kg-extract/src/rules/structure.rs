@@ -5,7 +5,7 @@
 use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
-use super::{push, Found};
+use super::{confidence, push, Found};
 use crate::mentions::Mention;
 
 sentence_rule!(
@@ -39,7 +39,7 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
                     BodyKind::Company => Predicate::LocatedIn,
                     BodyKind::Other => continue,
                 };
-                push(&mut out, &arg(e), predicate, &arg(pe), None, "", 0.9);
+                push(&mut out, &arg(e), predicate, &arg(pe), None, "", confidence::BODY_OF_ITS_STATE);
             }
         }
     }
@@ -62,13 +62,13 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
                 _ => matches!(b.entity_type, EntityType::Country | EntityType::Location | EntityType::City),
             };
             if let Some(b) = sv.arg_starting(k).filter(|b| place(b) && !b.possessive && !b.adjectival) {
-                push(&mut out, a, Predicate::LocatedIn, &b, None, "", 0.7);
+                push(&mut out, a, Predicate::LocatedIn, &b, None, "", confidence::PLACE_IN);
             }
         }
         // "the foreign ministry's Eurasian department": the department is part of the ministry.
         if a.possessive && a.entity_type == EntityType::Organization {
             if let Some(b) = sv.arg_starting(a.last + 1).filter(|b| b.entity_type == EntityType::Organization) {
-                push(&mut out, &b, Predicate::PartOf, a, None, "", 0.8);
+                push(&mut out, &b, Predicate::PartOf, a, None, "", confidence::PART_BY_POSSESSIVE);
             }
         }
         // "Kyiv, Ukraine", "Bakhmut, in eastern Ukraine".
@@ -84,7 +84,7 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             let in_a_list = a.first > sv.sentence.first && sv.word(a.first - 1) == ",";
             let region = |b: &Arg| b.entity_type == EntityType::Location && a.entity_type == EntityType::City && !in_a_list;
             if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country || region(b)) {
-                push(&mut out, a, Predicate::LocatedIn, &b, None, "", 0.8);
+                push(&mut out, a, Predicate::LocatedIn, &b, None, "", confidence::PLACE_THEN_ITS_REGION);
             }
         }
     }

@@ -151,7 +151,7 @@ fn graph(args: EvalGraphArgs) -> Result<()> {
         }
     }
     if let Some(out) = &args.nodes {
-        std::fs::write(out, write_nodes_csv(&rows)).with_context(|| format!("{}: cannot write", out.display()))?;
+        std::fs::write(out, write_nodes_csv(&rows)?).with_context(|| format!("{}: cannot write", out.display()))?;
     }
     let scores = score_graph(&gold.json, &rows);
     if args.json {
@@ -164,15 +164,14 @@ fn graph(args: EvalGraphArgs) -> Result<()> {
 
 /// The nodes table as `score_graph.py` reads it: `document,node,label,aliases`, aliases
 /// joined by `|`, fields quoted as the graph's CSV exports quote them.
-fn write_nodes_csv(rows: &[kg_eval::graph_scoring::NodeRow]) -> String {
-    use kg_graph::tables::csv_field;
-    let mut out = String::from("document,node,label,aliases\r\n");
+fn write_nodes_csv(rows: &[kg_eval::graph_scoring::NodeRow]) -> Result<String> {
+    // Lines end with \r\n, as Python's csv module writes them.
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    w.write_record(["document", "node", "label", "aliases"])?;
     for r in rows {
-        let fields = [csv_field(&r.document), csv_field(&r.node), csv_field(&r.label), csv_field(&r.aliases.join("|"))];
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        w.write_record([r.document.as_str(), r.node.as_str(), r.label.as_str(), &r.aliases.join("|")])?;
     }
-    out
+    Ok(String::from_utf8(w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?)
 }
 
 fn kg(args: EvalKgArgs) -> Result<()> {
@@ -223,7 +222,7 @@ mod tests {
             label: label.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
         };
-        let table = super::write_nodes_csv(&[row("a", "p:x", "Smith, \"Jr\"", &["A", "B"]), row("b", "p:y", "Y", &[])]);
+        let table = super::write_nodes_csv(&[row("a", "p:x", "Smith, \"Jr\"", &["A", "B"]), row("b", "p:y", "Y", &[])]).expect("table");
         assert_eq!(table, "document,node,label,aliases\r\na,p:x,\"Smith, \"\"Jr\"\"\",A|B\r\nb,p:y,Y,\r\n");
     }
 }

@@ -43,14 +43,16 @@ pub fn write_table(t: &Table, format: TableFormat, out: &mut dyn Write) -> Resul
             writeln!(out)?;
         }
         TableFormat::Csv => {
-            writeln!(out, "{}", t.columns.join(","))?;
+            let mut w = kg_graph::tables::csv_writer(&mut *out);
+            w.write_record(&t.columns)?;
             for r in &t.rows {
                 let full = |v: &Value| match v {
                     Value::Number(n) => n.to_string(),
                     other => cell(other),
                 };
-                writeln!(out, "{}", r.iter().map(|v| kg_graph::tables::csv_field(&full(v))).collect::<Vec<_>>().join(","))?;
+                w.write_record(r.iter().map(full))?;
             }
+            w.flush()?;
         }
         TableFormat::Table => {
             let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(|v| clip(&cell(v))).collect()).collect();

@@ -65,3 +65,9 @@ wrap! {
     std::io::Error => Io,
     oxigraph::model::IriParseError => Iri,
 }
+
+impl From<csv::Error> for GraphError {
+    fn from(e: csv::Error) -> Self {
+        GraphError::Io(e.into())
+    }
+}

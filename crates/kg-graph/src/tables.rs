@@ -91,55 +91,61 @@ pub fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// A CSV field, quoted when it must be (RFC 4180).
-pub fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
+/// A CSV writer as the exports write CSV: fields quoted only where needed (a comma, a
+/// quote or a line break), lines ended by `\n`.
+pub fn csv_writer<W: Write>(out: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out)
 }
 
 /// Writes the node table: `id,label,type,documents,degree`.
 pub fn write_nodes_csv(net: &Network, out: &mut dyn Write) -> Result<()> {
     let degrees = net.degrees();
-    writeln!(out, "id,label,type,documents,degree")?;
+    let mut w = csv_writer(out);
+    w.write_record(["id", "label", "type", "documents", "degree"])?;
     for (k, n) in net.nodes.iter().enumerate() {
-        writeln!(
-            out,
-            "{},{},{},{},{}",
-            csv_field(&n.iri),
-            csv_field(&n.label),
-            n.entity_type.map(|t| t.as_str()).unwrap_or(""),
-            n.documents,
-            degrees[k]
-        )?;
+        let entity_type = n.entity_type.map(|t| t.as_str()).unwrap_or("");
+        w.write_record([n.iri.as_str(), n.label.as_str(), entity_type, &n.documents.to_string(), &degrees[k].to_string()])?;
     }
+    w.flush()?;
     Ok(())
 }
 
 /// Writes the edge table: one row per relation with its evidence summarised.
 pub fn write_edges_csv(net: &Network, out: &mut dyn Write) -> Result<()> {
-    writeln!(out, "source,target,source_label,target_label,predicate,family,documents,confidence,goldstein,first_date,last_date,sentence")?;
+    let mut w = csv_writer(out);
+    w.write_record([
+        "source",
+        "target",
+        "source_label",
+        "target_label",
+        "predicate",
+        "family",
+        "documents",
+        "confidence",
+        "goldstein",
+        "first_date",
+        "last_date",
+        "sentence",
+    ])?;
     for e in &net.edges {
         let (first, last) = e.date_range();
-        writeln!(
-            out,
-            "{},{},{},{},{},{},{},{:.2},{},{},{},{}",
-            csv_field(&net.nodes[e.source].iri),
-            csv_field(&net.nodes[e.target].iri),
-            csv_field(&net.nodes[e.source].label),
-            csv_field(&net.nodes[e.target].label),
-            e.predicate,
-            e.family(),
-            e.documents(),
-            e.confidence(),
-            mean_goldstein(e).map(|g| format!("{g:.2}")).unwrap_or_default(),
+        let (source, target) = (&net.nodes[e.source], &net.nodes[e.target]);
+        w.write_record([
+            source.iri.as_str(),
+            target.iri.as_str(),
+            source.label.as_str(),
+            target.label.as_str(),
+            e.predicate.name(),
+            e.family().name(),
+            &e.documents().to_string(),
+            &format!("{:.2}", e.confidence()),
+            &mean_goldstein(e).map(|g| format!("{g:.2}")).unwrap_or_default(),
             first.unwrap_or(""),
             last.unwrap_or(""),
-            csv_field(e.evidence.first().map(|x| x.sentence.as_str()).unwrap_or(""))
-        )?;
+            e.evidence.first().map(|x| x.sentence.as_str()).unwrap_or(""),
+        ])?;
     }
+    w.flush()?;
     Ok(())
 }
 
@@ -179,7 +185,9 @@ mod tests {
     #[test]
     fn escapes_for_xml_and_csv() {
         assert_eq!(xml_escape("<a & \"b\"\u{1}>"), "&lt;a &amp; &quot;b&quot;&gt;");
-        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
-        assert_eq!(csv_field("plain"), "plain");
+        let mut w = csv_writer(Vec::new());
+        w.write_record(["a,\"b\"", "plain", "two\nlines"]).expect("write");
+        let text = String::from_utf8(w.into_inner().expect("flush")).expect("UTF-8");
+        assert_eq!(text, "\"a,\"\"b\"\"\",plain,\"two\nlines\"\n");
     }
 }

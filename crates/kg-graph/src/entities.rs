@@ -11,7 +11,7 @@ use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, T
 use crate::error::Result;
 use crate::query::select_rows;
 use crate::store::KnowledgeGraph;
-use crate::vocab::{node, type_of_class, ENTITY, OWL, RDF, RDFS, SKOS};
+use crate::vocab::{owl, rdf, rdfs, skos, type_of_class, ENTITY};
 
 /// What the explorer and `kg entities` show of an entity.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,12 +55,12 @@ pub fn label_and_type(kg: &KnowledgeGraph, iri: &str) -> Result<Option<(String, 
     let subject = NamedNodeRef::new(iri)?;
     let label = kg
         .store()
-        .quads_for_pattern(Some(subject.into()), Some(node(format!("{RDFS}label")).as_ref()), None, None)
+        .quads_for_pattern(Some(subject.into()), Some(rdfs::LABEL), None, None)
         .find_map(|q| q.ok().and_then(|q| literal(&q.object)));
     let Some(label) = label else { return Ok(None) };
     let ty = kg
         .store()
-        .quads_for_pattern(Some(subject.into()), Some(node(format!("{RDF}type")).as_ref()), None, None)
+        .quads_for_pattern(Some(subject.into()), Some(rdf::TYPE), None, None)
         .find_map(|q| q.ok().and_then(|q| if let Term::NamedNode(n) = q.object { type_of_class(n.as_str()) } else { None }));
     Ok(Some((label, ty)))
 }
@@ -77,8 +77,8 @@ pub fn summary(kg: &KnowledgeGraph, iri: &str) -> Result<Option<EntitySummary>> 
     let Some((label, entity_type)) = label_and_type(kg, iri)? else { return Ok(None) };
     let subject = NamedNodeRef::new(iri)?;
     let aliases: BTreeSet<String> =
-        objects(kg, subject, &node(format!("{SKOS}altLabel")))?.iter().filter_map(literal).filter(|a| *a != label).collect();
-    let wikidata = objects(kg, subject, &node(format!("{OWL}sameAs")))?.into_iter().find_map(|t| match t {
+        objects(kg, subject, &skos::ALT_LABEL.into_owned())?.iter().filter_map(literal).filter(|a| *a != label).collect();
+    let wikidata = objects(kg, subject, &owl::SAME_AS.into_owned())?.into_iter().find_map(|t| match t {
         Term::NamedNode(n) if n.as_str().contains("wikidata.org") => Some(n.into_string()),
         _ => None,
     });
@@ -118,7 +118,7 @@ pub fn document_nodes(kg: &KnowledgeGraph, document_id: &str) -> Result<Vec<Docu
             iris.insert(e.into_string());
         }
     }
-    let (label_p, alias_p) = (node(format!("{RDFS}label")), node(format!("{SKOS}altLabel")));
+    let (label_p, alias_p) = (rdfs::LABEL.into_owned(), skos::ALT_LABEL.into_owned());
     let mut out = Vec::with_capacity(iris.len());
     for iri in iris {
         let subject = NamedNodeRef::new(&iri)?;
@@ -154,8 +154,8 @@ pub fn search(kg: &KnowledgeGraph, text: &str, entity_type: Option<EntityType>, 
     if needle.is_empty() {
         matching.extend(counts.keys().cloned());
     } else {
-        for p in [format!("{RDFS}label"), format!("{SKOS}altLabel")] {
-            for q in kg.store().quads_for_pattern(None, Some(node(p).as_ref()), None, None) {
+        for p in [rdfs::LABEL, skos::ALT_LABEL] {
+            for q in kg.store().quads_for_pattern(None, Some(p), None, None) {
                 let q = q?;
                 if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) {
                     if s.as_str().starts_with(ENTITY) && l.value().to_lowercase().contains(&needle) {

@@ -16,7 +16,7 @@ use crate::network::{Filter, Network};
 use crate::query::select_rows;
 use crate::store::KnowledgeGraph;
 use crate::tables::{write_edges_csv, write_graphml, write_node_link, write_nodes_csv};
-use crate::vocab::{OWL, PREFIXES, RDF, RDFS, SKOS};
+use crate::vocab::{owl, rdf, rdfs, skos, PREFIXES};
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +162,7 @@ fn write_rdf(kg: &KnowledgeGraph, format: RdfFormat, quads: Option<Vec<Quad>>, o
 /// links, each relation's direct triple and its statement with provenance, in their graphs.
 fn filtered_quads(kg: &KnowledgeGraph, filter: &Filter) -> Result<Vec<Quad>> {
     let net = Network::load_filtered(kg, filter, true)?;
-    let described: [String; 4] = [format!("{RDF}type"), format!("{RDFS}label"), format!("{SKOS}altLabel"), format!("{OWL}sameAs")];
+    let described = [rdf::TYPE, rdfs::LABEL, skos::ALT_LABEL, owl::SAME_AS];
     let mut out: Vec<Quad> = Vec::new();
     let mut seen: HashSet<Quad> = HashSet::new();
     let mut add = |q: Quad| {
@@ -175,7 +175,7 @@ fn filtered_quads(kg: &KnowledgeGraph, filter: &Filter) -> Result<Vec<Quad>> {
         let s = NamedNodeRef::new(&n.iri)?;
         for q in store.quads_for_pattern(Some(s.into()), None, None, None) {
             let q = q?;
-            if described.iter().any(|d| d == q.predicate.as_str()) {
+            if described.contains(&q.predicate.as_ref()) {
                 add(q);
             }
         }
@@ -186,7 +186,7 @@ fn filtered_quads(kg: &KnowledgeGraph, filter: &Filter) -> Result<Vec<Quad>> {
             let mut direct = None;
             for q in store.quads_for_pattern(Some(st.into()), None, None, None) {
                 let q = q?;
-                if q.predicate.as_str() == format!("{RDF}predicate") {
+                if q.predicate == rdf::PREDICATE {
                     direct = Some(q.graph_name.clone());
                 }
                 add(q);

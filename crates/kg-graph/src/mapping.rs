@@ -6,7 +6,7 @@ use kg_model::{Document, EntityType};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::resolution::{identity, resolution_quads, Resolution};
-use crate::vocab::{class_of, document_iri, kg, node, statement_iri, RDF, RDFS, SCHEMA, SKOS, XSD};
+use crate::vocab::{class_of, document_iri, kg, rdf, rdfs, schema, skos, statement_iri, xsd};
 
 /// What is known of a document beyond its text.
 #[derive(Debug, Clone, Default)]
@@ -34,16 +34,12 @@ pub fn content_hash(text: &str) -> String {
 /// A literal for a date as the extractor writes it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
 pub fn date_literal(date: &str) -> Literal {
     let datatype = match date.len() {
-        10 => "date",
-        7 => "gYearMonth",
-        4 => "gYear",
+        10 => xsd::DATE,
+        7 => xsd::G_YEAR_MONTH,
+        4 => xsd::G_YEAR,
         _ => return Literal::new_simple_literal(date),
     };
-    Literal::new_typed_literal(date, node(format!("{XSD}{datatype}")))
-}
-
-fn rdf(local: &str) -> NamedNode {
-    node(format!("{RDF}{local}"))
+    Literal::new_typed_literal(date, datatype)
 }
 
 struct Writer {
@@ -66,18 +62,18 @@ pub fn document_quads(doc: &Document, meta: &DocumentMeta) -> Vec<Quad> {
 pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: &Resolution) -> Vec<Quad> {
     let doc_iri = document_iri(&doc.id);
     let mut w = Writer { graph: GraphName::NamedNode(doc_iri.clone()), quads: Vec::new() };
-    let integer = |n: usize| Literal::new_typed_literal(n.to_string(), node(format!("{XSD}integer")));
+    let integer = |n: usize| Literal::new_typed_literal(n.to_string(), xsd::INTEGER);
 
-    w.add(doc_iri.clone(), rdf("type"), node(format!("{SCHEMA}NewsArticle")));
+    w.add(doc_iri.clone(), rdf::TYPE.into_owned(), schema::NEWS_ARTICLE);
     w.add(doc_iri.clone(), kg("documentId"), Literal::new_simple_literal(&doc.id));
     if let Some(t) = &doc.title {
-        w.add(doc_iri.clone(), node(format!("{SCHEMA}headline")), Literal::new_simple_literal(t));
+        w.add(doc_iri.clone(), schema::HEADLINE.into_owned(), Literal::new_simple_literal(t));
     }
     if let Some(p) = &doc.published {
-        w.add(doc_iri.clone(), node(format!("{SCHEMA}datePublished")), date_literal(p));
+        w.add(doc_iri.clone(), schema::DATE_PUBLISHED.into_owned(), date_literal(p));
     }
     if let Some(url) = &meta.url {
-        w.add(doc_iri.clone(), node(format!("{SCHEMA}url")), Literal::new_simple_literal(url));
+        w.add(doc_iri.clone(), schema::URL.into_owned(), Literal::new_simple_literal(url));
     }
     if let Some(src) = &meta.source {
         w.add(doc_iri.clone(), kg("sourcePath"), Literal::new_simple_literal(src));
@@ -86,7 +82,7 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
         w.add(doc_iri.clone(), kg("contentHash"), Literal::new_simple_literal(&meta.content_hash));
     }
     if let Some(t) = &meta.ingested_at {
-        w.add(doc_iri.clone(), kg("ingestedAt"), Literal::new_typed_literal(t, node(format!("{XSD}dateTime"))));
+        w.add(doc_iri.clone(), kg("ingestedAt"), Literal::new_typed_literal(t, xsd::DATE_TIME));
     }
     w.add(doc_iri.clone(), kg("extractorVersion"), Literal::new_simple_literal(kg_model::EXTRACTOR_VERSION));
 
@@ -94,10 +90,10 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
     for e in &doc.entities {
         let Some(r) = resolution.get(&e.id) else { continue };
         let iri = r.iri.clone();
-        w.add(iri.clone(), rdf("type"), class_of(r.entity_type));
-        w.add(iri.clone(), node(format!("{RDFS}label")), Literal::new_simple_literal(&r.label));
+        w.add(iri.clone(), rdf::TYPE.into_owned(), class_of(r.entity_type));
+        w.add(iri.clone(), rdfs::LABEL.into_owned(), Literal::new_simple_literal(&r.label));
         for a in std::iter::once(&e.label).chain(&e.aliases).filter(|a| **a != r.label) {
-            w.add(iri.clone(), node(format!("{SKOS}altLabel")), Literal::new_simple_literal(a));
+            w.add(iri.clone(), skos::ALT_LABEL.into_owned(), Literal::new_simple_literal(a));
         }
         w.add(iri.clone(), kg("mentionedIn"), doc_iri.clone());
         if e.entity_type == EntityType::Person || !e.mentions.is_empty() {
@@ -121,16 +117,16 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
             w.add(subject.clone(), predicate.clone(), object.clone());
         }
         let st = statement_iri(&doc.id, n + 1);
-        w.add(st.clone(), rdf("type"), rdf("Statement"));
-        w.add(st.clone(), rdf("subject"), subject);
-        w.add(st.clone(), rdf("predicate"), predicate);
-        w.add(st.clone(), rdf("object"), object);
+        w.add(st.clone(), rdf::TYPE.into_owned(), rdf::STATEMENT);
+        w.add(st.clone(), rdf::SUBJECT.into_owned(), subject);
+        w.add(st.clone(), rdf::PREDICATE.into_owned(), predicate);
+        w.add(st.clone(), rdf::OBJECT.into_owned(), object);
         w.add(st.clone(), kg("document"), doc_iri.clone());
         w.add(st.clone(), kg("sentence"), Literal::new_simple_literal(&r.sentence));
         w.add(st.clone(), kg("start"), integer(r.start));
         w.add(st.clone(), kg("end"), integer(r.end));
         let confidence = format!("{:.2}", r.confidence.clamp(0.0, 1.0));
-        w.add(st.clone(), kg("confidence"), Literal::new_typed_literal(confidence, node(format!("{XSD}decimal"))));
+        w.add(st.clone(), kg("confidence"), Literal::new_typed_literal(confidence, xsd::DECIMAL));
         if let Some(d) = &r.date {
             w.add(st.clone(), kg("date"), date_literal(d));
         }
@@ -144,7 +140,7 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
             w.add(st.clone(), kg("cameoCode"), Literal::new_simple_literal(c));
         }
         if let Some(g) = r.goldstein {
-            w.add(st.clone(), kg("goldstein"), Literal::new_typed_literal(format!("{g:.1}"), node(format!("{XSD}decimal"))));
+            w.add(st.clone(), kg("goldstein"), Literal::new_typed_literal(format!("{g:.1}"), xsd::DECIMAL));
         }
         if let Some(m) = &r.modality {
             w.add(st.clone(), kg("modality"), Literal::new_simple_literal(m));

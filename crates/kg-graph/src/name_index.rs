@@ -14,7 +14,7 @@ use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBla
 
 use crate::error::Result;
 use crate::store::KnowledgeGraph;
-use crate::vocab::{kg, node, RDFS};
+use crate::vocab::{kg, rdfs, RDFS};
 
 /// Name key → node IRI → number of documents; node IRI → label. A key or node present
 /// here has been read from the store (leaving out the document being replaced) and kept
@@ -92,7 +92,7 @@ impl NameIndex {
             return Ok(label.clone());
         }
         let subject = NamedNode::new(iri)?;
-        let predicate = node(format!("{RDFS}label"));
+        let predicate = rdfs::LABEL.into_owned();
         let mut least: Option<String> = None;
         for q in store.store().quads_for_pattern(Some(subject.as_ref().into()), Some(predicate.as_ref()), None, None) {
             let q = q?;

@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::network::{Filter, Hop, Network};
 use crate::store::KnowledgeGraph;
 use crate::store_reader::{edges, Reader};
-use crate::vocab::{node, RDFS};
+use crate::vocab::rdfs;
 
 /// A path found in the store: the entities on it (in path order) and the relations of
 /// each hop, as a small [`Network`], and the hops over it.
@@ -39,7 +39,7 @@ pub fn find_entity(kg: &KnowledgeGraph, name: &str, filter: &Filter) -> Result<O
     if reader.usable(name)? {
         return Ok(Some(name.to_string()));
     }
-    let label = node(format!("{RDFS}label"));
+    let label = rdfs::LABEL.into_owned();
     let exact = oxigraph::model::Literal::new_simple_literal(name);
     let mut candidates: BTreeSet<String> = BTreeSet::new();
     for q in kg.store().quads_for_pattern(None, Some(label.as_ref()), Some(exact.as_ref().into()), None) {

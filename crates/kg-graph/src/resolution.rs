@@ -8,7 +8,7 @@ use kg_model::names::{name_key, normalize_label};
 use kg_model::{Document, Entity, EntityType};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
-use crate::vocab::{document_iri, entity_iri, kg, node};
+use crate::vocab::{document_iri, entity_iri, kg, node, owl, rdf, xsd};
 
 /// Where one extracted entity goes in the graph.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,24 +96,19 @@ pub fn resolution_quads(doc: &Document, resolution: &Resolution) -> Vec<Quad> {
         }
         // Only well-formed item ids ("Q148") become IRIs: anything else would make an invalid IRI.
         if let Some(wd) = r.wikidata.as_deref().filter(|w| is_wikidata_item(w)) {
-            quads.push(Quad::new(
-                r.iri.clone(),
-                node("http://www.w3.org/2002/07/owl#sameAs"),
-                node(format!("http://www.wikidata.org/entity/{wd}")),
-                graph.clone(),
-            ));
+            quads.push(Quad::new(r.iri.clone(), owl::SAME_AS, node(format!("http://www.wikidata.org/entity/{wd}")), graph.clone()));
         }
         // A merge under the same label needs no record: the IRI was the same anyway.
         if r.method != "new" && r.method != "label" {
             let res = node(format!("{}#resolution-{}", document_iri(&doc.id).as_str(), n + 1));
-            quads.push(Quad::new(res.clone(), node(format!("{}type", crate::vocab::RDF)), kg("Resolution"), graph.clone()));
+            quads.push(Quad::new(res.clone(), rdf::TYPE, kg("Resolution"), graph.clone()));
             quads.push(Quad::new(res.clone(), kg("localLabel"), Literal::new_simple_literal(&e.label), graph.clone()));
             quads.push(Quad::new(res.clone(), kg("resolvedTo"), r.iri.clone(), graph.clone()));
             quads.push(Quad::new(res.clone(), kg("method"), Literal::new_simple_literal(r.method), graph.clone()));
             quads.push(Quad::new(
                 res,
                 kg("confidence"),
-                Literal::new_typed_literal(format!("{:.2}", r.confidence), node(format!("{}decimal", crate::vocab::XSD))),
+                Literal::new_typed_literal(format!("{:.2}", r.confidence), xsd::DECIMAL),
                 graph.clone(),
             ));
         }

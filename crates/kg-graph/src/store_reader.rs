@@ -14,7 +14,7 @@ use crate::entities::{document_count, label_and_type};
 use crate::error::Result;
 use crate::network::{Edge, Evidence, Filter, Node};
 use crate::store::KnowledgeGraph;
-use crate::vocab::{node, DOC, ENTITY, KG, RDF, SCHEMA};
+use crate::vocab::{node, rdf, schema, DOC, ENTITY, KG, RDF};
 
 /// One reified statement between two entities.
 #[derive(Debug, Clone)]
@@ -84,7 +84,7 @@ impl<'a> Reader<'a> {
         if let Some(p) = self.published.get(graph.as_str()) {
             return p.clone();
         }
-        let predicate = node(format!("{SCHEMA}datePublished"));
+        let predicate = schema::DATE_PUBLISHED.into_owned();
         let date = self
             .kg
             .store()
@@ -152,10 +152,9 @@ impl<'a> Reader<'a> {
             let entity = NamedNode::new(iri)?;
             let mut kept = Vec::new();
             let mut seen = BTreeSet::new();
-            for role in ["subject", "object"] {
-                let role = node(format!("{RDF}{role}"));
+            for role in [rdf::SUBJECT, rdf::OBJECT] {
                 let found: Vec<_> =
-                    self.kg.store().quads_for_pattern(None, Some(role.as_ref()), Some(TermRef::from(entity.as_ref())), None).collect();
+                    self.kg.store().quads_for_pattern(None, Some(role), Some(TermRef::from(entity.as_ref())), None).collect();
                 for q in found {
                     let q = q?;
                     let (NamedOrBlankNode::NamedNode(st), GraphName::NamedNode(graph)) = (q.subject, q.graph_name) else {

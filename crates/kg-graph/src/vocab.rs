@@ -3,7 +3,10 @@
 
 use kg_model::names::{fold, normalize_label};
 use kg_model::EntityType;
-use oxigraph::model::NamedNode;
+use oxigraph::model::{NamedNode, NamedNodeRef};
+
+/// RDF, RDF Schema and XML Schema terms, as Oxigraph declares them (`rdf::TYPE`, `rdfs::LABEL`, `xsd::DECIMAL`).
+pub use oxigraph::model::vocab::{rdf, rdfs, xsd};
 
 /// Base of every IRI the project mints.
 pub const BASE: &str = "https://w3id.org/newskg/";
@@ -31,6 +34,46 @@ pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 /// OWL.
 pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+
+/// schema.org terms the graph uses.
+pub mod schema {
+    use super::NamedNodeRef;
+
+    /// `schema:Person`.
+    pub const PERSON: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/Person");
+    /// `schema:Organization`.
+    pub const ORGANIZATION: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/Organization");
+    /// `schema:Country`.
+    pub const COUNTRY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/Country");
+    /// `schema:City`.
+    pub const CITY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/City");
+    /// `schema:Place`.
+    pub const PLACE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/Place");
+    /// `schema:NewsArticle`.
+    pub const NEWS_ARTICLE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/NewsArticle");
+    /// `schema:headline`.
+    pub const HEADLINE: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/headline");
+    /// `schema:datePublished`.
+    pub const DATE_PUBLISHED: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/datePublished");
+    /// `schema:url`.
+    pub const URL: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://schema.org/url");
+}
+
+/// SKOS terms the graph uses.
+pub mod skos {
+    use super::NamedNodeRef;
+
+    /// `skos:altLabel`: an entity's other names.
+    pub const ALT_LABEL: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/2004/02/skos/core#altLabel");
+}
+
+/// OWL terms the graph uses.
+pub mod owl {
+    use super::NamedNodeRef;
+
+    /// `owl:sameAs`: an entity's Wikidata item.
+    pub const SAME_AS: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("http://www.w3.org/2002/07/owl#sameAs");
+}
 
 /// Prefixes used in Turtle output, SPARQL tables and documentation.
 /// Entities have one prefix per type (`person:xi-jinping`, `country:china`).
@@ -66,11 +109,11 @@ pub fn kg(local: &str) -> NamedNode {
 /// The schema.org (or project) class of an entity type.
 pub fn class_of(t: EntityType) -> NamedNode {
     match t {
-        EntityType::Person => node(format!("{SCHEMA}Person")),
-        EntityType::Organization => node(format!("{SCHEMA}Organization")),
-        EntityType::Country => node(format!("{SCHEMA}Country")),
-        EntityType::City => node(format!("{SCHEMA}City")),
-        EntityType::Location => node(format!("{SCHEMA}Place")),
+        EntityType::Person => schema::PERSON.into_owned(),
+        EntityType::Organization => schema::ORGANIZATION.into_owned(),
+        EntityType::Country => schema::COUNTRY.into_owned(),
+        EntityType::City => schema::CITY.into_owned(),
+        EntityType::Location => schema::PLACE.into_owned(),
         EntityType::Group => kg("Group"),
     }
 }

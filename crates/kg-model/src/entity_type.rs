@@ -1,9 +1,10 @@
 //! The entity types of the extraction contract, and sets of them (a predicate's domain and range).
 
 use serde::{Deserialize, Serialize};
+use strum::{EnumString, IntoStaticStr};
 
 /// The entity types of the extraction contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, IntoStaticStr, EnumString)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum EntityType {
     /// A named human.
@@ -23,27 +24,12 @@ pub enum EntityType {
 impl EntityType {
     /// The contract's name of the type, as used in JSON and in entity IRIs.
     pub fn as_str(self) -> &'static str {
-        match self {
-            EntityType::Person => "Person",
-            EntityType::Organization => "Organization",
-            EntityType::Country => "Country",
-            EntityType::City => "City",
-            EntityType::Location => "Location",
-            EntityType::Group => "Group",
-        }
+        self.into()
     }
 
     /// Parses a contract type name.
     pub fn parse(name: &str) -> Option<EntityType> {
-        Some(match name {
-            "Person" => EntityType::Person,
-            "Organization" => EntityType::Organization,
-            "Country" => EntityType::Country,
-            "City" => EntityType::City,
-            "Location" => EntityType::Location,
-            "Group" => EntityType::Group,
-            _ => return None,
-        })
+        name.parse().ok()
     }
 
     /// Every type, in a fixed order.

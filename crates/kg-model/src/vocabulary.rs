@@ -9,11 +9,13 @@
 use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use strum::{EnumString, IntoStaticStr};
 
 use crate::{EntityType, TypeSet};
 
 /// A family of predicates: what lenient scoring compares and what a diagram colours.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, IntoStaticStr, EnumString)]
+#[strum(serialize_all = "camelCase")]
 pub enum Family {
     /// Positions and memberships.
     Affiliation,
@@ -44,21 +46,13 @@ impl Family {
     ];
 
     /// The camelCase name, as in the ontology (`kg:verbalConflict`).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Family::Affiliation => "affiliation",
-            Family::Structure => "structure",
-            Family::Alliance => "alliance",
-            Family::VerbalCooperation => "verbalCooperation",
-            Family::MaterialCooperation => "materialCooperation",
-            Family::VerbalConflict => "verbalConflict",
-            Family::MaterialConflict => "materialConflict",
-        }
+    pub fn name(self) -> &'static str {
+        self.into()
     }
 
     /// The family with this camelCase name.
     pub fn from_name(name: &str) -> Option<Family> {
-        Family::ALL.into_iter().find(|f| f.name() == name)
+        name.parse().ok()
     }
 
     /// The predicates of the family, in the table's order.

@@ -9,7 +9,7 @@ use petgraph::graph::{DiGraph, NodeIndex, UnGraph};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 
-use crate::network::{Edge, Hop, Network};
+use crate::network::{breadth_first, Edge, Hop, Network};
 
 /// The directed multigraph of the network: node weights are node indices, edge weights
 /// edge indices.
@@ -176,7 +176,8 @@ fn renumber_by_size(labels: &[usize]) -> Vec<usize> {
 /// The shortest path between two nodes, ignoring direction, with every relation of
 /// every hop (their evidence is in the network's edges).
 pub fn shortest_path(net: &Network, from: usize, to: usize) -> Option<Vec<Hop>> {
-    let reached = net.breadth_first(from, usize::MAX);
+    let adj = net.adjacency();
+    let reached = breadth_first(&adj, from, usize::MAX);
     reached.get(to).copied().flatten()?;
     let prev = |v: usize| reached[v].map_or(v, |(_, p)| p);
     let mut nodes = vec![to];
@@ -184,7 +185,6 @@ pub fn shortest_path(net: &Network, from: usize, to: usize) -> Option<Vec<Hop>> 
         nodes.push(prev(*nodes.last()?));
     }
     nodes.reverse();
-    let adj = net.adjacency();
     Some(
         nodes
             .windows(2)

@@ -268,12 +268,7 @@ impl Network {
 
     /// Undirected adjacency lists (neighbour, edge index).
     pub fn adjacency(&self) -> Vec<Vec<(usize, usize)>> {
-        let mut adj = vec![Vec::new(); self.nodes.len()];
-        for (k, e) in self.edges.iter().enumerate() {
-            adj[e.source].push((e.target, k));
-            adj[e.target].push((e.source, k));
-        }
-        adj
+        adjacency_of(self.nodes.len(), &self.edges)
     }
 
     /// The part of the network the filter keeps. `keep_isolated` keeps entities without
@@ -296,7 +291,7 @@ impl Network {
             let c = self.find(name).ok_or_else(|| crate::GraphError::Invalid(format!("no entity named {name:?} in the store")))?;
             centre = Some(c);
             let hops = f.hops.unwrap_or(1);
-            let within = Network { nodes: self.nodes.clone(), edges: edges.clone() }.within_hops(c, hops);
+            let within: Vec<bool> = breadth_first(&adjacency_of(self.nodes.len(), &edges), c, hops).iter().map(Option::is_some).collect();
             edges.retain(|e| within[e.source] && within[e.target]);
             for (k, w) in within.iter().enumerate() {
                 keep_node[k] &= *w;
@@ -334,38 +329,6 @@ impl Network {
         Ok(self.rebuild(&keep_node, &edges))
     }
 
-    /// Nodes within `hops` of `centre`, ignoring direction.
-    fn within_hops(&self, centre: usize, hops: usize) -> Vec<bool> {
-        self.breadth_first(centre, hops).iter().map(Option::is_some).collect()
-    }
-
-    /// Breadth-first search from `from`, ignoring direction, out to `max_hops`: for each
-    /// node reached, its distance and the node it was reached from (neighbours are taken in
-    /// index order, so the tree is the same on every run). The one in-memory search: the
-    /// neighbourhood filter and shortest paths use it.
-    pub(crate) fn breadth_first(&self, from: usize, max_hops: usize) -> Vec<Option<(usize, usize)>> {
-        let adj = self.adjacency();
-        let mut reached = vec![None; self.nodes.len()];
-        reached[from] = Some((0, from));
-        let mut queue = VecDeque::from([from]);
-        while let Some(v) = queue.pop_front() {
-            let depth = reached[v].map_or(0, |(d, _)| d);
-            if depth == max_hops {
-                continue;
-            }
-            let mut next: Vec<usize> = adj[v].iter().map(|(u, _)| *u).collect();
-            next.sort_unstable();
-            next.dedup();
-            for u in next {
-                if reached[u].is_none() {
-                    reached[u] = Some((depth + 1, v));
-                    queue.push_back(u);
-                }
-            }
-        }
-        reached
-    }
-
     /// A network of the kept nodes and the given edges among them, renumbered.
     fn rebuild(&self, keep_node: &[bool], edges: &[Edge]) -> Network {
         let mut new_index = vec![usize::MAX; self.nodes.len()];
@@ -383,6 +346,42 @@ impl Network {
             .collect();
         Network { nodes, edges }
     }
+}
+
+/// Undirected adjacency lists of `edges` over `nodes` nodes: (neighbour, edge index).
+fn adjacency_of(nodes: usize, edges: &[Edge]) -> Vec<Vec<(usize, usize)>> {
+    let mut adj = vec![Vec::new(); nodes];
+    for (k, e) in edges.iter().enumerate() {
+        adj[e.source].push((e.target, k));
+        adj[e.target].push((e.source, k));
+    }
+    adj
+}
+
+/// Breadth-first search over `adj` from `from`, ignoring direction, out to `max_hops`: for
+/// each node reached, its distance and the node it was reached from (neighbours are taken
+/// in index order, so the tree is the same on every run). The one in-memory search: the
+/// neighbourhood filter and shortest paths use it.
+pub(crate) fn breadth_first(adj: &[Vec<(usize, usize)>], from: usize, max_hops: usize) -> Vec<Option<(usize, usize)>> {
+    let mut reached = vec![None; adj.len()];
+    reached[from] = Some((0, from));
+    let mut queue = VecDeque::from([from]);
+    while let Some(v) = queue.pop_front() {
+        let depth = reached[v].map_or(0, |(d, _)| d);
+        if depth == max_hops {
+            continue;
+        }
+        let mut next: Vec<usize> = adj[v].iter().map(|(u, _)| *u).collect();
+        next.sort_unstable();
+        next.dedup();
+        for u in next {
+            if reached[u].is_none() {
+                reached[u] = Some((depth + 1, v));
+                queue.push_back(u);
+            }
+        }
+    }
+    reached
 }
 
 #[cfg(test)]

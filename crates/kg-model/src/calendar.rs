@@ -2,6 +2,9 @@
 
 use jiff::{civil, Span};
 
+/// The longest span of days jiff represents (a larger one would not be a span).
+const MAX_SPAN_DAYS: i64 = 7_304_484;
+
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date {
@@ -60,7 +63,7 @@ impl Date {
     /// that falls outside the years -9999 to 9999.
     pub fn add_days(self, n: i64) -> Date {
         let Some(d) = Date::civil(self.year, self.month, self.day) else { return self };
-        match d.checked_add(Span::new().days(n.clamp(-7_304_484, 7_304_484))) {
+        match d.checked_add(Span::new().days(n.clamp(-MAX_SPAN_DAYS, MAX_SPAN_DAYS))) {
             Ok(later) => Date::from_civil(later),
             Err(_) => Date::from_civil(if n < 0 { civil::Date::MIN } else { civil::Date::MAX }),
         }

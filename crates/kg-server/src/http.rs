@@ -24,7 +24,7 @@ impl Request {
         let (path, query) = url.split_once('?').unwrap_or((url, ""));
         Request {
             method: method.to_ascii_uppercase(),
-            path: percent_decode(path, false),
+            path: percent_decode(path),
             query: parse_form(query),
             headers: headers.into_iter().map(|(k, v)| (k.to_ascii_lowercase(), v)).collect(),
             body,
@@ -80,14 +80,10 @@ impl Response {
 /// characters); everything else is percent-encoded.
 const QUERY_PARAM: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
-/// Decodes `%XX` escapes (and `+` as space in forms); invalid escapes stay as they are,
-/// invalid UTF-8 becomes U+FFFD.
-pub fn percent_decode(s: &str, plus_is_space: bool) -> String {
-    if plus_is_space {
-        percent_decode_str(&s.replace('+', " ")).decode_utf8_lossy().into_owned()
-    } else {
-        percent_decode_str(s).decode_utf8_lossy().into_owned()
-    }
+/// Decodes the `%XX` escapes of a path (forms: [`parse_form`]); invalid escapes stay as they
+/// are, invalid UTF-8 becomes U+FFFD.
+pub fn percent_decode(s: &str) -> String {
+    percent_decode_str(s).decode_utf8_lossy().into_owned()
 }
 
 /// Parses `application/x-www-form-urlencoded` text.
@@ -127,9 +123,9 @@ mod tests {
     #[test]
     fn decodes_forms_and_paths() {
         assert_eq!(parse_form("query=SELECT+*+%7B%7D&x"), vec![("query".into(), "SELECT * {}".into()), ("x".into(), String::new())]);
-        assert_eq!(percent_decode("a%2", false), "a%2");
-        assert_eq!(percent_decode("%E2%82%AC", false), "€");
-        assert_eq!(percent_decode("%ZZ", false), "%ZZ");
+        assert_eq!(percent_decode("a%2"), "a%2");
+        assert_eq!(percent_decode("%E2%82%AC"), "€");
+        assert_eq!(percent_decode("%ZZ"), "%ZZ");
     }
 
     #[test]

@@ -55,28 +55,9 @@ pub fn write_table(t: &Table, format: TableFormat, out: &mut dyn Write) -> Resul
             w.flush()?;
         }
         TableFormat::Table => {
-            let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(|v| clip(&cell(v))).collect()).collect();
-            let widths: Vec<usize> = (0..t.columns.len())
-                .map(|i| cells.iter().map(|r| r[i].chars().count()).chain([t.columns[i].len()]).max().unwrap_or(0))
-                .collect();
-            let line = |r: Vec<String>| {
-                r.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect::<Vec<_>>().join(" | ").trim_end().to_string()
-            };
-            writeln!(out, "{}", line(t.columns.iter().map(|c| c.to_string()).collect()))?;
-            writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
-            for r in cells {
-                writeln!(out, "{}", line(r))?;
-            }
-            writeln!(out, "({} row{})", t.rows.len(), if t.rows.len() == 1 { "" } else { "s" })?;
+            let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
+            kg_graph::tables::write_text_table(out, &t.columns, &cells, 70)?;
         }
     }
     Ok(())
-}
-
-fn clip(s: &str) -> String {
-    if s.chars().count() > 70 {
-        format!("{}…", s.chars().take(69).collect::<String>())
-    } else {
-        s.to_string()
-    }
 }

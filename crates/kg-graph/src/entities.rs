@@ -129,6 +129,17 @@ pub fn document_nodes(kg: &KnowledgeGraph, document_id: &str) -> Result<Vec<Docu
     Ok(out)
 }
 
+/// The id and headline of a stored document, named as `Evidence::document` names it (the
+/// encoded last segment of its IRI); None when the store does not hold it.
+pub fn document_heading(kg: &KnowledgeGraph, document: &str) -> Result<Option<(String, Option<String>)>> {
+    let doc = NamedNode::new(format!("{}{document}", crate::vocab::DOC))?;
+    let graph = Some(GraphNameRef::NamedNode(doc.as_ref()));
+    let first =
+        |predicate: &NamedNode| -> Result<Option<String>> { Ok(objects_in(kg, doc.as_ref(), predicate, graph)?.iter().find_map(literal)) };
+    let Some(id) = first(&crate::vocab::kg("documentId"))? else { return Ok(None) };
+    Ok(Some((id, first(&crate::vocab::schema::HEADLINE.into_owned())?)))
+}
+
 /// Number of documents mentioning each entity.
 pub fn document_counts(kg: &KnowledgeGraph) -> Result<HashMap<String, usize>> {
     // Entity IRIs are picked out here, not by a FILTER in the query: that would look up

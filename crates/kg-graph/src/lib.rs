@@ -19,7 +19,7 @@ pub mod query;
 pub mod resolution;
 pub mod resolve;
 pub mod store;
-mod store_reader;
+pub mod store_reader;
 pub mod tables;
 pub mod vocab;
 pub mod writer;

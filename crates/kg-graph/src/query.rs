@@ -82,13 +82,13 @@ pub fn run_query(kg: &KnowledgeGraph, query: &str, format: ResultFormat, out: &m
                     w.finish()?;
                 }
                 None => {
-                    let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+                    let header: Vec<&str> = vars.iter().map(|v| v.as_str()).collect();
                     let mut rows = Vec::new();
                     for s in solutions {
                         let s = s?;
                         rows.push(vars.iter().map(|v| s.get(v).map(display_term).unwrap_or_default()).collect());
                     }
-                    write_table(out, &header, &rows)?;
+                    crate::tables::write_text_table(out, &header, &rows, 80)?;
                 }
             }
         }
@@ -149,31 +149,6 @@ pub fn display_term(t: &Term) -> String {
         #[allow(unreachable_patterns)]
         other => other.to_string(),
     }
-}
-
-fn write_table(out: &mut dyn Write, header: &[String], rows: &[Vec<String>]) -> Result<()> {
-    let clip = |s: &str| -> String {
-        let one_line = s.replace(['\n', '\r', '\t'], " ");
-        if one_line.chars().count() > 80 {
-            format!("{}…", one_line.chars().take(79).collect::<String>())
-        } else {
-            one_line
-        }
-    };
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| clip(c)).collect()).collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|i| rows.iter().map(|r| r[i].chars().count()).chain([header[i].chars().count()]).max().unwrap_or(0))
-        .collect();
-    let line = |cells: &[String]| -> String {
-        cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}", w = *w)).collect::<Vec<_>>().join(" | ").trim_end().to_string()
-    };
-    writeln!(out, "{}", line(header))?;
-    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"))?;
-    for r in &rows {
-        writeln!(out, "{}", line(r))?;
-    }
-    writeln!(out, "({} row{})", rows.len(), if rows.len() == 1 { "" } else { "s" })?;
-    Ok(())
 }
 
 #[cfg(test)]

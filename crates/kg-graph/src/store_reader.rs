@@ -1,7 +1,8 @@
 //! Reading entities and the relations between them straight from the store's indexes,
-//! one entity at a time, for searches that touch a small part of a large store (paths,
-//! neighbourhoods) and must not load the whole network. What it reads matches
-//! `Network::load` and the filter's `keeps_*` tests.
+//! one entity at a time: the one reader of an entity's statements, used by searches that
+//! touch a small part of a large store (paths, neighbourhoods; what they read matches
+//! `Network::load` and the filter's `keeps_*` tests) and by the explorer's entity pages
+//! ([`statements_about`]).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -15,6 +16,43 @@ use crate::error::Result;
 use crate::network::{Edge, Evidence, Filter, Node};
 use crate::store::KnowledgeGraph;
 use crate::vocab::{node, rdf, schema, DOC, ENTITY, KG, RDF};
+
+/// What a stored statement links its subject to.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Object {
+    /// An entity, by IRI.
+    Entity(String),
+    /// A text: a quotation, a title, or an IRI that names no entity.
+    Text(String),
+}
+
+/// One reified statement as stored: subject, predicate, object and its evidence.
+#[derive(Debug, Clone)]
+pub struct StoredStatement {
+    /// The subject's IRI.
+    pub subject: String,
+    /// The predicate.
+    pub predicate: Predicate,
+    /// The object.
+    pub object: Object,
+    /// Where and when the text states it.
+    pub evidence: Evidence,
+}
+
+/// Every statement whose subject or object is the entity `iri`, in every document, with
+/// its evidence (dated by the statement, else by the document), ordered by statement IRI.
+/// Statements of predicates outside the vocabulary are left out.
+pub fn statements_about(kg: &KnowledgeGraph, iri: &str) -> Result<Vec<StoredStatement>> {
+    let filter = Filter::default();
+    let mut reader = Reader::new(kg, &filter);
+    let mut found = Vec::new();
+    reader.each_statement_of(iri, |s| {
+        found.push(s);
+        Ok(())
+    })?;
+    found.sort_by(|a, b| a.evidence.statement.cmp(&b.evidence.statement).then(a.evidence.document.cmp(&b.evidence.document)));
+    Ok(found)
+}
 
 /// One reified statement between two entities.
 #[derive(Debug, Clone)]
@@ -94,8 +132,8 @@ impl<'a> Reader<'a> {
         date
     }
 
-    /// A statement as the network reads it, if it joins two entities.
-    fn statement(&mut self, st: &NamedNode, graph: &NamedNode) -> Result<Option<Statement>> {
+    /// A statement as stored, if it is one of the vocabulary's.
+    fn statement(&mut self, st: &NamedNode, graph: &NamedNode) -> Result<Option<StoredStatement>> {
         let (mut subject, mut predicate, mut object, mut sentence, mut confidence, mut date, mut goldstein) =
             (None, None, None, None, None, None, None);
         let in_graph = GraphNameRef::NamedNode(graph.as_ref());
@@ -110,7 +148,13 @@ impl<'a> Reader<'a> {
                 match role {
                     "subject" => subject = iri,
                     "predicate" => predicate = iri,
-                    "object" => object = iri,
+                    "object" => {
+                        object = match (iri, literal_value(&q.object)) {
+                            (Some(iri), _) if iri.starts_with(ENTITY) => Some(Object::Entity(iri)),
+                            (Some(iri), _) => Some(Object::Text(iri)),
+                            (None, text) => text.map(Object::Text),
+                        }
+                    }
                     _ => {}
                 }
             } else if let Some(property) = p.strip_prefix(KG) {
@@ -128,9 +172,6 @@ impl<'a> Reader<'a> {
         else {
             return Ok(None);
         };
-        if !object.starts_with(ENTITY) {
-            return Ok(None);
-        }
         let evidence = Evidence {
             statement: st.as_str().to_string(),
             document: graph.as_str().strip_prefix(DOC).unwrap_or(graph.as_str()).to_string(),
@@ -143,36 +184,51 @@ impl<'a> Reader<'a> {
         let Some(predicate) = predicate.strip_prefix(KG).and_then(Predicate::from_name) else {
             return Ok(None);
         };
-        Ok(Some(Statement { subject, predicate, object, evidence }))
+        Ok(Some(StoredStatement { subject, predicate, object, evidence }))
+    }
+
+    /// Calls `each` with every statement in the store whose subject or object is `iri`,
+    /// once per statement and document.
+    fn each_statement_of(&mut self, iri: &str, mut each: impl FnMut(StoredStatement) -> Result<()>) -> Result<()> {
+        let entity = NamedNode::new(iri)?;
+        let mut seen = BTreeSet::new();
+        for role in [rdf::SUBJECT, rdf::OBJECT] {
+            let found: Vec<_> = self.kg.store().quads_for_pattern(None, Some(role), Some(TermRef::from(entity.as_ref())), None).collect();
+            for q in found {
+                let q = q?;
+                let (NamedOrBlankNode::NamedNode(st), GraphName::NamedNode(graph)) = (q.subject, q.graph_name) else {
+                    continue;
+                };
+                if !seen.insert((st.as_str().to_string(), graph.as_str().to_string())) {
+                    continue;
+                }
+                if let Some(s) = self.statement(&st, &graph)? {
+                    each(s)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The statements the filter keeps between `iri` and usable entities (itself too).
     pub(crate) fn statements_of(&mut self, iri: &str) -> Result<&[Statement]> {
         if !self.statements.contains_key(iri) {
-            let entity = NamedNode::new(iri)?;
+            let mut found = Vec::new();
+            self.each_statement_of(iri, |s| {
+                found.push(s);
+                Ok(())
+            })?;
             let mut kept = Vec::new();
-            let mut seen = BTreeSet::new();
-            for role in [rdf::SUBJECT, rdf::OBJECT] {
-                let found: Vec<_> =
-                    self.kg.store().quads_for_pattern(None, Some(role), Some(TermRef::from(entity.as_ref())), None).collect();
-                for q in found {
-                    let q = q?;
-                    let (NamedOrBlankNode::NamedNode(st), GraphName::NamedNode(graph)) = (q.subject, q.graph_name) else {
-                        continue;
-                    };
-                    if !seen.insert((st.as_str().to_string(), graph.as_str().to_string())) {
-                        continue;
-                    }
-                    let Some(s) = self.statement(&st, &graph)? else { continue };
-                    if !self.filter.keeps_predicate(s.predicate)
-                        || !self.filter.keeps_evidence(&s.evidence)
-                        || !self.usable(&s.subject)?
-                        || !self.usable(&s.object)?
-                    {
-                        continue;
-                    }
-                    kept.push(s);
+            for s in found {
+                let Object::Entity(object) = s.object else { continue };
+                if !self.filter.keeps_predicate(s.predicate)
+                    || !self.filter.keeps_evidence(&s.evidence)
+                    || !self.usable(&s.subject)?
+                    || !self.usable(&object)?
+                {
+                    continue;
                 }
+                kept.push(Statement { subject: s.subject, predicate: s.predicate, object, evidence: s.evidence });
             }
             self.statements.insert(iri.to_string(), kept);
         }
@@ -212,4 +268,43 @@ pub(crate) fn edges<'s>(statements: impl IntoIterator<Item = &'s Statement>, ind
             Some(Edge { source: index(subject)?, target: index(object)?, predicate, evidence })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::document_heading;
+    use crate::DocumentMeta;
+
+    #[test]
+    fn reads_every_statement_about_an_entity_with_its_evidence() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let ex = kg_extract::Extractor::new();
+        let texts = [
+            ("a/1", "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday."),
+            ("b", "Museveni praised Ruto. \"We will build the railway together,\" Ruto said."),
+        ];
+        for (id, text) in texts {
+            let mut doc = ex.extract(id, text, Some("2024-05-06")).expect("extract");
+            doc.title = Some(format!("Story {id}"));
+            kg.put_document(&doc, &DocumentMeta::default()).expect("put");
+        }
+        let ruto = "https://w3id.org/newskg/entity/person/william-ruto";
+        let found = statements_about(&kg, ruto).expect("read");
+        let name = |s: &StoredStatement| s.predicate.name();
+        // Outgoing and incoming, with entity and text objects.
+        assert!(found.iter().any(|s| name(s) == "metWith" && s.subject == ruto));
+        assert!(found.iter().any(|s| name(s) == "supported" && matches!(&s.object, Object::Entity(o) if o == ruto)));
+        assert!(found.iter().any(|s| matches!(&s.object, Object::Text(t) if t.contains("railway"))), "{found:?}");
+        assert!(found.iter().all(|s| s.subject == ruto || s.object == Object::Entity(ruto.to_string())));
+        // Each statement's evidence names its document, as document_heading reads it back.
+        for s in &found {
+            let (id, title) = document_heading(&kg, &s.evidence.document).expect("heading").expect("a stored document");
+            assert_eq!(title, Some(format!("Story {id}")));
+            assert!(s.evidence.date.as_deref().is_some_and(|d| d.starts_with("2024-05")));
+        }
+        assert!(found.windows(2).all(|w| w[0].evidence.statement <= w[1].evidence.statement));
+        assert!(document_heading(&kg, "missing").expect("heading").is_none());
+        assert!(statements_about(&kg, "https://w3id.org/newskg/entity/person/nobody").expect("read").is_empty());
+    }
 }

@@ -1,19 +1,22 @@
 //! The web explorer: entity search, entity pages (type, aliases, Wikidata link,
 //! relations grouped by predicate with their sentences and sources, a neighbourhood
 //! diagram), an entity's timeline and a SPARQL box. Server-rendered HTML that works
-//! without JavaScript; every value from the graph is escaped. No files are served from
-//! disk, so there is no path to traverse.
+//! without JavaScript, written with maud, which escapes every value it is given. No
+//! files are served from disk, so there is no path to traverse.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use kg_graph::entities::{self, EntitySummary};
-use kg_graph::query::{display_term, select_rows};
-use kg_graph::vocab::{type_of_class, ENTITY};
+use kg_graph::query::display_term;
+use kg_graph::store_reader::{statements_about, Object};
+use kg_graph::vocab::ENTITY;
+use kg_model::{EntityType, Predicate};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
 use oxigraph::model::Term;
 
 use crate::http::{encode_param, Request, Response};
-use crate::markup::{entity_href, esc};
-use crate::svg::{neighbourhood, Neighbour, MAX_NEIGHBOURS};
+use crate::markup::entity_href;
+use crate::svg::{neighbourhood, svg_document, Neighbour, MAX_NEIGHBOURS};
 use crate::State;
 
 const STYLE: &str =
@@ -23,28 +26,32 @@ td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}t
 blockquote{margin:4px 0 4px 12px;color:#444;border-left:3px solid #ccc;padding-left:8px}textarea{width:100%;font-family:monospace}\
 ul.rel{list-style:none;padding-left:0}ul.rel>li{margin-bottom:8px}";
 
-fn layout(title: &str, body: &str) -> Response {
-    let html = format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} — newskg</title>\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><style>{STYLE}</style></head>\
-         <body><header><a href=\"/\"><b>newskg</b></a><a href=\"/\">Search</a><a href=\"/sparql-ui\">SPARQL</a></header><main>{body}</main></body></html>",
-        esc(title)
-    );
-    Response::new(200, "text/html; charset=utf-8", html)
+/// Most statements listed on an entity page (the busiest entities of a large store have
+/// tens of thousands).
+const MAX_STATEMENTS: usize = 2000;
+
+fn layout(title: &str, body: Markup) -> Response {
+    let page = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                title { (title) " — newskg" }
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                header {
+                    a href="/" { b { "newskg" } }
+                    a href="/" { "Search" }
+                    a href="/sparql-ui" { "SPARQL" }
+                }
+                main { (body) }
+            }
+        }
+    };
+    Response::new(200, "text/html; charset=utf-8", page.into_string())
         .with_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'")
-}
-
-fn text(t: &Option<Term>) -> String {
-    match t {
-        Some(Term::Literal(l)) => l.value().to_string(),
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
-}
-
-fn rows(state: &State, q: &str) -> Result<Vec<Vec<Option<Term>>>, Response> {
-    select_rows(&state.kg, q).map_err(|e| Response::error(500, &e.to_string()))
 }
 
 /// Serves an explorer page.
@@ -64,27 +71,33 @@ pub fn page(state: &State, req: &Request) -> Response {
     result.unwrap_or_else(|r| r)
 }
 
-fn search_form(q: &str) -> String {
-    format!(
-        "<form action=\"/search\" method=\"get\"><label>Find an entity <input type=\"search\" name=\"q\" id=\"q\" value=\"{}\" autofocus></label> \
-         <button type=\"submit\" id=\"search\">Search</button></form>",
-        esc(q)
-    )
+fn search_form(q: &str) -> Markup {
+    html! {
+        form action="/search" method="get" {
+            label { "Find an entity " input type="search" name="q" id="q" value=(q) autofocus; }
+            " "
+            button type="submit" id="search" { "Search" }
+        }
+    }
 }
 
-fn entity_list(list: &[EntitySummary]) -> String {
-    let mut html = String::from("<table id=\"results\"><tr><th>Entity</th><th>Type</th><th>Documents</th></tr>");
-    for e in list {
-        let ty = e.entity_type.map(|t| t.as_str()).unwrap_or("");
-        html.push_str(&format!(
-            "<tr><td><a href=\"{}\">{}</a></td><td>{ty}</td><td>{}</td></tr>",
-            esc(&entity_href(&e.iri)),
-            esc(&e.label),
-            e.documents
-        ));
+fn type_name(t: Option<EntityType>) -> &'static str {
+    t.map(|t| t.as_str()).unwrap_or("")
+}
+
+fn entity_list(list: &[EntitySummary]) -> Markup {
+    html! {
+        table id="results" {
+            tr { th { "Entity" } th { "Type" } th { "Documents" } }
+            @for e in list {
+                tr {
+                    td { a href=(entity_href(&e.iri)) { (e.label) } }
+                    td { (type_name(e.entity_type)) }
+                    td { (e.documents) }
+                }
+            }
+        }
     }
-    html.push_str("</table>");
-    html
 }
 
 fn lookup<T>(r: kg_graph::Result<T>) -> Result<T, Response> {
@@ -97,11 +110,13 @@ fn home(state: &State, _req: &Request) -> Result<Response, Response> {
         kg_graph::query::count(&state.kg, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { GRAPH ?d { ?d a schema:NewsArticle } }").unwrap_or(0);
     Ok(layout(
         "Search",
-        &format!(
-            "<h1>Knowledge graph</h1><p class=\"muted\">{docs} documents.</p>{}<h2>Most mentioned</h2>{}",
-            search_form(""),
-            entity_list(&top)
-        ),
+        html! {
+            h1 { "Knowledge graph" }
+            p.muted { (docs) " documents." }
+            (search_form(""))
+            h2 { "Most mentioned" }
+            (entity_list(&top))
+        },
     ))
 }
 
@@ -111,14 +126,13 @@ fn search(state: &State, req: &Request) -> Result<Response, Response> {
         return home(state, req);
     }
     let found = lookup(entities::search(&state.kg, &q, None, 100))?;
-    let body = format!(
-        "<h1>Entities matching “{}”</h1>{}<p class=\"muted\">{} found.</p>{}",
-        esc(&q),
-        search_form(&q),
-        found.len(),
-        entity_list(&found)
-    );
-    Ok(layout(&format!("Search {q}"), &body))
+    let body = html! {
+        h1 { "Entities matching “" (q) "”" }
+        (search_form(&q))
+        p.muted { (found.len()) " found." }
+        (entity_list(&found))
+    };
+    Ok(layout(&format!("Search {q}"), body))
 }
 
 fn iri_param(req: &Request) -> Result<String, Response> {
@@ -126,173 +140,201 @@ fn iri_param(req: &Request) -> Result<String, Response> {
     oxigraph::model::NamedNode::new(iri).map(|n| n.into_string()).map_err(|_| Response::error(400, "not an IRI"))
 }
 
+/// A statement as an entity page shows it: from the entity's side, with the names of the
+/// other end and of the source.
 struct Statement {
-    predicate: String,
+    predicate: Predicate,
     outgoing: bool,
-    other: String,
+    /// The other end: an entity IRI, or the text of a quotation or title.
+    other: Object,
     other_label: String,
-    other_type: String,
+    other_type: Option<EntityType>,
     sentence: String,
     document: String,
-    title: String,
+    title: Option<String>,
     date: String,
 }
 
+/// The statements about `iri` (from [`statements_about`], the store's one reader of an
+/// entity's relations), sorted by predicate, direction, other end and date.
 fn statements(state: &State, iri: &str) -> Result<Vec<Statement>, Response> {
-    let q = format!(
-        "SELECT DISTINCT ?p ?dir ?other ?sentence ?docid ?title ?date WHERE {{
-           {{ ?st rdf:subject <{iri}> ; rdf:predicate ?p ; rdf:object ?other . BIND(\"out\" AS ?dir) }}
-           UNION {{ ?st rdf:object <{iri}> ; rdf:predicate ?p ; rdf:subject ?other . BIND(\"in\" AS ?dir) }}
-           ?st kg:sentence ?sentence ; kg:document ?doc . ?doc kg:documentId ?docid .
-           OPTIONAL {{ ?st kg:date ?d }} OPTIONAL {{ ?doc schema:datePublished ?pub }} BIND(COALESCE(?d, ?pub) AS ?date)
-           OPTIONAL {{ ?doc schema:headline ?title }}
-         }} ORDER BY ?p ?dir ?other ?date LIMIT 2000"
-    );
-    let mut names: std::collections::HashMap<String, (String, String)> = std::collections::HashMap::new();
+    let mut names: HashMap<String, (String, Option<EntityType>)> = HashMap::new();
+    let mut headings: HashMap<String, (String, Option<String>)> = HashMap::new();
     let mut out = Vec::new();
-    for r in rows(state, &q)? {
-        let other = text(&r[2]);
-        if !names.contains_key(&other) {
-            let found = if other.starts_with(ENTITY) { lookup(entities::label_and_type(&state.kg, &other))? } else { None };
-            let (label, ty) = match found {
-                Some((l, t)) => (l, t.map(|t| kg_graph::vocab::class_of(t).into_string()).unwrap_or_default()),
-                None => (other.clone(), String::new()),
-            };
-            names.insert(other.clone(), (label, ty));
+    for s in lookup(statements_about(&state.kg, iri))? {
+        let outgoing = s.subject == iri;
+        let other = if outgoing { s.object } else { Object::Entity(s.subject) };
+        let (other_label, other_type) = match &other {
+            Object::Entity(e) => {
+                if !names.contains_key(e) {
+                    let found = lookup(entities::label_and_type(&state.kg, e))?;
+                    names.insert(e.clone(), found.unwrap_or_else(|| (e.clone(), None)));
+                }
+                names[e].clone()
+            }
+            Object::Text(t) => (t.clone(), None),
+        };
+        let document = s.evidence.document;
+        if !headings.contains_key(&document) {
+            let found = lookup(entities::document_heading(&state.kg, &document))?;
+            headings.insert(document.clone(), found.unwrap_or_else(|| (document.clone(), None)));
         }
-        let (other_label, other_type) = names[&other].clone();
+        let (document_id, title) = headings[&document].clone();
         out.push(Statement {
-            predicate: text(&r[0]).rsplit('#').next().unwrap_or("").to_string(),
-            outgoing: text(&r[1]) == "out",
+            predicate: s.predicate,
+            outgoing,
             other,
             other_label,
             other_type,
-            sentence: text(&r[3]),
-            document: text(&r[4]),
-            title: text(&r[5]),
-            date: text(&r[6]),
+            sentence: s.evidence.sentence,
+            document: document_id,
+            title,
+            date: s.evidence.date.unwrap_or_default(),
         });
     }
-    out.sort_by(|a, b| (&a.predicate, !a.outgoing, &a.other_label, &a.date).cmp(&(&b.predicate, !b.outgoing, &b.other_label, &b.date)));
+    out.sort_by(|a, b| {
+        (a.predicate, !a.outgoing, &a.other_label, &a.date, &a.document, &a.sentence).cmp(&(
+            b.predicate,
+            !b.outgoing,
+            &b.other_label,
+            &b.date,
+            &b.document,
+            &b.sentence,
+        ))
+    });
+    out.truncate(MAX_STATEMENTS);
     Ok(out)
 }
 
-fn entity(state: &State, req: &Request) -> Result<Response, Response> {
-    let iri = iri_param(req)?;
-    let info = lookup(entities::summary(&state.kg, &iri))?.ok_or_else(|| Response::error(404, "no such entity"))?;
-    let (label, ty, aliases) = (info.label.clone(), info.entity_type, info.aliases.clone());
-    let wikidata = info.wikidata.clone().unwrap_or_default();
-    let stmts = statements(state, &iri)?;
-
-    // Neighbours for the diagram: most relations first.
-    let mut neighbours: BTreeMap<String, Neighbour> = BTreeMap::new();
-    for s in stmts.iter().filter(|s| s.other.starts_with(ENTITY)) {
-        let n = neighbours.entry(s.other.clone()).or_insert_with(|| Neighbour {
-            iri: s.other.clone(),
+/// The neighbours of the diagram, most relations first.
+fn neighbours(stmts: &[Statement]) -> Vec<Neighbour> {
+    let mut by_iri: BTreeMap<&str, Neighbour> = BTreeMap::new();
+    for s in stmts {
+        let Object::Entity(other) = &s.other else { continue };
+        let n = by_iri.entry(other).or_insert_with(|| Neighbour {
+            iri: other.clone(),
             label: s.other_label.clone(),
-            entity_type: type_of_class(&s.other_type),
+            entity_type: s.other_type,
             relations: Vec::new(),
         });
-        if !n.relations.iter().any(|(p, o)| *p == s.predicate && *o == s.outgoing) {
-            n.relations.push((s.predicate.clone(), s.outgoing));
+        if !n.relations.contains(&(s.predicate, s.outgoing)) {
+            n.relations.push((s.predicate, s.outgoing));
         }
     }
-    let mut neighbours: Vec<Neighbour> = neighbours.into_values().collect();
-    neighbours.sort_by(|a, b| b.relations.len().cmp(&a.relations.len()).then(a.label.cmp(&b.label)));
+    let mut list: Vec<Neighbour> = by_iri.into_values().collect();
+    list.sort_by(|a, b| b.relations.len().cmp(&a.relations.len()).then(a.label.cmp(&b.label)));
+    list
+}
 
-    let mut body = format!(
-        "<h1 id=\"entity-label\">{}</h1><p><span id=\"entity-type\">{}</span> · mentioned in {} document(s)",
-        esc(&label),
-        ty.map(|t| t.as_str()).unwrap_or("Entity"),
-        info.documents
-    );
-    if !wikidata.is_empty() {
-        body.push_str(&format!(" · <a href=\"{}\" rel=\"external\">Wikidata</a>", esc(&wikidata)));
+/// One entity's summary, statements and diagram neighbours.
+struct EntityView {
+    info: EntitySummary,
+    statements: Vec<Statement>,
+    neighbours: Vec<Neighbour>,
+}
+
+fn entity_view(state: &State, req: &Request) -> Result<EntityView, Response> {
+    let iri = iri_param(req)?;
+    let info = lookup(entities::summary(&state.kg, &iri))?.ok_or_else(|| Response::error(404, "no such entity"))?;
+    let statements = statements(state, &iri)?;
+    let neighbours = neighbours(&statements);
+    Ok(EntityView { info, statements, neighbours })
+}
+
+/// Statements by their other end (label, then the end itself), each with its evidence.
+type ByOther<'a> = BTreeMap<(&'a str, &'a Object), Vec<&'a Statement>>;
+
+fn relation_groups(label: &str, stmts: &[Statement]) -> Markup {
+    let mut groups: BTreeMap<(Predicate, bool), ByOther> = BTreeMap::new();
+    for s in stmts {
+        groups.entry((s.predicate, !s.outgoing)).or_default().entry((s.other_label.as_str(), &s.other)).or_default().push(s);
     }
-    body.push_str(&format!(" · <a href=\"/timeline?iri={}\">timeline</a></p>", esc(&encode_param(&iri))));
-    if !aliases.is_empty() {
-        body.push_str(&format!("<p>Also: {}</p>", aliases.iter().map(|a| esc(a)).collect::<Vec<_>>().join(" · ")));
-    }
-    body.push_str(&format!("<p class=\"muted\"><code>{}</code></p>", esc(&iri)));
-    body.push_str(&format!("<h2>Neighbourhood</h2><figure id=\"diagram\">{}</figure>", neighbourhood(&label, ty, &neighbours)));
-    if neighbours.len() > MAX_NEIGHBOURS {
-        body.push_str(&format!("<p class=\"muted\">{} more neighbours are listed below.</p>", neighbours.len() - MAX_NEIGHBOURS));
-    }
-    body.push_str("<h2>Relations</h2>");
-    let mut groups: BTreeMap<(String, bool), Vec<&Statement>> = BTreeMap::new();
-    for s in &stmts {
-        groups.entry((s.predicate.clone(), s.outgoing)).or_default().push(s);
-    }
-    for ((pred, outgoing), list) in &groups {
-        let heading = if *outgoing { format!("{} {pred} …", label) } else { format!("… {pred} {}", label) };
-        body.push_str(&format!("<h3 class=\"predicate\">{}</h3><ul class=\"rel\">", esc(&heading)));
-        let mut by_other: BTreeMap<(&str, &str), Vec<&&Statement>> = BTreeMap::new();
-        for s in list {
-            by_other.entry((s.other_label.as_str(), s.other.as_str())).or_default().push(s);
-        }
-        for ((other_label, other), evidence) in by_other {
-            let target = if other.starts_with(ENTITY) {
-                format!("<a href=\"{}\">{}</a>", esc(&entity_href(other)), esc(other_label))
-            } else {
-                format!("“{}”", esc(other_label))
-            };
-            body.push_str(&format!("<li class=\"relation\">{target}"));
-            for e in evidence {
-                let source = if e.title.is_empty() { e.document.clone() } else { format!("{} ({})", e.title, e.document) };
-                body.push_str(&format!(
-                    "<blockquote class=\"sentence\">{}<br><span class=\"muted\">{} {}</span></blockquote>",
-                    esc(&e.sentence),
-                    esc(&source),
-                    esc(&e.date)
-                ));
+    html! {
+        @for ((predicate, incoming), by_other) in &groups {
+            h3.predicate {
+                @if *incoming { "… " (predicate.name()) " " (label) } @else { (label) " " (predicate.name()) " …" }
             }
-            body.push_str("</li>");
+            ul.rel {
+                @for ((other_label, other), evidence) in by_other {
+                    li.relation {
+                        @match other {
+                            Object::Entity(iri) => a href=(entity_href(iri)) { (other_label) },
+                            Object::Text(_) => { "“" (other_label) "”" }
+                        }
+                        @for e in evidence {
+                            blockquote.sentence {
+                                (e.sentence) br;
+                                span.muted {
+                                    @if let Some(title) = &e.title { (title) " (" (e.document) ")" } @else { (e.document) }
+                                    " " (e.date)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        body.push_str("</ul>");
+        @if groups.is_empty() {
+            p.muted { "No relations." }
+        }
     }
-    if groups.is_empty() {
-        body.push_str("<p class=\"muted\">No relations.</p>");
-    }
-    Ok(layout(&label, &body))
+}
+
+fn entity(state: &State, req: &Request) -> Result<Response, Response> {
+    let EntityView { info, statements, neighbours } = entity_view(state, req)?;
+    let body = html! {
+        h1 id="entity-label" { (info.label) }
+        p {
+            span id="entity-type" { (info.entity_type.map(|t| t.as_str()).unwrap_or("Entity")) }
+            " · mentioned in " (info.documents) " document(s)"
+            @if let Some(wikidata) = &info.wikidata {
+                " · " a href=(wikidata) rel="external" { "Wikidata" }
+            }
+            " · " a href={ "/timeline?iri=" (encode_param(&info.iri)) } { "timeline" }
+        }
+        @if !info.aliases.is_empty() {
+            p { "Also: " (info.aliases.join(" · ")) }
+        }
+        p.muted { code { (info.iri) } }
+        h2 { "Neighbourhood" }
+        figure id="diagram" { (neighbourhood(&info.label, info.entity_type, &neighbours)) }
+        @if neighbours.len() > MAX_NEIGHBOURS {
+            p.muted { (neighbours.len() - MAX_NEIGHBOURS) " more neighbours are listed below." }
+        }
+        h2 { "Relations" }
+        (relation_groups(&info.label, &statements))
+    };
+    Ok(layout(&info.label, body))
 }
 
 fn timeline(state: &State, req: &Request) -> Result<Response, Response> {
     let iri = iri_param(req)?;
-    let label = rows(state, &format!("SELECT ?l WHERE {{ <{iri}> rdfs:label ?l }} LIMIT 1"))?
-        .first()
-        .map(|r| text(&r[0]))
-        .ok_or_else(|| Response::error(404, "no such entity"))?;
-    let mut events: Vec<Statement> = statements(state, &iri)?
-        .into_iter()
-        .filter(|s| kg_model::Predicate::from_name(&s.predicate).is_some_and(kg_model::Predicate::is_event))
-        .collect();
+    let (label, _) = lookup(entities::label_and_type(&state.kg, &iri))?.ok_or_else(|| Response::error(404, "no such entity"))?;
+    let mut events: Vec<Statement> = statements(state, &iri)?.into_iter().filter(|s| s.predicate.is_event()).collect();
     events.sort_by(|a, b| a.date.cmp(&b.date).then(a.predicate.cmp(&b.predicate)));
-    let mut body = format!("<h1>Timeline of <a href=\"{}\">{}</a></h1><table id=\"timeline\"><tr><th>Date</th><th>Event</th><th>Sentence</th><th>Source</th></tr>", esc(&entity_href(&iri)), esc(&label));
-    for e in &events {
-        let what = if e.outgoing {
-            format!("{} {} {}", label, e.predicate, e.other_label)
-        } else {
-            format!("{} {} {}", e.other_label, e.predicate, label)
-        };
-        body.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&e.date),
-            esc(&what),
-            esc(&e.sentence),
-            esc(&e.document)
-        ));
-    }
-    body.push_str("</table>");
-    Ok(layout(&format!("Timeline of {label}"), &body))
+    let body = html! {
+        h1 { "Timeline of " a href=(entity_href(&iri)) { (label) } }
+        table id="timeline" {
+            tr { th { "Date" } th { "Event" } th { "Sentence" } th { "Source" } }
+            @for e in &events {
+                tr {
+                    td { (e.date) }
+                    td {
+                        @if e.outgoing { (label) " " (e.predicate.name()) " " (e.other_label) }
+                        @else { (e.other_label) " " (e.predicate.name()) " " (label) }
+                    }
+                    td { (e.sentence) }
+                    td { (e.document) }
+                }
+            }
+        }
+    };
+    Ok(layout(&format!("Timeline of {label}"), body))
 }
 
 fn diagram(state: &State, req: &Request) -> Result<Response, Response> {
-    let page = entity(state, req)?;
-    let html = String::from_utf8_lossy(&page.body);
-    let svg = html
-        .find("<svg")
-        .and_then(|a| html.find("</svg>").map(|b| html[a..b + 6].to_string()))
-        .ok_or_else(|| Response::error(404, "no diagram"))?;
+    let EntityView { info, neighbours, .. } = entity_view(state, req)?;
+    let svg = svg_document(neighbourhood(&info.label, info.entity_type, &neighbours));
     Ok(Response::new(200, "image/svg+xml", svg))
 }
 
@@ -300,71 +342,75 @@ const EXAMPLE: &str = "SELECT ?subject ?predicate ?object WHERE {\n  ?s ?predica
 
 fn sparql_ui(state: &State, req: &Request) -> Result<Response, Response> {
     let query = req.param("query").unwrap_or(EXAMPLE).to_string();
-    let mut body = format!(
-        "<h1>SPARQL</h1><form action=\"/sparql-ui\" method=\"get\"><textarea name=\"query\" id=\"query\" rows=\"10\">{}</textarea>\
-         <p><button type=\"submit\" id=\"run\">Run</button> <span class=\"muted\">Prefixes kg:, person:, country:, organization:, doc:, schema:, rdfs:, skos: … are predeclared. \
-         Tools can use the endpoint at <code>/sparql</code>.</span></p></form>",
-        esc(&query)
-    );
-    if req.param("query").is_some() {
+    let results = req.param("query").map(|_| {
         let (kg, cap, q) = (state.kg.clone(), state.limits.max_results, query.clone());
-        let results = crate::limits::with_deadline(state, move |token| Response::new(200, "text/html", results_html(&kg, &q, cap, &token)));
-        body.push_str(&String::from_utf8_lossy(&results.body));
+        let response = crate::limits::with_deadline(state, move |token| {
+            Response::new(200, "text/html", results_html(&kg, &q, cap, &token).into_string())
+        });
+        // The results are markup made by `results_html`, or the deadline's plain message.
+        let text = String::from_utf8_lossy(&response.body).into_owned();
+        if response.status == 200 {
+            PreEscaped(text)
+        } else {
+            html! { p id="error" role="alert" { (text) } }
+        }
+    });
+    let body = html! {
+        h1 { "SPARQL" }
+        form action="/sparql-ui" method="get" {
+            textarea name="query" id="query" rows="10" { (query) }
+            p {
+                button type="submit" id="run" { "Run" }
+                " "
+                span.muted {
+                    "Prefixes kg:, person:, country:, organization:, doc:, schema:, rdfs:, skos: … are predeclared. Tools can use the endpoint at "
+                    code { "/sparql" } "."
+                }
+            }
+        }
+        @if let Some(results) = results { (results) }
+    };
+    Ok(layout("SPARQL", body))
+}
+
+/// A result cell: entities link to their pages.
+fn result_cell(term: Option<&Term>) -> Markup {
+    html! {
+        @match term {
+            Some(Term::NamedNode(node)) if node.as_str().starts_with(ENTITY) => {
+                a href=(entity_href(node.as_str())) { (display_term(&Term::NamedNode(node.clone()))) }
+            }
+            Some(t) => (display_term(t)),
+            None => "",
+        }
     }
-    Ok(layout("SPARQL", &body))
 }
 
 /// The HTML of a query's results (or its error).
-fn results_html(kg: &kg_graph::KnowledgeGraph, query: &str, cap: usize, token: &oxigraph::sparql::CancellationToken) -> String {
-    let mut body = String::new();
+fn results_html(kg: &kg_graph::KnowledgeGraph, query: &str, cap: usize, token: &oxigraph::sparql::CancellationToken) -> Markup {
     let outcome = kg_graph::query::prepare_with(query, Some(token.clone())).map(|mut p| {
         p.dataset_mut().set_default_graph_as_union();
         p
     });
     match outcome.map_err(|e| e.to_string()).and_then(|p| p.on_store(kg.store()).execute().map_err(|e| e.to_string())) {
-        Err(e) => {
-            body.push_str(&format!("<p id=\"error\" role=\"alert\">{}</p>", esc(if token.is_cancelled() { "query timed out" } else { &e })))
-        }
-        Ok(oxigraph::sparql::QueryResults::Boolean(b)) => body.push_str(&format!("<p id=\"answer\">{b}</p>")),
+        Err(e) => html! { p id="error" role="alert" { (if token.is_cancelled() { "query timed out" } else { &e }) } },
+        Ok(oxigraph::sparql::QueryResults::Boolean(b)) => html! { p id="answer" { (b) } },
         Ok(oxigraph::sparql::QueryResults::Solutions(solutions)) => {
             let vars: Vec<_> = solutions.variables().to_vec();
-            body.push_str("<table id=\"results\"><tr>");
-            for v in &vars {
-                body.push_str(&format!("<th>{}</th>", esc(v.as_str())));
-            }
-            body.push_str("</tr>");
-            for (n, s) in solutions.enumerate() {
-                if n == cap {
-                    break;
+            let rows: Vec<_> = solutions.take(cap).map_while(Result::ok).collect();
+            html! {
+                table id="results" {
+                    tr { @for v in &vars { th { (v.as_str()) } } }
+                    @for s in &rows {
+                        tr { @for v in &vars { td { (result_cell(s.get(v))) } } }
+                    }
                 }
-                let Ok(s) = s else { break };
-                body.push_str("<tr>");
-                for v in &vars {
-                    let cell = match s.get(v) {
-                        Some(Term::NamedNode(node)) if node.as_str().starts_with(ENTITY) => {
-                            format!(
-                                "<a href=\"{}\">{}</a>",
-                                esc(&entity_href(node.as_str())),
-                                esc(&display_term(&Term::NamedNode(node.clone())))
-                            )
-                        }
-                        Some(t) => esc(&display_term(t)),
-                        None => String::new(),
-                    };
-                    body.push_str(&format!("<td>{cell}</td>"));
-                }
-                body.push_str("</tr>");
             }
-            body.push_str("</table>");
         }
-        Ok(oxigraph::sparql::QueryResults::Graph(triples)) => {
-            body.push_str("<pre id=\"graph\">");
-            for t in triples.take(cap).flatten() {
-                body.push_str(&esc(&t.to_string()));
-                body.push_str(" .\n");
+        Ok(oxigraph::sparql::QueryResults::Graph(triples)) => html! {
+            pre id="graph" {
+                @for t in triples.take(cap).flatten() { (t.to_string()) " .\n" }
             }
-            body.push_str("</pre>");
-        }
+        },
     }
-    body
 }

@@ -1,8 +1,8 @@
 //! The lexicons embedded from `data/` at compile time: countries, cities,
 //! organisations, titles and event cues.
 
-pub mod function_words;
 pub mod name_lists;
+pub mod words;
 
 use std::collections::HashMap;
 
@@ -10,6 +10,7 @@ use kg_model::Predicate;
 
 use crate::hashing::{FastMap, FastSet};
 
+use crate::lexicon::words::WORDS;
 use crate::text::tokens::tokenize;
 
 /// A country (or former state) of the gazetteer.
@@ -145,7 +146,7 @@ pub fn parse_cue(row: &[&str]) -> Result<(String, Cue), String> {
         _ => {}
     }
     let mut words: Vec<String> = key_of(cue).split(' ').map(str::to_string).collect();
-    let preposition = if words.len() > 1 && CUE_PREPOSITIONS.contains(&words[words.len() - 1].as_str()) { words.pop() } else { None };
+    let preposition = if words.len() > 1 && WORDS.cue_prepositions.contains(words[words.len() - 1].as_str()) { words.pop() } else { None };
     let first = words.remove(0);
     Ok((first, Cue { rest: words, preposition, kind, predicate, cameo, code }))
 }
@@ -217,8 +218,6 @@ pub struct Lexicon {
 
 /// Population from which a gazetteer city is a place for the name rules.
 const RULE_CITY_MIN_POPULATION: u64 = 100_000;
-
-const CUE_PREPOSITIONS: &[&str] = &["with", "to", "on", "against", "from", "in", "of", "between", "for", "at", "by"];
 
 fn key_of(phrase: &str) -> String {
     // Most names are plain words: their key is the name in lower case, without running the

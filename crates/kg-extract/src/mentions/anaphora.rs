@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use kg_model::EntityType;
 
 use super::{title_at, Mention, MentionKind, TextView};
-use crate::lexicon::function_words::PREPOSITIONS;
+use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 use crate::text::sentences::Sentence;
 
@@ -35,31 +35,6 @@ pub struct Arg {
     /// First token of the whole noun phrase, with title and modifiers ("Russian President Vladimir Putin").
     pub np_first: usize,
 }
-
-/// Pronouns that may stand for a person.
-pub const PERSON_PRONOUNS: &[&str] = &["he", "she"];
-
-/// Nouns that, after "the", refer back to the company named last ("the company said").
-pub const COMPANY_DESCRIPTIONS: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "carrier",
-    "airline",
-    "bank",
-    "conglomerate",
-    "insurer",
-    "lender",
-    "retailer",
-    "automaker",
-    "carmaker",
-    "drugmaker",
-    "manufacturer",
-    "operator",
-    "utility",
-];
-/// Nouns that, after "the", refer back to the intergovernmental organisation named last ("the bloc").
-pub const UNION_DESCRIPTIONS: &[&str] = &["bloc", "alliance", "organisation", "organization", "union"];
 
 /// What earlier sentences said that later ones refer back to with pronouns and titles.
 #[derive(Debug, Default)]
@@ -98,7 +73,7 @@ impl Discourse {
     /// when the token is no such pronoun or lies inside an argument).
     pub fn person_pronoun(&self, view: &TextView, i: usize, args: &[Arg]) -> Option<Arg> {
         let lower = view.tokens[i].lower();
-        if !PERSON_PRONOUNS.contains(&lower.as_str()) || args.iter().any(|a| a.first <= i && i < a.last) {
+        if !WORDS.person_pronouns.contains(lower.as_str()) || args.iter().any(|a| a.first <= i && i < a.last) {
             return None;
         }
         self.last_person.map(|p| Arg {
@@ -128,7 +103,7 @@ impl Discourse {
                 .rev()
                 .filter(|a| a.last <= i && !a.adjectival && !a.pronoun)
                 .filter(|a| matches!(a.entity_type, EntityType::Country | EntityType::Organization))
-                .find(|a| a.first == sentence.first || !PREPOSITIONS.contains(&view.token_lower(a.first - 1)))
+                .find(|a| a.first == sentence.first || !WORDS.prepositions.contains(view.token_lower(a.first - 1)))
                 .map(|a| a.entity);
             if let Some(e) = antecedent {
                 args.push(Arg {
@@ -153,9 +128,9 @@ impl Discourse {
             let demonym = args.iter().any(|a| a.first == i + 1 && a.last == i + 2 && a.adjectival);
             let n = usize::from(demonym);
             let noun = view.token_lower(i + 1 + n);
-            let referent = if COMPANY_DESCRIPTIONS.contains(&noun) {
+            let referent = if WORDS.company_descriptions.contains(noun) {
                 self.last_company
-            } else if UNION_DESCRIPTIONS.contains(&noun) {
+            } else if WORDS.union_descriptions.contains(noun) {
                 self.last_union
             } else {
                 None

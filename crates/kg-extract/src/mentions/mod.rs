@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use crate::hashing::FastSet;
 
+use crate::lexicon::words::WORDS;
 use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
@@ -74,121 +75,31 @@ pub struct Mention {
     pub embedded: bool,
 }
 
-/// Words that make a capitalised name an organisation's ("Ministry", "Industries", "Group").
-#[rustfmt::skip]
-pub(crate) const ORG_KEYWORDS: &[&str] = &[
-    "ministry", "council", "department", "office", "agency", "bank", "company", "corporation", "corp", "inc", "ltd",
-    "plc", "llc", "group", "party", "army", "navy", "court", "commission", "committee", "assembly", "parliament",
-    "service", "university", "union", "organization", "organisation", "fund", "forces", "association", "federation",
-    "institute", "authority", "bureau", "senate", "congress", "house", "administration", "cabinet", "government",
-    "embassy", "reserve", "board", "foundation", "airlines", "airways", "holdings", "motors", "industries",
-    "technologies", "systems", "media", "press", "news", "times", "post", "journal", "tribunal", "secretariat",
-    "directorate", "guard", "police", "front", "movement", "alliance", "league", "club", "society", "centre", "center",
-    "coalition", "brigade", "battalion", "regiment", "command", "exchange", "network", "ag", "sa", "se", "nv", "gmbh",
-    "co", "centres", "centers", "institutes", "services", "agencies", "station",
-];
-
 /// Whether an organisation keyword is among tokens `range` (ends past the text are ignored).
 pub(crate) fn org_keyword_in(view: &TextView, range: std::ops::Range<usize>) -> bool {
-    range.take_while(|&k| k < view.tokens.len()).any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)))
+    range.take_while(|&k| k < view.tokens.len()).any(|k| WORDS.org_keywords.contains(view.token_lower(k)))
 }
-
-/// Lower-case heads of government bodies named with a country ("Russia's foreign ministry").
-#[rustfmt::skip]
-const STATE_BODY_HEADS: &[&str] = &[
-    "ministry", "embassy", "parliament", "cabinet", "presidency", "central bank", "defence ministry", "navy",
-    "air force",
-];
-/// Modifiers allowed between a country and a state body ("foreign", "defence").
-#[rustfmt::skip]
-const STATE_BODY_MODIFIERS: &[&str] = &[
-    "foreign", "defence", "defense", "interior", "finance", "economy", "trade", "health", "justice", "central",
-    "agriculture", "education", "energy", "culture", "emergency", "emergencies", "environment", "transport", "economic",
-    "commerce",
-];
-/// Lower-case heads that make "Eurasian department" an organisation.
-#[rustfmt::skip]
-const UNIT_HEADS: &[&str] = &[
-    "department", "ministry", "office", "agency", "council", "committee", "commission", "service", "bureau",
-    "directorate",
-];
-
-#[rustfmt::skip]
-const LOCATION_KEYWORDS: &[&str] = &[
-    "sea", "ocean", "river", "mountains", "mountain", "region", "peninsula", "strait", "straits", "gulf", "bay",
-    "island", "islands", "valley", "desert", "coast", "province", "lake", "basin", "plateau", "canal", "oblast",
-    "county", "district", "territory", "avenue", "street", "road", "square", "mosque", "church", "cathedral", "temple",
-    "palace", "castle", "airport", "heights", "reservation", "ranch", "range", "park", "bridge", "stadium", "township",
-    "parish",
-];
 
 /// Whether a mention's last word names a kind of place ("Hartwell Palace", "Avon Heights").
 pub(crate) fn ends_with_location_keyword(view: &TextView, m: &Mention) -> bool {
-    m.last - m.first > 1 && LOCATION_KEYWORDS.contains(&view.token_lower(m.last - 1))
+    m.last - m.first > 1 && WORDS.location_keywords.contains(view.token_lower(m.last - 1))
 }
-#[rustfmt::skip]
-const CONTINENTS: &[&str] = &[
-    "Europe", "Asia", "Africa", "North America", "South America", "Latin America", "Antarctica", "Oceania",
-    "Middle East", "Eurasia", "Central Asia", "Southeast Asia", "East Asia", "South Asia", "Western Europe",
-    "Eastern Europe", "Central Europe", "Balkans", "Caucasus", "Scandinavia", "Arctic", "Caribbean", "Sahel",
-    "Horn of Africa", "Pacific", "Atlantic",
-];
 #[rustfmt::skip]
 /// Region adjectives word by word ("Latin American" is two tokens).
 const REGION_ADJECTIVES: &[&[&str]] = &[
     &["European"], &["African"], &["Asian"], &["Arab"], &["Gulf"], &["Nordic"], &["Baltic"], &["Muslim"],
     &["Latin", "American"], &["Eastern", "European"], &["Pacific"], &["Balkan"], &["Arctic"],
 ];
-#[rustfmt::skip]
-const COLLECTIVE_NOUNS: &[&str] = &[
-    "countries", "nations", "states", "leaders", "governments", "powers", "allies", "neighbours", "neighbors",
-    "partners", "members",
-];
-
-/// Words that end a capitalised name even when capitalised (a new sentence part, a weekday).
-#[rustfmt::skip]
-const NOT_CONTINUATIONS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "in", "on", "at", "to", "for", "of", "he", "she", "it", "they", "we", "i",
-    "his", "her", "said", "says",
-];
-
-#[rustfmt::skip]
-const HONORIFICS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lord", "Lady", "Mr.", "Mrs.", "Ms.", "Dr.", "Sen", "Sen.", "Rep", "Rep.", "Gov",
-    "Gov.", "Rev", "Rev.", "Prof", "Prof.", "Sheikh",
-];
-/// Military and police ranks written before a name ("Lt. Nettie Johnson", "Capt. Michael Coats").
-const RANKS: &[&str] = &["Lt", "Capt", "Col", "Sgt", "Maj", "Cmdr", "Adm", "Cpl", "Pvt", "Gen", "Supt", "Insp", "Det"];
 
 /// A military or police rank, with or without its dot ("Capt", "Capt.").
 pub(crate) fn is_rank(norm: &str) -> bool {
-    RANKS.contains(&norm.strip_suffix('.').unwrap_or(norm))
+    WORDS.ranks.contains(norm.strip_suffix('.').unwrap_or(norm))
 }
 
 /// An honorific or a rank written before a name.
 fn is_honorific(norm: &str) -> bool {
-    HONORIFICS.contains(&norm) || is_rank(norm)
+    WORDS.honorifics.contains(norm) || is_rank(norm)
 }
-const NAME_PARTICLES: &[&str] =
-    &["da", "de", "del", "della", "di", "do", "dos", "du", "van", "von", "der", "den", "bin", "ibn", "al", "el", "la", "le"];
-
-/// Capitalised words that are not names when they start a sentence or stand alone.
-#[rustfmt::skip]
-const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "to", "for", "of", "and", "but", "or", "nor", "so", "yet", "as", "after",
-    "before", "since", "while", "when", "where", "why", "how", "what", "who", "which", "that", "this", "these", "those",
-    "there", "here", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
-    "him", "them", "us", "if", "although", "though", "because", "despite", "during", "following", "according",
-    "earlier", "later", "meanwhile", "however", "also", "still", "now", "then", "today", "yesterday", "tomorrow",
-    "last", "next", "some", "many", "most", "all", "both", "each", "every", "no", "not", "one", "two", "three", "other",
-    "another", "such", "only", "even", "just", "with", "without", "from", "by", "about", "against", "between", "into",
-    "over", "under", "among", "amid", "through", "photo", "credit", "file", "update", "updated", "breaking",
-    "exclusive", "analysis", "opinion", "editing", "reporting", "writing", "via", "handout", "do", "does", "did", "is",
-    "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should", "shall",
-    "might", "must", "let", "please", "thank", "thanks", "yes", "well", "sources", "officials", "western", "west",
-    "east", "north", "south", "more", "less", "old", "first", "second", "third", "several", "few", "once", "again",
-    "instead", "under", "above", "below", "upon", "within", "together", "neither", "either", "whether",
-];
 
 /// The document being analysed: tokens, sentences and the set of words seen in lower case.
 pub struct TextView<'a> {
@@ -336,7 +247,7 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
         return is_prefixed_name(&t.norm);
     }
     let lower = view.token_lower(i);
-    if (NOT_NAMES.contains(&lower) || kg_model::calendar::is_calendar_name(lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
+    if (WORDS.not_names.contains(lower) || kg_model::calendar::is_calendar_name(lower)) && !t.is_all_caps() || date_abbreviation(view, i) {
         return false;
     }
     // Contractions: "I'm", "We'll", "Don't".
@@ -375,14 +286,7 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
 
 /// Cardinal number words ("fifteen", "forty-two", "hundred").
 fn is_number_word(lower: &str) -> bool {
-    #[rustfmt::skip]
-    const UNITS: &[&str] = &[
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-        "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
-        "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion", "dozen", "dozens", "hundreds", "thousands",
-        "millions",
-    ];
-    lower.split('-').all(|part| UNITS.contains(&part))
+    lower.split('-').all(|part| WORDS.number_words.contains(part))
 }
 
 fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Option<(usize, GazetteerHit)> {
@@ -501,11 +405,11 @@ fn state_body(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize,
         j += 1;
     }
     let body_start = j;
-    while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j)) {
+    while j < s.last && WORDS.state_body_modifiers.contains(view.token_lower(j)) {
         j += 1;
     }
     let head_len = [2usize, 1].into_iter().find(|&n| {
-        j + n <= s.last && STATE_BODY_HEADS.contains(&(j..j + n).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ").as_str())
+        j + n <= s.last && WORDS.state_body_heads.contains((j..j + n).map(|k| view.token_lower(k)).collect::<Vec<_>>().join(" ").as_str())
     })?;
     let end = j + head_len;
     let body: Vec<&str> = (body_start..end).map(|k| view.token_lower(k)).collect();
@@ -542,7 +446,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         || (t.norm == "Western" && !name_token(view, s, i + 1))
     {
         let mut last = i + 1;
-        if t.norm == "Western" && COLLECTIVE_NOUNS.contains(&view.token_lower(i + 1)) {
+        if t.norm == "Western" && WORDS.collective_nouns.contains(view.token_lower(i + 1)) {
             last += 1;
         }
         return Some(vec![make(view, si, i, last, MentionKind::Group("the West".into()), EntityType::Group)]);
@@ -551,7 +455,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     for adj in REGION_ADJECTIVES {
         if adj.iter().enumerate().all(|(k, w)| view.tokens.get(i + k).is_some_and(|x| x.norm == *w)) {
             let noun = i + adj.len();
-            if COLLECTIVE_NOUNS.contains(&view.token_lower(noun)) {
+            if WORDS.collective_nouns.contains(view.token_lower(noun)) {
                 let label = format!("{} {}", adj.join(" "), view.token_lower(noun));
                 return Some(vec![make(view, si, i, noun + 1, MentionKind::Group(label), EntityType::Group)]);
             }
@@ -559,15 +463,15 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     }
     // "the foreign ministry", "the ministry": a reference by head noun.
     if !t.is_capitalized()
-        && (STATE_BODY_MODIFIERS.contains(&lower) || STATE_BODY_HEADS.contains(&lower))
+        && (WORDS.state_body_modifiers.contains(lower) || WORDS.state_body_heads.contains(lower))
         && i > s.first
         && view.token_lower(i - 1) == "the"
     {
         let mut j = i;
-        while j < s.last && STATE_BODY_MODIFIERS.contains(&view.token_lower(j)) {
+        while j < s.last && WORDS.state_body_modifiers.contains(view.token_lower(j)) {
             j += 1;
         }
-        if j < s.last && STATE_BODY_HEADS.contains(&view.token_lower(j)) {
+        if j < s.last && WORDS.state_body_heads.contains(view.token_lower(j)) {
             let head: Vec<&str> = (i..=j).map(|k| view.token_lower(k)).collect();
             return Some(vec![make(view, si, i, j + 1, MentionKind::OrgReference(head.join(" ")), EntityType::Organization)]);
         }
@@ -590,7 +494,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
     }
     // Capitalised adjective + lower-case unit head: "Eurasian department".
-    if seq_end > i && UNIT_HEADS.contains(&view.token_lower(seq_end)) && !view.tokens[seq_end].is_capitalized() {
+    if seq_end > i && WORDS.unit_heads.contains(view.token_lower(seq_end)) && !view.tokens[seq_end].is_capitalized() {
         let label = view.text(view.tokens[i].start, view.tokens[seq_end].end);
         return Some(vec![make(view, si, i, seq_end + 1, MentionKind::Org(label), EntityType::Organization)]);
     }
@@ -617,7 +521,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         let t = &view.tokens[j];
         if t.kind == TokenKind::Word
             && (t.is_capitalized() || is_prefixed_name(&t.norm))
-            && !NOT_CONTINUATIONS.contains(&view.token_lower(j))
+            && !WORDS.not_continuations.contains(view.token_lower(j))
             && !kg_model::calendar::is_calendar_name(view.token_lower(j))
             && !starts_title_after_org(lex, view, i, j)
             // "Navy Capt. Michael Coats": a rank starts the person's name.
@@ -656,7 +560,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         let second_name = lower == "and" && ahead > j + 2 && !org_keyword_in(view, j + 1..ahead) && view.token_lower(ahead) == "of";
         // Only a title that itself contains the connector continues ("Secretary of State").
         let title_so_far = title_at(lex, view, i, s.last).is_some_and(|(n, _)| i + n > j);
-        let connector = NAME_PARTICLES.contains(&lower)
+        let connector = WORDS.name_particles.contains(lower)
             || (matches!(lower, "of" | "for" | "and" | "the" | "&")
                 && !second_name
                 && (has_org || title_so_far || is_place_word(view, i, j)));
@@ -665,7 +569,7 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             break;
         }
         // Two particles in a row: "von der Leyen", "van den Berg", "de la Cruz".
-        if NAME_PARTICLES.contains(&lower) && NAME_PARTICLES.contains(&view.token_lower(j + 1)) && name_token(view, s, j + 2) {
+        if WORDS.name_particles.contains(lower) && WORDS.name_particles.contains(view.token_lower(j + 1)) && name_token(view, s, j + 2) {
             j += 2;
             continue;
         }
@@ -679,13 +583,6 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
     }
     j
 }
-
-/// Words that qualify a title rather than name anything ("Former President", "Acting Director").
-#[rustfmt::skip]
-const TITLE_ADJECTIVES: &[&str] = &[
-    "former", "then", "acting", "late", "new", "outgoing", "incoming", "interim", "deputy", "vice", "assistant",
-    "retired", "current", "first", "second", "senior", "chief", "associate", "executive", "general",
-];
 
 /// In "Presidential Office Andriy Yermak and Secretary of …", a title after an organisation
 /// name starts a new phrase.
@@ -710,7 +607,7 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
         && !org_keyword_in(view, j + n..j + n + 4)
         // "Former President Álvaro Uribe", "Health Minister X", "Attorney General X": a
         // title's own words, not a name.
-        && !(i..j).all(|k| TITLE_ADJECTIVES.contains(&view.token_lower(k)) || lex.common_words.contains(view.token_lower(k)))
+        && !(i..j).all(|k| WORDS.title_adjectives.contains(view.token_lower(k)) || lex.common_words.contains(view.token_lower(k)))
         && !view.token_lower(j - 1).starts_with("ex-")
         && position_at(lex, view, j - 1, j).is_none()
         // "Burger King Chief Executive …": the last title of a row starts the person.
@@ -767,17 +664,17 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     }
     let words: Vec<&str> = (a..end).map(|k| view.token_lower(k)).collect();
     let surface = view.text(view.tokens[a].start, view.tokens[end - 1].end);
-    let has_org = words.iter().any(|w| ORG_KEYWORDS.contains(w));
+    let has_org = words.iter().any(|w| WORDS.org_keywords.contains(w));
     if title.is_some() && has_org && end - a == 1 {
         return None; // "Chief Cabinet": a title and a keyword, nobody's name
     }
     // "Presidential Office Andriy Yermak": an organisation name directly followed by a person's name.
     if has_org && title.is_none() && !honorific {
-        let last_kw = (a..end).rev().find(|&k| ORG_KEYWORDS.contains(&view.token_lower(k))).unwrap_or(a);
+        let last_kw = (a..end).rev().find(|&k| WORDS.org_keywords.contains(view.token_lower(k))).unwrap_or(a);
         let rest = last_kw + 1..end;
         if rest.len() >= 2
-            && rest.clone().all(|k| view.tokens[k].is_capitalized() && !NAME_PARTICLES.contains(&view.token_lower(k)))
-            && !rest.clone().any(|k| ORG_KEYWORDS.contains(&view.token_lower(k)))
+            && rest.clone().all(|k| view.tokens[k].is_capitalized() && !WORDS.name_particles.contains(view.token_lower(k)))
+            && !rest.clone().any(|k| WORDS.org_keywords.contains(view.token_lower(k)))
         {
             let mut found = classify_run(lex, view, si, s, i, last_kw + 1)?;
             let name = view.text(view.tokens[last_kw + 1].start, view.tokens[end - 1].end);
@@ -829,8 +726,8 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             return Some(vec![country_mention(lex, view, si, a, len, hit)]);
         }
     }
-    let continent = CONTINENTS.iter().any(|c| *c == surface);
-    if continent || words.last().is_some_and(|w| LOCATION_KEYWORDS.contains(w)) {
+    let continent = WORDS.continents.iter().any(|c| *c == surface);
+    if continent || words.last().is_some_and(|w| WORDS.location_keywords.contains(w)) {
         m.kind = MentionKind::Place(surface);
         m.entity_type = EntityType::Location;
         return Some(vec![m]);
@@ -887,12 +784,6 @@ fn hyphen_pair(view: &TextView, si: usize, i: usize, so_far: &[Mention]) -> Opti
     Some(vec![a, b])
 }
 
-/// Stems of verbs of travel: a capital after them and "to" or "from" is the city.
-const MOTION_VERBS: &[&str] = &[
-    "flew", "fly", "flie", "travel", "return", "arriv", "came", "come", "went", "go", "head", "driv", "drove", "move", "fled", "flee",
-    "sail", "journey", "trip", "deport", "evacuat", "divert", "land", "redirect",
-];
-
 pub(crate) fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     let prev = if m.first > 0 { view.token_lower(m.first - 1) } else { "" };
     if matches!(prev, "in" | "at" | "near" | "outside" | "around" | "into" | "across" | "downtown") {
@@ -904,7 +795,7 @@ pub(crate) fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool
         if matches!(view.token_lower(k), "back" | "home" | "out" | "directly" | "straight") && k > 0 {
             k -= 1;
         }
-        if MOTION_VERBS.iter().any(|v| view.token_lower(k).starts_with(v)) {
+        if WORDS.motion_verbs.iter().any(|v| view.token_lower(k).starts_with(v)) {
             return true;
         }
     }

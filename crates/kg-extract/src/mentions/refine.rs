@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::anaphora::COMPANY_DESCRIPTIONS;
+use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::ner::{label_spans, NerTagger};
@@ -30,15 +30,6 @@ pub fn token_types(tagger: &NerTagger, view: &TextView) -> Vec<Option<(&'static 
     }
     out
 }
-
-/// Acronyms of things and units, not of names ("LNG", "GMT", "GDP").
-#[rustfmt::skip]
-const COMMON_ACRONYMS: &[&str] = &[
-    "lng", "gmt", "utc", "gdp", "ceo", "cfo", "coo", "cto", "hiv", "aids", "dna", "rna", "tv", "ipo", "vat", "lgbt", "lgbtq",
-    "ngo", "ngos", "suv", "atm", "gps", "pdf", "usd", "eur", "gbp", "jpy", "cny", "bpd", "mw", "gw", "kwh", "mph", "km",
-    "faq", "diy", "iq", "pc", "am", "pm", "rsvp", "asap", "ad", "bc", "ce", "bce", "edt", "est", "cdt", "cst", "pdt", "pst",
-    "mdt", "mst", "bst", "cet", "cest", "rip", "q&a", "phd", "mp", "mps", "ok",
-];
 
 /// A mention the name rules made on capitalisation alone: no title, not inside or the parent
 /// link of another mention, not from a lexicon. Only these does the recogniser change.
@@ -75,29 +66,17 @@ fn owns_a_title(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
 fn ends_with_org_keyword(view: &TextView, m: &Mention) -> bool {
     let last = view.token_lower(m.last - 1);
     m.last - m.first > 1
-        && crate::mentions::ORG_KEYWORDS.contains(&last)
+        && WORDS.org_keywords.contains(last)
         && !matches!(last, "post" | "house" | "front" | "guard" | "press" | "times" | "news" | "reserve" | "co" | "sa" | "se" | "ag")
 }
-
-/// Nouns for companies and media that stand right before their name, besides those that
-/// refer back to a company ("the company", "the airline": [`COMPANY_DESCRIPTIONS`]).
-#[rustfmt::skip]
-const COMPANY_NOUNS: &[&str] = &[
-    "shipbuilder", "jeweller", "jeweler", "maker", "brand", "chain", "supplier", "exporter", "importer", "giant",
-    "startup", "start-up", "broadcaster", "newspaper", "daily", "channel", "network", "miner", "refiner",
-];
 
 /// Whether the lower-case word at `k` names a kind of company ("the Danish drugmaker");
 /// "group" and "operator" are left out ("rock group X", "camera operator X").
 fn described_as_company(view: &TextView, k: usize) -> bool {
     let w = view.token_lower(k);
     !view.tokens[k].is_capitalized()
-        && (COMPANY_NOUNS.contains(&w) || (COMPANY_DESCRIPTIONS.contains(&w) && !matches!(w, "group" | "operator")))
+        && (WORDS.company_nouns.contains(w) || (WORDS.company_descriptions.contains(w) && !matches!(w, "group" | "operator")))
 }
-
-/// Words that may follow the company noun of an appositive ("X, the German luggage maker
-/// that …"); another lower-case word makes the noun a modifier ("a former newspaper editor").
-const AFTER_APPOSITIVE_NOUN: &[&str] = &["that", "which", "whose", "with", "in", "based", "owned", "and", "of"];
 
 /// Whether an appositive after the mention describes it as a company: "Rimowa, the German
 /// luggage maker LVMH bought", "Tiffany, the most iconic American luxury brand" (the noun
@@ -111,7 +90,7 @@ fn company_appositive_follows(view: &TextView, m: &Mention) -> bool {
     for k in m.last + 2..(m.last + 9).min(end) {
         if described_as_company(view, k) {
             let next = view.tokens.get(k + 1).filter(|_| k + 1 < end);
-            return next.is_none_or(|t| !t.is_lower_word() || AFTER_APPOSITIVE_NOUN.contains(&word(k + 1)));
+            return next.is_none_or(|t| !t.is_lower_word() || WORDS.after_appositive_noun.contains(word(k + 1)));
         }
         if (!view.tokens[k].is_lower_word() && !view.tokens[k].is_capitalized_word()) || word(k) == "of" {
             return false;
@@ -161,21 +140,13 @@ fn named_by_evidence(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     has_org_keyword(view, m) || acronym || (single && lex.person_surnames.contains(view.token_lower(m.first)))
 }
 
-/// The first words of storms; the last words of laws, wars and other events.
-const EVENT_HEADS: &[&str] = &["hurricane", "storm", "typhoon", "cyclone", "tropical"];
-#[rustfmt::skip]
-const EVENT_TAILS: &[&str] = &[
-    "act", "amendment", "bill", "war", "revolution", "eve", "day", "olympics", "championship", "championships", "cup",
-    "festival", "awards", "prize", "pandemic", "outbreak", "virus", "disease", "syndrome", "scandal",
-];
-
 /// A storm, a law, a war or another event by its name ("Hurricane Ophelia", "Clean
 /// Rivers Act", "the Thirty Years War"); a name ending in an organisation keyword is none.
 fn names_an_event_or_law(view: &TextView, m: &Mention) -> bool {
     let first = view.token_lower(m.first);
     let last = view.token_lower(m.last - 1);
-    let head = EVENT_HEADS.contains(&first) && m.last - m.first > 1;
-    let tail = EVENT_TAILS.contains(&last) && !view.tokens[m.last - 1].is_all_caps();
+    let head = WORDS.event_heads.contains(first) && m.last - m.first > 1;
+    let tail = WORDS.event_tails.contains(last) && !view.tokens[m.last - 1].is_all_caps();
     (head || tail)
         && matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_))
         && !has_org_keyword(view, m)
@@ -279,7 +250,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             continue;
         }
         // A letter alone ("S", "T" of "AT&T" or "Ph.D.") or an acronym of a thing names nobody.
-        if single && (COMMON_ACRONYMS.contains(&view.token_lower(m.first)) || view.token_lower(m.first).chars().count() == 1) {
+        if single && (WORDS.common_acronyms.contains(view.token_lower(m.first)) || view.token_lower(m.first).chars().count() == 1) {
             kept.push(None);
             continue;
         }

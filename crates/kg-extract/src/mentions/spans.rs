@@ -4,14 +4,11 @@
 //! person's name, "X University and the Y Academy"), the mention is split at its spans. Only
 //! mentions of the rules alone change: titled, lexicon and embedded mentions stay.
 
+use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 use crate::mentions::refine::{from_rules_alone, parents, TokenTypes};
 use crate::mentions::{make, org_keyword_in, place_context, Mention, MentionKind, TextView};
 use kg_model::EntityType;
-
-/// Lower-case words that may join the parts of one name ("Bank of America", "Office de
-/// Recherche et de Développement").
-const NAME_JOINERS: &[&str] = &["of", "and", "the", "for", "de", "des", "du", "et", "la", "le", "&", "'s", "on", "in"];
 
 /// A mention of the recogniser's span `a..b` of type `kind`; none for miscellaneous names.
 fn from_span(lex: &Lexicon, view: &TextView, sentence: usize, a: usize, b: usize, kind: &str) -> Option<Mention> {
@@ -66,7 +63,7 @@ fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Opt
     // Ambassador"); words after it are the end of the name ("Council of Great City Schools").
     let common = |k: usize| {
         let w = view.token_lower(k);
-        lex.is_english_word(w) || NAME_JOINERS.contains(&w) || !view.tokens[k].is_capitalized()
+        lex.is_english_word(w) || WORDS.name_joiners.contains(w) || !view.tokens[k].is_capitalized()
     };
     if spans.len() == 1 && (spans[0].2 != m.last || !rest.iter().all(|&k| common(k))) {
         return None;
@@ -103,14 +100,14 @@ pub fn reconcile(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view
         let all_changeable = group.iter().all(|&j| changeable[j]);
         let gaps_ok = (a..b).all(|t| {
             group.iter().any(|&j| mentions[j].first <= t && t < mentions[j].last)
-                || NAME_JOINERS.contains(&view.token_lower(t))
+                || WORDS.name_joiners.contains(view.token_lower(t))
                 || view.tokens[t].is_capitalized()
         });
         let ends_capitalised = view.tokens[a].is_capitalized() && view.tokens[b - 1].is_capitalized();
         // The rules cut a name at a joining word ("of", "and"); two names side by side
         // ("… Council Oleksiy Danilov") they split on purpose.
         let cut_at_joiners =
-            group.windows(2).all(|w| (mentions[w[0]].last..mentions[w[1]].first).any(|t| NAME_JOINERS.contains(&view.token_lower(t))));
+            group.windows(2).all(|w| (mentions[w[0]].last..mentions[w[1]].first).any(|t| WORDS.name_joiners.contains(view.token_lower(t))));
         if group.len() >= 2 && m.first == a && inside_sentence && all_changeable && gaps_ok && ends_capitalised && cut_at_joiners {
             joined[k] = from_span(lex, view, m.sentence, a, b, kind);
             for &j in &group[1..] {

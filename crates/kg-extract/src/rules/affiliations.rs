@@ -6,17 +6,9 @@
 use super::clauses::{Arg, SentenceView};
 use super::positions::appositive_title;
 use super::{confidence, push, Found};
+use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 use kg_model::{EntityType, Predicate};
-
-/// Words that may stand between a person and the position the sentence gives them
-/// ("was", "will remain", "has been named", "was installed as").
-#[rustfmt::skip]
-const LINKING_WORDS: &[&str] = &[
-    "is", "was", "are", "were", "will", "has", "have", "had", "been", "be", "remain", "remains", "remained", "become",
-    "becomes", "became", "named", "elected", "appointed", "installed", "chosen", "selected", "sworn", "in", "as",
-    "serves", "served", "serving", "now", "also", "still", "currently", "formerly", "previously", "later", "once",
-];
 
 sentence_rule!(
     /// The rule: memberships stated without a title before the name.
@@ -82,7 +74,7 @@ fn linked_position(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<Found> {
         k += 3;
     }
     let from = k;
-    while k < sv.sentence.last && LINKING_WORDS.contains(&sv.word(k)) {
+    while k < sv.sentence.last && WORDS.linking_words.contains(sv.word(k)) {
         k += 1;
     }
     if k == from || sv.modality(from, k, true).is_some() {

@@ -1,49 +1,12 @@
 //! The view of a sentence that relation rules work on: arguments (entity mentions
 //! and resolved pronouns) in token order, clause boundaries, modality and negation.
 
-use crate::lexicon::function_words::{DETERMINERS, PREPOSITIONS};
+use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 pub use crate::mentions::anaphora::{Arg, Discourse};
 use crate::mentions::{title_at, Mention, TextView};
 use crate::text::sentences::Sentence;
 use kg_model::EntityType;
-
-/// Words that open a new clause: the subject of a verb after them is found after them.
-pub const CLAUSE_WORDS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "where", "after", "before", "because", "although", "though", "while", "whereas", "unless",
-    "if", "when", "until", "but", "so", "whether", "once",
-];
-
-#[rustfmt::skip]
-const NEGATIONS: &[&str] = &[
-    "not", "n't", "never", "no", "neither", "nor", "yet", "refrained", "refrain", "refrains", "refraining", "declined",
-    "declines", "denied", "denies", "deny", "denying", "failed", "fails", "without", "instead",
-];
-const MODALS: &[&str] = &["would", "could", "might", "may", "should", "if", "unless", "whether", "can"];
-const FUTURE: &[&str] = &["will", "shall", "'ll"];
-#[rustfmt::skip]
-const HYPOTHETICAL_VERBS: &[&str] = &[
-    "plan", "plans", "planned", "planning", "hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "seek",
-    "seeks", "sought", "seeking", "aim", "aims", "aimed", "intend", "intends", "intended", "refuse", "refused",
-    "refuses", "decline", "declined", "declines", "fail", "failed", "fails", "threaten", "threatened", "threatens",
-    "wish", "wishes", "expect", "expects", "expected", "try", "tries", "tried", "attempt", "attempts", "considering",
-    "consider", "considers", "weighing", "ready", "prepared", "preparing", "likely", "unlikely", "able", "set", "due",
-    "poised", "expected", "urged", "urge", "urges", "asked", "ask", "calling", "called",
-];
-#[rustfmt::skip]
-const WORRY_WORDS: &[&str] = &[
-    "worried", "worry", "worries", "concern", "concerns", "concerned", "fear", "fears", "feared", "alleged",
-    "allegedly", "accused", "accusations", "accusation", "suspected", "rumours", "rumors", "reports", "speculation",
-    "denies", "denied", "possibility", "chance", "risk", "prospect",
-];
-const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "get", "got", "gets"];
-
-/// Prepositions that open adjuncts of time, place or manner, never an event's party.
-#[rustfmt::skip]
-const ADJUNCT_PREPOSITIONS: &[&str] = &[
-    "in", "on", "at", "during", "between", "since", "amid", "through", "across", "via", "like", "including", "into",
-    "over", "under", "among",
-];
 
 /// How an event is stated when it is not stated as a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,7 +178,7 @@ impl<'a> SentenceView<'a> {
     /// True when token `i` closes or opens a clause.
     pub fn is_boundary(&self, i: usize) -> bool {
         let w = self.word(i);
-        CLAUSE_WORDS.contains(&w) || matches!(w, ";" | ":" | "\"" | "(" | ")" | "-")
+        WORDS.clause_words.contains(w) || matches!(w, ";" | ":" | "\"" | "(" | ")" | "-")
     }
 
     /// The first token of the clause that contains token `i`.
@@ -249,10 +212,10 @@ impl<'a> SentenceView<'a> {
         let start = clause.max(c.saturating_sub(6));
         for k in start..c {
             let w = self.word(k);
-            if NEGATIONS.contains(&w) {
+            if WORDS.negations.contains(w) {
                 return Some(Modality::Negated);
             }
-            if MODALS.contains(&w) && !(future_ok && w == "would") || !future_ok && FUTURE.contains(&w) {
+            if WORDS.modals.contains(w) && !(future_ok && w == "would") || !future_ok && WORDS.future_words.contains(w) {
                 return Some(Modality::Hypothetical);
             }
         }
@@ -261,14 +224,14 @@ impl<'a> SentenceView<'a> {
             if prev == "from" {
                 return Some(Modality::Negated); // "refrained from denouncing", "held back from supporting"
             }
-            if prev == "to" && c >= 2 && HYPOTHETICAL_VERBS.contains(&self.word(c - 2)) {
+            if prev == "to" && c >= 2 && WORDS.hypothetical_verbs.contains(self.word(c - 2)) {
                 return Some(Modality::Hypothetical);
             }
         }
         // "worried about China providing weapons": the whole clause is a fear.
         let sentence_start = self.sentence.first;
         for k in c.saturating_sub(8).max(sentence_start)..c {
-            if WORRY_WORDS.contains(&self.word(k)) {
+            if WORDS.worry_words.contains(self.word(k)) {
                 return Some(Modality::Feared);
             }
         }
@@ -278,7 +241,7 @@ impl<'a> SentenceView<'a> {
 
     /// True when the verb at `c` is passive ("was sanctioned", "welcomed by").
     pub fn is_passive(&self, c: usize) -> bool {
-        let before = |k: usize| c >= k && c - k >= self.sentence.first && BE_FORMS.contains(&self.word(c - k));
+        let before = |k: usize| c >= k && c - k >= self.sentence.first && WORDS.be_forms.contains(self.word(c - k));
         before(1) || (before(2) && self.word(c - 1).ends_with("ly"))
     }
 
@@ -321,7 +284,7 @@ impl<'a> SentenceView<'a> {
             }
             // A noun phrase that names no entity is the subject ("the planes would fly",
             // "withdraw its troops").
-            if DETERMINERS.contains(&w) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() {
+            if WORDS.determiners.contains(w) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() {
                 return None;
             }
         }
@@ -340,7 +303,7 @@ impl<'a> SentenceView<'a> {
         if a.modifier || a.possessive {
             return false;
         }
-        let prep = a.first > self.sentence.first && PREPOSITIONS.contains(&self.word(a.first - 1));
+        let prep = a.first > self.sentence.first && WORDS.prepositions.contains(self.word(a.first - 1));
         !prep || a.last == verb
     }
 
@@ -477,7 +440,7 @@ impl<'a> SentenceView<'a> {
                     while j < a.last + 3
                         && self.arg_starting(j).is_none()
                         && self.is_lower_word(j)
-                        && !PREPOSITIONS.contains(&self.word(j))
+                        && !WORDS.prepositions.contains(self.word(j))
                         && !matches!(self.word(j), "and" | "or")
                     {
                         j += 1;
@@ -496,11 +459,11 @@ impl<'a> SentenceView<'a> {
                     }
                     let before = if prev == "the" { prev2 } else { prev };
                     let other_preposition = match preposition {
-                        Some(p) => before != p && PREPOSITIONS.contains(&before),
+                        Some(p) => before != p && WORDS.prepositions.contains(before),
                         // A cue without its own preposition takes its party directly or after
                         // "with", "to", "from" … but never after "in", "between" ("talk by
                         // phone in first contact between the U.S. and Iran").
-                        None => k > from && ADJUNCT_PREPOSITIONS.contains(&before),
+                        None => k > from && WORDS.adjunct_prepositions.contains(before),
                     };
                     // After an adjunct ("in first contact between the U.S. and Iranian
                     // leaders") no party of the event follows.

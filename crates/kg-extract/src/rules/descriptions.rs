@@ -6,34 +6,10 @@
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, Found};
-use crate::lexicon::function_words::{DETERMINERS, PREPOSITIONS};
+use crate::lexicon::words::WORDS;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::mentions::{Mention, MentionKind};
 use kg_model::{EntityType, Predicate};
-
-/// Heads of descriptions that make an organisation a body of another ("the U.N.
-/// aviation agency", "an agency of the African Union", "the EU's drug regulator").
-#[rustfmt::skip]
-const BODY_HEADS: &[&str] = &[
-    "agency", "body", "regulator", "arm", "unit", "subsidiary", "division", "branch", "affiliate", "wing", "office",
-    "department", "bureau", "court", "committee", "commission", "council", "organ", "tribunal", "fund", "programme",
-    "program", "mission", "watchdog", "authority", "institute",
-];
-
-/// Lower-case words that end a description: function words and verbs' companions.
-#[rustfmt::skip]
-const NOT_DESCRIPTIVE: &[&str] = &[
-    "and", "or", "but", "to", "in", "at", "on", "with", "from", "by", "for", "of", "that", "which", "who", "is", "was",
-    "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may", "said", "says", "not",
-    "also", "as", "than", "it", "its", "their", "his", "her",
-];
-
-/// Directions allowed before the country in "a port in northern Germany".
-const DIRECTIONS: &[&str] =
-    &["eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern"];
-
-/// Verbs of ownership: the owned organisation is part of the owner.
-const OWNING: &[&str] = &["own", "owns", "owned", "acquire", "acquires", "acquired", "buys", "bought"];
 
 sentence_rule!(
     /// The rule: places and owners from descriptions.
@@ -60,7 +36,7 @@ pub fn descriptions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention]) -> V
         }
     }
     for k in sv.sentence.first..sv.sentence.last {
-        if OWNING.contains(&sv.view.token_lower(k)) {
+        if WORDS.owning_verbs.contains(sv.view.token_lower(k)) {
             ownership(sv, k, &mut out);
         }
     }
@@ -89,9 +65,9 @@ fn descriptive(lex: &Lexicon, sv: &SentenceView, k: usize) -> bool {
     let w = sv.word(k);
     sv.is_lower_word(k)
         && w.starts_with(char::is_alphabetic)
-        && !NOT_DESCRIPTIVE.contains(&w)
-        && !DETERMINERS.contains(&w)
-        && !PREPOSITIONS.contains(&w)
+        && !WORDS.not_descriptive.contains(w)
+        && !WORDS.determiners.contains(w)
+        && !WORDS.prepositions.contains(w)
         && !matches!(w, "near" | "following" | "after" | "before" | "outside" | "inside" | "off" | "beyond")
         && sv.arg_starting(k).is_none()
         && !lex.cue_index.get(w).is_some_and(|forms| forms.iter().any(|f| lex.cues[f.cue].kind == CueKind::Verb))
@@ -166,7 +142,7 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
         return;
     }
     let head = sv.word(k - 1);
-    let body = BODY_HEADS.contains(&head);
+    let body = WORDS.subordinate_body_heads.contains(head);
     match (modifier, sv.word(k)) {
         (Some(m), "," | "." | ";" | "" | "that" | "which" | "and") if m.entity_type == EntityType::Country => {
             placed_in(sv, t, &m, confidence::DESCRIPTION, out)
@@ -193,7 +169,7 @@ fn appositive(lex: &Lexicon, sv: &SentenceView, t: &Arg, out: &mut Vec<Found>) {
         (None, "in") => {
             // "Brunsbüttel, a port in northern Germany".
             let mut j = k + 1;
-            while DIRECTIONS.contains(&sv.word(j)) {
+            while WORDS.directions.contains(sv.word(j)) {
                 j += 1;
             }
             if let Some(c) = sv.arg_starting(j).filter(|a| a.entity_type == EntityType::Country && !a.possessive) {

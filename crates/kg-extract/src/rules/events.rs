@@ -6,6 +6,7 @@ use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, types_allowed, Found};
+use crate::lexicon::words::WORDS;
 use crate::lexicon::{CueForm, CueKind, Lexicon};
 
 /// A cue matched in a sentence.
@@ -18,10 +19,7 @@ struct CueMatch {
 /// True when the word at `i` is used as a noun: after a determiner, a possessive or an
 /// adjective-like name ("a meeting of", "the Xi-Zelenskiy talks", "Russia's invasion").
 fn nominal_use(sv: &SentenceView, i: usize) -> bool {
-    const DETERMINERS: &[&str] =
-        &["a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "'s", "first", "new", "any", "no"];
-    const NOT_ADJECTIVES: &[&str] = &["has", "have", "had", "will", "would", "to", "and", "not", "also", "was", "were", "is", "are"];
-    let determiner_before = |k: usize| k > sv.sentence.first && DETERMINERS.contains(&sv.word(k - 1));
+    let determiner_before = |k: usize| k > sv.sentence.first && WORDS.determiners_before_event.contains(sv.word(k - 1));
     let names_before = names_joined_before(sv, i);
     if let Some(a) = names_before.first() {
         // "Russia's invasion"; "the Xi-Zelenskiy talks", "the G7 meeting" — but "the Philippines backed Japan".
@@ -37,10 +35,10 @@ fn nominal_use(sv: &SentenceView, i: usize) -> bool {
     while k > sv.sentence.first
         && steps < 2
         && sv.view.tokens[k - 1].norm.chars().all(|c| c.is_lowercase() || c == '-')
-        && !DETERMINERS.contains(&sv.word(k - 1))
+        && !WORDS.determiners_before_event.contains(sv.word(k - 1))
         && !sv.word(k - 1).ends_with("ed")
-        && !crate::lexicon::function_words::PREPOSITIONS.contains(&sv.word(k - 1))
-        && !NOT_ADJECTIVES.contains(&sv.word(k - 1))
+        && !WORDS.prepositions.contains(sv.word(k - 1))
+        && !WORDS.not_event_adjectives.contains(sv.word(k - 1))
     {
         k -= 1;
         steps += 1;
@@ -67,18 +65,6 @@ fn names_joined_before(sv: &SentenceView, i: usize) -> Vec<Arg> {
     }
     names
 }
-
-/// Cue verbs that are also particles of other verbs.
-const PARTICLES: &[&str] = &["back"];
-/// Verbs that take such a particle ("flew back", "scaled back", "pushed back").
-#[rustfmt::skip]
-const PARTICLE_VERBS: &[&str] = &[
-    "flew", "fly", "flies", "flying", "came", "come", "comes", "coming", "went", "go", "goes", "going", "got", "get", "gets",
-    "pulled", "pull", "pulls", "turned", "turn", "turns", "stepped", "step", "fought", "fight", "hit", "hits", "looked",
-    "look", "called", "call", "brought", "bring", "sent", "send", "moved", "move", "drew", "draw", "cut", "cuts", "held",
-    "hold", "rolled", "roll", "scaled", "scale", "pushed", "push", "pushes", "headed", "head", "returned", "travelled",
-    "traveled", "sailed", "drove", "bounced", "fell", "fall", "holding", "pay", "paid", "paying", "write", "wrote",
-];
 
 fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
     let mut out: Vec<CueMatch> = Vec::new();
@@ -110,7 +96,10 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
                     continue;
                 }
                 // "flew back", "pulled back": a particle of another verb, not the verb "back".
-                if cue.kind == CueKind::Verb && i > sv.sentence.first && PARTICLES.contains(&w) && PARTICLE_VERBS.contains(&sv.word(i - 1))
+                if cue.kind == CueKind::Verb
+                    && i > sv.sentence.first
+                    && WORDS.verb_particles.contains(w)
+                    && WORDS.particle_verbs.contains(sv.word(i - 1))
                 {
                     continue;
                 }
@@ -171,20 +160,12 @@ pub fn events(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
     out
 }
 
-/// What is signed or agreed: "signed a contract with", "agreed a deal" (not "agreed to ban").
-#[rustfmt::skip]
-const AGREEMENT_NOUNS: &[&str] = &[
-    "deal", "deals", "accord", "accords", "agreement", "agreements", "pact", "pacts", "treaty", "treaties",
-    "contract", "contracts", "truce", "ceasefire", "cease-fire", "memorandum", "declaration", "protocol", "charter",
-    "framework", "partnership", "armistice", "convention", "arrangement", "arrangements",
-];
-
 fn verb_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, prep: Option<&str>, out: &mut Vec<Found>) {
     let symmetric = pred.is_symmetric();
     // "sign" and "agree" alone are agreements only with the thing agreed on after them.
     if pred == Predicate::SignedAgreementWith
         && m.end == m.first + 1
-        && !(m.end..(m.end + 8).min(sv.sentence.last)).any(|k| AGREEMENT_NOUNS.contains(&sv.word(k)))
+        && !(m.end..(m.end + 8).min(sv.sentence.last)).any(|k| WORDS.agreement_nouns.contains(sv.word(k)))
     {
         return;
     }
@@ -216,11 +197,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, pre
     // not of a verb with its own object ("called on donors to send").
     if m.first > sv.sentence.first && sv.word(m.first - 1) == "to" {
         let between: Vec<&str> = (subject.last..m.first - 1).map(|k| sv.word(k)).collect();
-        if between.len() > 3
-            || between.iter().any(|w| {
-                crate::lexicon::function_words::PREPOSITIONS.contains(w) || crate::lexicon::function_words::DETERMINERS.contains(w)
-            })
-        {
+        if between.len() > 3 || between.iter().any(|w| WORDS.prepositions.contains(w) || WORDS.determiners.contains(w)) {
             return;
         }
     }
@@ -228,7 +205,7 @@ fn verb_event(sv: &SentenceView, m: &CueMatch, pred: Predicate, cameo: &str, pre
     let adjacent = subject.last == m.first;
     // "promised that Washington would …": a clause, not the party — except for a demand
     // ("demanded that Beijing withdraw" is made of Beijing).
-    let clause_follows = super::clauses::CLAUSE_WORDS.contains(&sv.word(m.end)) && pred != Predicate::Demanded;
+    let clause_follows = WORDS.clause_words.contains(sv.word(m.end)) && pred != Predicate::Demanded;
     let confidence = if adjacent { confidence::EVENT_SUBJECT_ADJACENT } else { confidence::EVENT_SUBJECT_APART };
     let objects: Vec<Arg> = (!clause_follows)
         .then(|| sv.object_after(m.end, prep))

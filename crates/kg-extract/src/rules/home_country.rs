@@ -7,6 +7,7 @@
 use std::collections::HashSet;
 
 use super::Found;
+use crate::lexicon::words::WORDS;
 use crate::mentions::coref::Resolution;
 use crate::mentions::Mention;
 use kg_model::EntityType;
@@ -37,13 +38,6 @@ impl Placed {
         self.in_a_country.contains(&person) || self.titles.contains(&(person, title.to_lowercase()))
     }
 }
-
-/// Last words of the titles that a national government's members hold.
-#[rustfmt::skip]
-const NATIONAL_TITLES: &[&str] = &[
-    "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "vice-president", "senator", "speaker",
-    "ambassador",
-];
 
 /// Confidence of a position inferred from the article's country.
 const CONFIDENCE: f64 = super::confidence::HOME_COUNTRY;
@@ -83,7 +77,7 @@ pub fn positions(mentions: &[Mention], res: &Resolution, placed: &Placed) -> Vec
     let mut out: Vec<(usize, Found)> = Vec::new();
     for (mi, m) in mentions.iter().enumerate() {
         let (Some((title, role, _)), Some(Some(person))) = (&m.title, res.of_mention.get(mi)) else { continue };
-        let national = title.split_whitespace().last().is_some_and(|w| NATIONAL_TITLES.contains(&w.to_lowercase().as_str()));
+        let national = title.split_whitespace().last().is_some_and(|w| WORDS.national_titles.contains(w.to_lowercase().as_str()));
         if !national || res.entities[*person].entity_type != EntityType::Person || placed.covers(*person, title) {
             continue;
         }

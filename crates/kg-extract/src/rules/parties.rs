@@ -3,15 +3,13 @@
 //! member of the party the article names ("the Democratic Party", "Labour Party").
 
 use super::Found;
+use crate::lexicon::words::WORDS;
 use crate::mentions::coref::Resolution;
 use crate::mentions::{Mention, MentionKind, TextView};
 use kg_model::{EntityType, Predicate};
 
 /// Confidence of a membership read from a party adjective.
 const CONFIDENCE: f64 = super::confidence::PARTY_ADJECTIVE;
-
-/// Lower-case words that may stand between the party word and the name ("presidential candidate").
-const BETWEEN: &[&str] = &["presidential", "candidate", "hopeful", "nominee", "congressman", "congresswoman", "lawmaker", "leader"];
 
 /// The party entities of the document by the lower-case first word of their label
 /// ("democratic" for "Democratic Party").
@@ -56,7 +54,7 @@ pub fn memberships(view: &TextView, mentions: &[Mention], res: &Resolution) -> V
         }
         let mut k = m.title.as_ref().map_or(m.first, |t| t.2);
         let floor = view.sentences[m.sentence].first;
-        while k > floor && BETWEEN.contains(&view.token_lower(k - 1)) {
+        while k > floor && WORDS.between_words.contains(view.token_lower(k - 1)) {
             k -= 1;
         }
         if k == floor || !view.tokens[k - 1].is_capitalized() {

@@ -5,6 +5,7 @@ use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, Found};
+use crate::lexicon::words::WORDS;
 use crate::lexicon::{Lexicon, TitleRole};
 use crate::mentions::{position_at, Mention};
 
@@ -184,9 +185,6 @@ fn last_in_chain(sv: &SentenceView, mut a: Arg) -> Option<Arg> {
     Some(a)
 }
 
-/// Words that qualify a title in an appositive ("a former Pentagon official", "the new chief executive").
-const TITLE_MODIFIERS: &[&str] = &["former", "new", "then", "current", "acting", "interim", "top", "senior", "chief", "longtime"];
-
 /// After "Person ,": "[det] [X's|Xn] title [of|at ... X]" → (title, role, organisation).
 pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) -> Option<(String, TitleRole, Option<Arg>)> {
     let mut k = from;
@@ -218,7 +216,7 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
             }
         }
     }
-    while TITLE_MODIFIERS.contains(&sv.word(k))
+    while WORDS.title_modifiers.contains(sv.word(k))
         && position_at(lex, sv.view, k, sv.sentence.last).is_none_or(|(n, _)| position_at(lex, sv.view, k + n, sv.sentence.last).is_some())
     {
         k += 1;
@@ -227,9 +225,7 @@ pub(crate) fn appositive_title(lex: &Lexicon, sv: &SentenceView, from: usize) ->
     if position_at(lex, sv.view, k, sv.sentence.last).is_none() {
         let adjective = |t: usize| {
             let w = sv.word(t);
-            sv.is_lower_word(t)
-                && !crate::lexicon::function_words::PREPOSITIONS.contains(&w)
-                && !matches!(w, "and" | "or" | "who" | "which" | "that")
+            sv.is_lower_word(t) && !WORDS.prepositions.contains(w) && !matches!(w, "and" | "or" | "who" | "which" | "that")
         };
         if let Some(t) = (k + 1..k + 3).find(|&t| (k..t).all(adjective) && position_at(lex, sv.view, t, sv.sentence.last).is_some()) {
             k = t;

@@ -8,6 +8,7 @@
 use super::clauses::{Arg, SentenceView};
 use super::confidence;
 use crate::lexicon::verb_forms;
+use crate::lexicon::words::WORDS;
 use crate::mentions::TextView;
 use kg_model::EntityType;
 
@@ -28,29 +29,13 @@ pub struct Quote {
     pub confidence: f64,
 }
 
-#[rustfmt::skip]
-const SPEECH_VERBS: &[&str] = &[
-    "say", "tell", "add", "tweet", "write", "state", "declare", "note", "announce", "explain", "insist", "stress",
-    "remark", "comment", "post", "reply", "respond", "warn", "continue", "conclude", "argue", "claim", "complain",
-    "recall", "acknowledge", "admit", "emphasise", "emphasize", "observe", "quip", "testify", "read",
-];
-/// Lower-case words of a role that may stand before the speaker's name or reference
-/// (`the ministry said`, `ministry spokesman Anatoly Glaz said`, `senior official X said`).
-#[rustfmt::skip]
-const ROLE_WORDS: &[&str] = &[
-    "the", "a", "an", "former", "acting", "deputy", "vice", "senior", "chief", "foreign", "state", "ministry", "government",
-    "company", "party", "spokesman", "spokeswoman", "spokesperson", "official", "minister", "chairman", "chairwoman",
-    "executive", "president", "secretary", "director", "adviser", "advisor", "ambassador", "envoy", "lawyer", "analyst",
-    "economist", "senator", "prosecutor", "commander", "head", "leader", "defence", "defense", "interior", "finance",
-    "economy", "energy", "trade", "health",
-];
 /// Quotations shorter than this many words are scare quotes.
 const MIN_QUOTE_WORDS: usize = 5;
 
 /// Every inflected form of the speech verbs, built once instead of on every word looked at.
 fn is_speech_verb(word: &str) -> bool {
     static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    FORMS.get_or_init(|| SPEECH_VERBS.iter().flat_map(|v| verb_forms(v)).map(|(f, _, _)| f).collect()).contains(word)
+    FORMS.get_or_init(|| WORDS.speech_verbs.iter().flat_map(|v| verb_forms(v)).map(|(f, _, _)| f).collect()).contains(word)
 }
 
 /// A quoted span in token indices: the opening and closing mark.
@@ -254,7 +239,7 @@ fn speaker_then_verb(view: &TextView, sv: &SentenceView, k: usize) -> Option<(Ar
     // The name the phrase at `k` is about: the one whose noun phrase (title, modifiers) starts there.
     // A role in lower case may precede it: `the ministry said`, `ministry spokesman Anatoly Glaz said`.
     let mut start = k;
-    while start < k + 4 && ROLE_WORDS.contains(&view.lower(start).as_str()) && sv.arg_starting(start).is_none() {
+    while start < k + 4 && WORDS.role_words.contains(view.lower(start).as_str()) && sv.arg_starting(start).is_none() {
         start += 1;
     }
     let head = sv.args.iter().filter(speakers).filter(|a| a.first == start || a.np_first == k).max_by_key(|a| a.last).copied();

@@ -6,6 +6,7 @@ use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, Found};
+use crate::lexicon::words::WORDS;
 use crate::mentions::Mention;
 
 sentence_rule!(
@@ -54,7 +55,7 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             && !after_of
         {
             let mut k = a.last + 1;
-            while DIRECTIONS.contains(&sv.word(k)) || sv.word(k) == "the" {
+            while WORDS.directions.contains(sv.word(k)) || sv.word(k) == "the" {
                 k += 1;
             }
             let place = |b: &Arg| match a.entity_type {
@@ -77,7 +78,7 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             if sv.word(k) == "in" {
                 k += 1;
             }
-            while sv.view.tokens.get(k).is_some_and(|t| !t.is_capitalized() && DIRECTIONS.contains(&t.norm.as_str())) {
+            while sv.view.tokens.get(k).is_some_and(|t| !t.is_capitalized() && WORDS.directions.contains(t.norm.as_str())) {
                 k += 1;
             }
             // "Winnipeg, Manitoba": a city, then its region (not a list of places: "Lyon, Alsace").
@@ -91,12 +92,6 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
     out
 }
 
-/// Lower-case directions before a place ("in eastern Ukraine", "western Montana").
-#[rustfmt::skip]
-const DIRECTIONS: &[&str] = &[
-    "eastern", "western", "northern", "southern", "central", "northeastern", "northwestern", "southeastern", "southwestern",
-];
-
 enum BodyKind {
     Government,
     Company,
@@ -105,53 +100,11 @@ enum BodyKind {
 
 /// Whether an organisation named with a state is one of its bodies or a company based there.
 fn body_kind(surface: &str) -> BodyKind {
-    const GOVERNMENT: &[&str] = &[
-        "ministry",
-        "council",
-        "department",
-        "parliament",
-        "assembly",
-        "senate",
-        "congress",
-        "court",
-        "commission",
-        "committee",
-        "office",
-        "agency",
-        "bureau",
-        "army",
-        "navy",
-        "forces",
-        "guard",
-        "police",
-        "embassy",
-        "cabinet",
-        "government",
-        "administration",
-        "presidency",
-        "air",
-        "central",
-    ];
-    const COMPANY: &[&str] = &[
-        "company",
-        "group",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "plc",
-        "holdings",
-        "airlines",
-        "airways",
-        "motors",
-        "industries",
-        "bank",
-    ];
     let lower = surface.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
-    if words.iter().any(|w| GOVERNMENT.contains(w)) {
+    if words.iter().any(|w| WORDS.government_body_heads.contains(w)) {
         BodyKind::Government
-    } else if words.iter().any(|w| COMPANY.contains(w)) {
+    } else if words.iter().any(|w| WORDS.company_heads.contains(w)) {
         BodyKind::Company
     } else {
         BodyKind::Other

@@ -5,6 +5,7 @@
 //! abbreviation ("Mr.", "Jan.", "Gen.") or an initial ("John F. Kennedy").
 //! A line break always ends a sentence: headlines, datelines and captions stand alone.
 
+use crate::lexicon::words::WORDS;
 use crate::text::tokens::{Token, TokenKind};
 
 /// A sentence as a range of token indices and its code-point span.
@@ -19,15 +20,6 @@ pub struct Sentence {
     /// End in code points, exclusive.
     pub end: usize,
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "sr", "jr", "gen", "lt", "col", "capt", "cmdr", "adm", "sgt", "maj", "rep", "sen", "gov",
-    "pres", "rev", "hon", "messrs", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
-    "nos", "vs", "etc", "inc", "corp", "ltd", "co", "bros", "approx", "dept", "est", "fig", "vol", "ave", "blvd",
-];
-
-/// Words that start sentences often and make a preceding "U.S." or "Inc." a sentence end.
-const SENTENCE_STARTERS: &[&str] = &["The", "A", "An", "It", "He", "She", "They", "We", "I", "This", "That", "But", "In", "On", "And"];
 
 fn is_closing(t: &Token) -> bool {
     matches!(t.norm.as_str(), "\"" | "'" | ")" | "]" | "}")
@@ -64,7 +56,7 @@ pub fn split_sentences(tokens: &[Token]) -> Vec<Sentence> {
         } else if t.kind == TokenKind::Word && t.norm.ends_with('.') {
             // "U.S." at the end of a sentence carries the period itself.
             if let Some(nt) = tokens.get(i + 1) {
-                if nt.newline_before || SENTENCE_STARTERS.contains(&nt.norm.as_str()) {
+                if nt.newline_before || WORDS.sentence_starters.contains(nt.norm.as_str()) {
                     end_here = true;
                     i += 1;
                 }
@@ -94,7 +86,7 @@ fn is_abbreviation(tokens: &[Token], dot: usize) -> bool {
         return false;
     }
     let lower = prev.lower();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    if WORDS.abbreviations.contains(lower.as_str()) {
         // "in Jan." at the very end of a sentence is rare; "Jan. 6" is common.
         return true;
     }

@@ -27,7 +27,7 @@ impl Default for ClusterOptions {
 
 /// Writes clusters as TSV, words in the order given.
 pub fn to_tsv(rows: &[(String, [u16; 3])]) -> String {
-    let mut out = String::from("# word\tcluster of 64\tcluster of 256\tcluster of 1024 (built by `kg train clusters`)\n");
+    let mut out = String::from("# word\tcluster of 64\tcluster of 256\tcluster of 1024 (built by `kg train`)\n");
     for (w, c) in rows {
         out.push_str(&format!("{w}\t{}\t{}\t{}\n", c[0], c[1], c[2]));
     }

@@ -56,7 +56,7 @@ pub fn write_table(t: &Table, format: TableFormat, out: &mut dyn Write) -> Resul
         }
         TableFormat::Table => {
             let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
-            kg_graph::tables::write_text_table(out, &t.columns, &cells, 70)?;
+            kg_graph::text_table::write_text_table(out, &t.columns, &cells, 70)?;
         }
     }
     Ok(())

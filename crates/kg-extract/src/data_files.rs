@@ -30,7 +30,7 @@ pub const ROLES_TSV: &str = data_str!("lexicon/roles.tsv");
 pub const PORTFOLIOS_TXT: &str = data_str!("lexicon/portfolios.txt");
 /// Event cues: verbs and nouns with their predicates and CAMEO codes.
 pub const VERBS_TSV: &str = data_str!("lexicon/verbs.tsv");
-/// The word lists of the rules and the mention finder (`lexicon::words`).
+/// The word lists of the rules and the mention finder (`words`).
 pub const WORD_LISTS_TXT: &str = data_str!("lexicon/word_lists.txt");
 /// Goldstein weights of CAMEO codes.
 pub const GOLDSTEIN_TSV: &str = data_str!("lexicon/goldstein.tsv");

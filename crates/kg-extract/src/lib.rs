@@ -23,6 +23,7 @@ pub mod mentions;
 pub mod ner;
 pub mod rules;
 pub mod text;
+pub mod words;
 
 use std::collections::HashMap;
 

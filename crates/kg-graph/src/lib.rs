@@ -21,6 +21,7 @@ pub mod resolve;
 pub mod store;
 pub mod store_reader;
 pub mod tables;
+pub mod text_table;
 pub mod vocab;
 pub mod writer;
 

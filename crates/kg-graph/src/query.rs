@@ -88,7 +88,7 @@ pub fn run_query(kg: &KnowledgeGraph, query: &str, format: ResultFormat, out: &m
                         let s = s?;
                         rows.push(vars.iter().map(|v| s.get(v).map(display_term).unwrap_or_default()).collect());
                     }
-                    crate::tables::write_text_table(out, &header, &rows, 80)?;
+                    crate::text_table::write_text_table(out, &header, &rows, 80)?;
                 }
             }
         }

@@ -2,7 +2,6 @@
 //! organisations, titles and event cues.
 
 pub mod name_lists;
-pub mod words;
 
 use std::collections::HashMap;
 
@@ -10,8 +9,8 @@ use kg_model::Predicate;
 
 use crate::hashing::{FastMap, FastSet};
 
-use crate::lexicon::words::WORDS;
 use crate::text::tokens::tokenize;
+use crate::words::WORDS;
 
 /// A country (or former state) of the gazetteer.
 #[derive(Debug, Clone)]

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 use kg_model::EntityType;
 
 use super::{title_at, Mention, MentionKind, TextView};
-use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 use crate::text::sentences::Sentence;
+use crate::words::WORDS;
 
 /// A possible argument of a relation: an entity mentioned at some tokens.
 #[derive(Debug, Clone, Copy, PartialEq)]

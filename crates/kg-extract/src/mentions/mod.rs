@@ -12,10 +12,10 @@ use std::borrow::Cow;
 
 use crate::hashing::FastSet;
 
-use crate::lexicon::words::WORDS;
 use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
+use crate::words::WORDS;
 use kg_model::names::normalize_label;
 use kg_model::EntityType;
 

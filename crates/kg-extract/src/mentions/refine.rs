@@ -7,10 +7,10 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::ner::{label_spans, NerTagger};
+use crate::words::WORDS;
 use kg_model::EntityType;
 
 /// The recogniser's reading of every token: its type and the span it is in (`None` outside entities).

@@ -4,10 +4,10 @@
 //! person's name, "X University and the Y Academy"), the mention is split at its spans. Only
 //! mentions of the rules alone change: titled, lexicon and embedded mentions stay.
 
-use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 use crate::mentions::refine::{from_rules_alone, parents, TokenTypes};
 use crate::mentions::{make, org_keyword_in, place_context, Mention, MentionKind, TextView};
+use crate::words::WORDS;
 use kg_model::EntityType;
 
 /// A mention of the recogniser's span `a..b` of type `kind`; none for miscellaneous names.

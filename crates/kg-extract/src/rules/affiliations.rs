@@ -6,8 +6,8 @@
 use super::clauses::{Arg, SentenceView};
 use super::positions::appositive_title;
 use super::{confidence, push, Found};
-use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
+use crate::words::WORDS;
 use kg_model::{EntityType, Predicate};
 
 sentence_rule!(

@@ -1,11 +1,11 @@
 //! The view of a sentence that relation rules work on: arguments (entity mentions
 //! and resolved pronouns) in token order, clause boundaries, modality and negation.
 
-use crate::lexicon::words::WORDS;
 use crate::lexicon::Lexicon;
 pub use crate::mentions::anaphora::{Arg, Discourse};
 use crate::mentions::{title_at, Mention, TextView};
 use crate::text::sentences::Sentence;
+use crate::words::WORDS;
 use kg_model::EntityType;
 
 /// How an event is stated when it is not stated as a fact.

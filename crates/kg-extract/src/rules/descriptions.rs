@@ -6,9 +6,9 @@
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, Found};
-use crate::lexicon::words::WORDS;
 use crate::lexicon::{CueKind, Lexicon};
 use crate::mentions::{Mention, MentionKind};
+use crate::words::WORDS;
 use kg_model::{EntityType, Predicate};
 
 sentence_rule!(

@@ -6,8 +6,8 @@ use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, types_allowed, Found};
-use crate::lexicon::words::WORDS;
 use crate::lexicon::{CueForm, CueKind, Lexicon};
+use crate::words::WORDS;
 
 /// A cue matched in a sentence.
 struct CueMatch {

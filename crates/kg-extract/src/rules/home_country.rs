@@ -7,9 +7,9 @@
 use std::collections::HashSet;
 
 use super::Found;
-use crate::lexicon::words::WORDS;
 use crate::mentions::coref::Resolution;
 use crate::mentions::Mention;
+use crate::words::WORDS;
 use kg_model::EntityType;
 
 /// Who the sentence rules placed: persons with a post in a country, and (person, title) pairs.

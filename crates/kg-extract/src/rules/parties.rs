@@ -3,9 +3,9 @@
 //! member of the party the article names ("the Democratic Party", "Labour Party").
 
 use super::Found;
-use crate::lexicon::words::WORDS;
 use crate::mentions::coref::Resolution;
 use crate::mentions::{Mention, MentionKind, TextView};
+use crate::words::WORDS;
 use kg_model::{EntityType, Predicate};
 
 /// Confidence of a membership read from a party adjective.

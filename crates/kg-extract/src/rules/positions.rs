@@ -5,9 +5,9 @@ use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, Found};
-use crate::lexicon::words::WORDS;
 use crate::lexicon::{Lexicon, TitleRole};
 use crate::mentions::{position_at, Mention};
+use crate::words::WORDS;
 
 sentence_rule!(
     /// The rule: positions from titles.

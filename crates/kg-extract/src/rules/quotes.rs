@@ -8,8 +8,8 @@
 use super::clauses::{Arg, SentenceView};
 use super::confidence;
 use crate::lexicon::verb_forms;
-use crate::lexicon::words::WORDS;
 use crate::mentions::TextView;
+use crate::words::WORDS;
 use kg_model::EntityType;
 
 /// A quotation with its speaker.

@@ -6,8 +6,8 @@ use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, Found};
-use crate::lexicon::words::WORDS;
 use crate::mentions::Mention;
+use crate::words::WORDS;
 
 sentence_rule!(
     /// The rule: state bodies and places.

@@ -5,8 +5,8 @@
 //! abbreviation ("Mr.", "Jan.", "Gen.") or an initial ("John F. Kennedy").
 //! A line break always ends a sentence: headlines, datelines and captions stand alone.
 
-use crate::lexicon::words::WORDS;
 use crate::text::tokens::{Token, TokenKind};
+use crate::words::WORDS;
 
 /// A sentence as a range of token indices and its code-point span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

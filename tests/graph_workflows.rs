@@ -57,6 +57,60 @@ fn two_documents_naming_one_person_differently_give_one_node() {
     assert!(listed.contains("Volodymyr Zelenskiy") && listed.contains("| 3") && listed.contains("(1 row)"), "{listed}");
 }
 
+/// Persons of two given names under one surname, a party beside its qualified namesake,
+/// and articles that name each by surname alone: never two people (or two parties) in
+/// one node.
+#[test]
+fn namesakes_stay_apart_across_documents() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let texts = [
+        "Senator Harold Kessler of Ohio criticized the governor on Monday. Kessler said the budget was a mistake.",
+        "Margaret Kessler, a lawyer in Columbus, defended the plan. Kessler told reporters she was confident.",
+        "Kessler spoke in Dayton on Tuesday.",
+        "Former President Arthur Abernathy visited Kenya in May. Abernathy praised Kenyan President William Ruto.",
+        "Eleanor Abernathy met Ugandan President Yoweri Museveni in Kampala. Abernathy said the talks went well.",
+        "Abernathy arrived in Nairobi on Friday.",
+        "Prime Minister Victor Ostrowski met Polish President Andrzej Duda in Warsaw. Ostrowski thanked Duda.",
+        "The historian Lena Ostrowski spoke at the University of Warsaw. Ostrowski said the archive would open.",
+        "Ostrowski returned to Warsaw.",
+        "Leaders of the Progressive Party met in Lisbon on Monday.",
+        "The Christian Progressive Party announced its candidates on Tuesday.",
+        "The Christian Progressive Party won two seats in the north.",
+        "The Progressive Party won none of the seats in the north.",
+    ];
+    let paths: Vec<PathBuf> = texts.iter().enumerate().map(|(n, t)| write(dir.path(), &format!("{n:02}.txt"), t)).collect();
+    ingest(&store, &paths);
+    let listed = stdout(&run(kg().args(["entities", "--format", "json", "--store"]).arg(&store)));
+    let entities: Vec<serde_json::Value> = serde_json::from_str(&listed).expect("JSON");
+    let names = |e: &serde_json::Value| -> Vec<String> {
+        let aliases = e["aliases"].as_array().expect("aliases are a JSON array");
+        std::iter::once(&e["label"]).chain(aliases).filter_map(|v| v.as_str()).map(str::to_string).collect()
+    };
+    for e in &entities {
+        let names = names(e);
+        for (a, b) in [("Harold", "Margaret"), ("Arthur", "Eleanor"), ("Victor", "Lena")] {
+            let holds = |given: &str| names.iter().any(|n| n.contains(given));
+            assert!(!(holds(a) && holds(b)), "{a} and {b} in one node: {names:?}");
+        }
+        let christian = names.iter().any(|n| n.contains("Christian Progressive"));
+        assert!(!christian || names.iter().all(|n| n.contains("Christian")), "two parties in one node: {names:?}");
+    }
+    // Each of the six people and both parties has a node of their own.
+    for name in [
+        "Harold Kessler",
+        "Margaret Kessler",
+        "Arthur Abernathy",
+        "Eleanor Abernathy",
+        "Victor Ostrowski",
+        "Lena Ostrowski",
+        "Progressive Party",
+        "Christian Progressive Party",
+    ] {
+        assert!(entities.iter().any(|e| e["label"] == name), "no node for {name}: {listed}");
+    }
+}
+
 #[test]
 fn reingest_is_idempotent_and_a_changed_file_replaces_only_its_graph() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -1,4 +1,5 @@
-//! `kg entities`: entities with their aliases and document counts.
+//! `kg entities`: entities with their aliases and document counts (aliases a JSON array
+//! in JSON, joined in tables and CSV).
 
 use std::io::Write;
 
@@ -20,7 +21,7 @@ pub fn run(args: EntitiesArgs) -> Result<()> {
                 json!(kg_graph::vocab::compact(&e.iri)),
                 json!(e.label),
                 json!(e.entity_type.map(|t| t.as_str())),
-                json!(e.aliases.join(" | ")),
+                json!(e.aliases),
                 json!(e.documents),
             ]
         })

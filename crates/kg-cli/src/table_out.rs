@@ -15,9 +15,12 @@ pub struct Table {
     pub rows: Vec<Vec<Value>>,
 }
 
-fn cell(v: &Value) -> String {
+/// A value as a table cell: text as it is, numbers without trailing zeros, lists joined
+/// with `separator`.
+fn cell(v: &Value, separator: &str) -> String {
     match v {
         Value::Null => String::new(),
+        Value::Array(items) => items.iter().map(|i| cell(i, separator)).collect::<Vec<_>>().join(separator),
         Value::String(s) => s.clone(),
         Value::Number(n) => match n.as_f64() {
             Some(f) if n.is_f64() => {
@@ -48,14 +51,14 @@ pub fn write_table(t: &Table, format: TableFormat, out: &mut dyn Write) -> Resul
             for r in &t.rows {
                 let full = |v: &Value| match v {
                     Value::Number(n) => n.to_string(),
-                    other => cell(other),
+                    other => cell(other, " | "),
                 };
                 w.write_record(r.iter().map(full))?;
             }
             w.flush()?;
         }
         TableFormat::Table => {
-            let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(cell).collect()).collect();
+            let cells: Vec<Vec<String>> = t.rows.iter().map(|r| r.iter().map(|v| cell(v, "; ")).collect()).collect();
             kg_graph::text_table::write_text_table(out, &t.columns, &cells, 70)?;
         }
     }

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use kg_model::names::{name_key, normalize_label};
+use kg_model::names::{name_key, normalize_label, same_name_part};
 use kg_model::{Document, Entity, EntityType};
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
@@ -41,12 +41,58 @@ pub fn name_keys(e: &Entity) -> BTreeSet<String> {
         }
         if e.entity_type == EntityType::Person {
             keys.insert(person_key(name));
-            if let Some(last) = name.split_whitespace().last() {
+            // A surname is the last word of a full name; a name of one word may be a
+            // given name ("Melania"), which must not pass for a surname.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let [_, .., last] = words.as_slice() {
                 keys.insert(surname_key(last));
             }
         }
     }
     keys
+}
+
+/// Whether two names of persons cannot be one person: both give a given name and a
+/// surname, the surnames agree, and neither given name stands in the other name ("Ivanka
+/// Trump" and "Donald Trump"; not "Hillary Rodham Clinton" and "Hillary Clinton", nor
+/// "Republican Kevin McCarthy" and "Kevin McCarthy"). An initial stands for the names it
+/// begins ("J. Smith" and "John Smith").
+pub fn given_names_conflict(a: &str, b: &str) -> bool {
+    let words = |name: &str| -> Vec<String> {
+        name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).filter(|w| !w.is_empty()).collect()
+    };
+    let (a, b) = (words(a), words(b));
+    let (Some((a_last, a_rest)), Some((b_last, b_rest))) = (a.split_last(), b.split_last()) else { return false };
+    if a_rest.is_empty() || b_rest.is_empty() || !same_name_part(a_last, b_last) {
+        return false;
+    }
+    let stands_in = |given: &str, rest: &[String]| {
+        let initial = given.chars().count() == 1;
+        rest.iter().any(|w| {
+            same_name_part(given, w)
+                || (initial && fold_first(w) == fold_first(given))
+                || (w.chars().count() == 1 && fold_first(w) == fold_first(given))
+        })
+    };
+    !stands_in(&a_rest[0], b_rest) && !stands_in(&b_rest[0], a_rest)
+}
+
+fn fold_first(word: &str) -> Option<char> {
+    kg_model::names::fold(word).chars().next()
+}
+
+/// Whether two organisation labels name different organisations: one is the other with
+/// qualifying words before or after it ("Christian Democratic Party" and "Democratic
+/// Party", "House of Representatives of Libya" and "House of Representatives").
+pub fn qualifier_differs(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize_label(a), normalize_label(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.is_empty() || short == long {
+        return false;
+    }
+    let short_words: Vec<&str> = short.split(' ').collect();
+    let long_words: Vec<&str> = long.split(' ').collect();
+    long_words.starts_with(&short_words) || long_words.ends_with(&short_words)
 }
 
 /// `@` and the transliteration key of a surname: what a later "Zelensky" alone looks up.
@@ -123,7 +169,35 @@ pub fn is_wikidata_item(id: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_wikidata_item;
+    use super::{given_names_conflict, is_wikidata_item, qualifier_differs};
+
+    #[test]
+    fn different_given_names_of_one_surname_conflict() {
+        for (a, b) in [("Ivanka Kessler", "Donald Kessler"), ("Bill Abernathy", "Hillary Abernathy"), ("J. R. Ostrowski", "Matt Ostrowski")]
+        {
+            assert!(given_names_conflict(a, b) && given_names_conflict(b, a), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Hillary Rodham Abernathy", "Hillary Abernathy"),
+            ("Republican Kevin Ostrowski", "Kevin Ostrowski"),
+            ("J. Kessler", "John Kessler"),
+            ("Donald J. Kessler", "Donald Kessler"),
+            ("Sergei Lavrov", "Sergey Lavrov"),
+            ("Kessler", "Donald Kessler"),
+            ("Ivanka Kessler", "Donald Ostrowski"),
+        ] {
+            assert!(!given_names_conflict(a, b) && !given_names_conflict(b, a), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn qualified_organisation_names_differ() {
+        assert!(qualifier_differs("Christian Progressive Party", "Progressive Party"));
+        assert!(qualifier_differs("House of Delegates of Freedonia", "House of Delegates"));
+        assert!(!qualifier_differs("The Progressive Party", "Progressive Party"));
+        assert!(!qualifier_differs("Federal Bureau of Investigation", "FBI"));
+        assert!(!qualifier_differs("Progressive Party", "Progressive Party"));
+    }
 
     #[test]
     fn only_item_ids_are_wikidata_ids() {

@@ -8,6 +8,13 @@
 //! looked up by them, and they disappear with the document that made them. A user
 //! alias table (TSV: alias, canonical label, type, optional Wikidata id) forces merges
 //! and splits; it lives in its own graph and overrides the automatic decision.
+//!
+//! A shared key is evidence, conflicting names are stronger evidence: a person never
+//! joins a node whose name gives another given name of the same surname (nor, named in
+//! full, a node named by a surname alone, which would gather everyone of the name), nor an
+//! organisation one whose name is its own with qualifying words added or removed
+//! ("Christian Democratic Party", "Democratic Party"); a surname alone joins a person only
+//! when one known person has it, or one is named in far more documents than the others.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
@@ -19,9 +26,13 @@ use oxigraph::model::{GraphName, Literal, Quad, Term};
 use crate::error::{GraphError, Result};
 use crate::name_index::NameIndex;
 use crate::query::select_rows;
-use crate::resolution::{identity, lone_word, name_keys, person_key, Resolution, Resolved};
+use crate::resolution::{given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, Resolution, Resolved};
 use crate::store::KnowledgeGraph;
 use crate::vocab::{document_iri, entity_iri, kg, node, ALIASES_GRAPH};
+
+/// How many times more documents the most named of several people sharing a surname needs
+/// before the surname alone is taken to mean that person.
+const SURNAME_DOMINANCE: usize = 3;
 
 /// The user alias table, read from the store once: name key → canonical label, type and
 /// Wikidata id.
@@ -90,11 +101,33 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             continue;
         }
         let prefix = entity_iri(e.entity_type, "x").as_str().trim_end_matches('x').to_string();
-        let candidates = |key: &str| -> Vec<(String, String, usize)> {
-            by_key.get(key).map(|v| v.iter().filter(|(iri, _, _)| iri.starts_with(&prefix)).cloned().collect()).unwrap_or_default()
+        // A shared name is no evidence against conflicting names: two given names of one
+        // surname are two people, a qualified organisation name another organisation.
+        // A full name joins only a node with a full name of the same surname: a node named
+        // by a surname alone may stand for anyone of the name and would gather them all,
+        // and a shared alias ("Jacobs") does not make "Joseph Jacobs" the node of a
+        // company-like name ("Jacobs Engineering").
+        let full_name = e.label.split_whitespace().nth(1).is_some();
+        let compatible = |label: &str| match e.entity_type {
+            EntityType::Person => !given_names_conflict(&e.label, label) && (!full_name || same_surname(&e.label, label)),
+            EntityType::Organization => !qualifier_differs(&e.label, label),
+            _ => true,
         };
+        let candidates = |key: &str| -> Vec<(String, String, usize)> {
+            by_key
+                .get(key)
+                .map(|v| v.iter().filter(|(iri, label, _)| iri.starts_with(&prefix) && compatible(label)).cloned().collect())
+                .unwrap_or_default()
+        };
+        // A person named by one word ("Kessler") that several known people share joins
+        // the one the corpus names far more often, or none.
+        let lone_person = e.entity_type == EntityType::Person && !e.label.trim().contains(' ');
         let best = |mut c: Vec<(String, String, usize)>| {
             c.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+            c.dedup_by(|a, b| a.0 == b.0);
+            if lone_person && c.len() > 1 && c[0].2 < SURNAME_DOMINANCE * c[1].2 {
+                return None;
+            }
             c.into_iter().next()
         };
         let exact = best(candidates(&label_key)).map(|c| (c, 1.0, "label"));
@@ -127,6 +160,17 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         }
     }
     Ok(out)
+}
+
+/// Whether two names of two words or more end with the same surname (spelling variants
+/// allowed).
+fn same_surname(a: &str, b: &str) -> bool {
+    fn surname(name: &str) -> Option<&str> {
+        let mut words = name.split_whitespace();
+        words.next()?;
+        words.next_back()
+    }
+    matches!((surname(a), surname(b)), (Some(x), Some(y)) if kg_model::names::same_name_part(x, y))
 }
 
 /// Loads a user alias table (TSV: alias, canonical label, type, optional Wikidata id;

@@ -22,6 +22,9 @@ pub struct PutReport {
     pub replaced: bool,
 }
 
+/// How long opening a store waits for a lock that a killed process leaves behind.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// A knowledge graph backed by an Oxigraph store. Clones share the same store.
 #[derive(Clone)]
 pub struct KnowledgeGraph {
@@ -36,12 +39,25 @@ impl KnowledgeGraph {
             return Err(GraphError::Open { path: dir.to_path_buf(), message: "it is a file, not a store directory".into() });
         }
         std::fs::create_dir_all(dir).map_err(|e| GraphError::Open { path: dir.to_path_buf(), message: e.to_string() })?;
-        let store = Store::open(dir).map_err(|e| {
-            let text = e.to_string();
-            let message =
-                if text.to_lowercase().contains("lock") { format!("the store is in use by another process ({text})") } else { text };
-            GraphError::Open { path: dir.to_path_buf(), message }
-        })?;
+        // Right after a process holding the store is killed, the kernel takes a few
+        // milliseconds to release RocksDB's lock: wait for it a little before saying the
+        // store is in use.
+        let started = std::time::Instant::now();
+        let store = loop {
+            match Store::open(dir) {
+                Ok(store) => break store,
+                Err(e) => {
+                    let text = e.to_string();
+                    let locked = text.to_lowercase().contains("lock");
+                    if locked && started.elapsed() < LOCK_WAIT {
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                        continue;
+                    }
+                    let message = if locked { format!("the store is in use by another process ({text})") } else { text };
+                    return Err(GraphError::Open { path: dir.to_path_buf(), message });
+                }
+            }
+        };
         let kg = KnowledgeGraph { store, path: Some(dir.to_path_buf()) };
         kg.ensure_ontology()?;
         Ok(kg)

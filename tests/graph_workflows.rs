@@ -55,6 +55,11 @@ fn two_documents_naming_one_person_differently_give_one_node() {
     assert!(merges.iter().any(|m| m.starts_with("Volodymyr Zelensky,variant,0.85")), "{merges:?}");
     let listed = stdout(&run(kg().args(["entities", "--type", "person", "--search", "zelensk", "--store"]).arg(&store)));
     assert!(listed.contains("Volodymyr Zelenskiy") && listed.contains("| 3") && listed.contains("(1 row)"), "{listed}");
+    // What the node joins, and why.
+    let merged = stdout(&run(kg().args(["entities", "--format", "csv", "--merges", "volodymyr zelenskiy", "--store"]).arg(&store)));
+    assert!(merged.contains("person:volodymyr-zelenskiy,b,Volodymyr Zelensky,variant,0.85"), "{merged}");
+    let unknown = kg().args(["entities", "--merges", "Atlantis", "--store"]).arg(&store).output().expect("run");
+    assert!(!unknown.status.success() && String::from_utf8_lossy(&unknown.stderr).contains("no entity is named \"Atlantis\""));
 }
 
 /// Persons of two given names under one surname, a party beside its qualified namesake,

@@ -290,6 +290,10 @@ pub struct EntitiesArgs {
     /// At most this many entities, most mentioned first.
     #[arg(long, default_value_t = 1000)]
     pub limit: usize,
+    /// Instead of a list: what the node NAME (a label, case-insensitive, or an IRI or
+    /// prefixed name) joins from other documents, and why (name, method, confidence).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["entity_type", "search"])]
+    pub merges: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: TableFormat,

@@ -140,6 +140,43 @@ pub fn document_heading(kg: &KnowledgeGraph, document: &str) -> Result<Option<(S
     Ok(Some((id, first(&crate::vocab::schema::HEADLINE.into_owned())?)))
 }
 
+/// One merge of a document's entity into a node another document made, as recorded by a
+/// `kg:Resolution`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    /// The document.
+    pub document: String,
+    /// The entity's name in that document.
+    pub local_label: String,
+    /// How it was joined: `alias`, `variant`, `surname` or `user`.
+    pub method: String,
+    /// How sure the merge is.
+    pub confidence: f64,
+}
+
+/// The merges into a node, by document and name (merges under the node's own label need
+/// no record and are not listed).
+pub fn merges(kg: &KnowledgeGraph, iri: &str) -> Result<Vec<Merge>> {
+    let node = NamedNode::new(iri)?;
+    let rows = select_rows(
+        kg,
+        &format!(
+            "SELECT ?doc ?local ?method ?confidence WHERE {{ GRAPH ?g {{ ?r a kg:Resolution ; kg:resolvedTo {node} ; \
+             kg:localLabel ?local ; kg:method ?method ; kg:confidence ?confidence . ?g kg:documentId ?doc }} }} ORDER BY ?doc ?local"
+        ),
+    )?;
+    let text = |t: &Option<Term>| t.as_ref().and_then(literal).unwrap_or_default();
+    Ok(rows
+        .iter()
+        .map(|r| Merge {
+            document: text(&r[0]),
+            local_label: text(&r[1]),
+            method: text(&r[2]),
+            confidence: text(&r[3]).parse().unwrap_or(0.0),
+        })
+        .collect())
+}
+
 /// Number of documents mentioning each entity.
 pub fn document_counts(kg: &KnowledgeGraph) -> Result<HashMap<String, usize>> {
     // Entity IRIs are picked out here, not by a FILTER in the query: that would look up

@@ -166,6 +166,17 @@ pub fn statement_iri(doc_id: &str, n: usize) -> NamedNode {
     node(format!("{STATEMENT}{}.{n}", encode_segment(doc_id)))
 }
 
+/// Expands a prefixed name (`person:donald-trump`) with the known prefixes; anything else
+/// is returned as it is.
+pub fn expand(name: &str) -> String {
+    match name.split_once(':') {
+        Some((prefix, rest)) if !rest.starts_with("//") => {
+            PREFIXES.iter().find(|(p, _)| *p == prefix).map_or_else(|| name.to_string(), |(_, ns)| format!("{ns}{rest}"))
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// Shortens an IRI with the known prefixes (`kg:leaderOf`), or returns it in angle brackets.
 pub fn compact(iri: &str) -> String {
     for (p, ns) in PREFIXES {

@@ -63,8 +63,8 @@ fn two_documents_naming_one_person_differently_give_one_node() {
 }
 
 /// Persons of two given names under one surname, a party beside its qualified namesake,
-/// and articles that name each by surname alone: never two people (or two parties) in
-/// one node.
+/// the senates of two states, and articles that name each by surname alone: never two
+/// people (or two parties, or two senates) in one node.
 #[test]
 fn namesakes_stay_apart_across_documents() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -83,6 +83,9 @@ fn namesakes_stay_apart_across_documents() {
         "The Christian Progressive Party announced its candidates on Tuesday.",
         "The Christian Progressive Party won two seats in the north.",
         "The Progressive Party won none of the seats in the north.",
+        "The Kenyan Senate voted on Monday. The Senate approved the budget.",
+        "The Nigerian Senate met in Abuja on Tuesday. The Senate rejected the budget.",
+        "The Nigerian Senate passed the bill.",
     ];
     let paths: Vec<PathBuf> = texts.iter().enumerate().map(|(n, t)| write(dir.path(), &format!("{n:02}.txt"), t)).collect();
     ingest(&store, &paths);
@@ -100,7 +103,14 @@ fn namesakes_stay_apart_across_documents() {
         }
         let christian = names.iter().any(|n| n.contains("Christian Progressive"));
         assert!(!christian || names.iter().all(|n| n.contains("Christian")), "two parties in one node: {names:?}");
+        let states = ["Kenyan", "Nigerian"].iter().filter(|s| names.iter().any(|n| n.contains(*s))).count();
+        assert!(states < 2, "the senates of two states in one node: {names:?}");
     }
+    // The Nigerian Senate of the last article joins the Nigerian one, not the Kenyan.
+    let nigerian = entities.iter().find(|e| names(e).iter().any(|n| n == "Nigerian Senate")).expect("a node for the Nigerian Senate");
+    assert_eq!(nigerian["documents"], 2, "{nigerian}");
+    let state = stdout(&run(kg().args(["entities", "--format", "csv", "--merges", "Nigerian Senate", "--store"]).arg(&store)));
+    assert!(state.contains(",Senate,state,1"), "{state}");
     // Each of the six people and both parties has a node of their own.
     for name in [
         "Harold Kessler",

@@ -16,7 +16,8 @@ use crate::error::Result;
 use crate::store::KnowledgeGraph;
 use crate::vocab::{kg, rdfs, RDFS};
 
-/// Name key → node IRI → number of documents; node IRI → label. A key or node present
+/// Name key → node IRI → number of documents; node IRI → label; node IRI → the places it
+/// is part of (`kg:partOf`, an organisation's state) → number of documents. A key or node present
 /// here has been read from the store (leaving out the document being replaced) and kept
 /// up to date since. Each entry remembers the generation (batch) that last used it, so
 /// that entries no recent batch used can be forgotten once their documents are written.
@@ -25,6 +26,7 @@ pub struct NameIndex {
     generation: u64,
     keys: HashMap<String, (u64, BTreeMap<String, usize>)>,
     labels: HashMap<String, (u64, Option<String>)>,
+    places: HashMap<String, (u64, BTreeMap<String, usize>)>,
 }
 
 impl NameIndex {
@@ -35,12 +37,12 @@ impl NameIndex {
 
     /// Number of keys and labels held (to bound memory).
     pub fn len(&self) -> usize {
-        self.keys.len() + self.labels.len()
+        self.keys.len() + self.labels.len() + self.places.len()
     }
 
     /// True when nothing is held.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty() && self.labels.is_empty()
+        self.keys.is_empty() && self.labels.is_empty() && self.places.is_empty()
     }
 
     /// The generation entries are stamped with now.
@@ -59,6 +61,7 @@ impl NameIndex {
     pub fn forget_before(&mut self, oldest_kept: u64) {
         self.keys.retain(|_, (used, _)| *used >= oldest_kept);
         self.labels.retain(|_, (used, _)| *used >= oldest_kept);
+        self.places.retain(|_, (used, _)| *used >= oldest_kept);
     }
 
     /// The nodes that documents other than `skip` gave name key `key`, with their number
@@ -109,7 +112,31 @@ impl NameIndex {
         Ok(least)
     }
 
-    /// Records what a new document's graph says: its name keys (`kg:nameKey`) and labels.
+    /// The places (IRIs) that documents other than `skip` say node `iri` is part of
+    /// (`kg:partOf`), with their number of documents.
+    pub fn places(&mut self, store: &KnowledgeGraph, iri: &str, skip: &NamedNode) -> Result<&BTreeMap<String, usize>> {
+        if let Some((used, _)) = self.places.get_mut(iri) {
+            *used = self.generation;
+        } else {
+            let subject = NamedNode::new(iri)?;
+            let predicate = kg("partOf");
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for q in store.store().quads_for_pattern(Some(subject.as_ref().into()), Some(predicate.as_ref()), None, None) {
+                let q = q?;
+                if graph_is(&q, skip.as_ref()) {
+                    continue;
+                }
+                if let Term::NamedNode(place) = q.object {
+                    *counts.entry(place.into_string()).or_default() += 1;
+                }
+            }
+            self.places.insert(iri.to_string(), (self.generation, counts));
+        }
+        Ok(&self.places[iri].1)
+    }
+
+    /// Records what a new document's graph says: its name keys (`kg:nameKey`), labels and
+    /// places (`kg:partOf`).
     /// Keys and nodes not read yet are read first (without this document, which the store
     /// may not hold yet), so that they count it whether or not it has been written.
     pub fn add_document(&mut self, store: &KnowledgeGraph, graph: &NamedNode, quads: &[Quad]) -> Result<()> {
@@ -120,6 +147,12 @@ impl NameIndex {
                 self.nodes_with_key(store, value.value(), graph)?;
             } else if q.predicate.as_str().strip_prefix(RDFS) == Some("label") {
                 self.label(store, subject.as_str(), graph)?;
+            }
+        }
+        let part_of = kg("partOf");
+        for q in quads.iter().filter(|q| q.predicate == part_of) {
+            if let (NamedOrBlankNode::NamedNode(subject), Term::NamedNode(_)) = (&q.subject, &q.object) {
+                self.places(store, subject.as_str(), graph)?;
             }
         }
         self.apply(quads, true);
@@ -145,19 +178,18 @@ impl NameIndex {
     }
 
     fn apply(&mut self, quads: &[Quad], add: bool) {
-        let name_key = kg("nameKey");
+        let (name_key, part_of) = (kg("nameKey"), kg("partOf"));
         for q in quads {
+            if let (true, NamedOrBlankNode::NamedNode(subject), Term::NamedNode(place)) = (q.predicate == part_of, &q.subject, &q.object) {
+                if let Some((_, counts)) = self.places.get_mut(subject.as_str()) {
+                    count(counts, place.as_str(), add);
+                }
+                continue;
+            }
             let (NamedOrBlankNode::NamedNode(subject), Term::Literal(value)) = (&q.subject, &q.object) else { continue };
             if q.predicate == name_key {
                 let Some((_, counts)) = self.keys.get_mut(value.value()) else { continue };
-                if add {
-                    *counts.entry(subject.as_str().to_string()).or_default() += 1;
-                } else if let Some(n) = counts.get_mut(subject.as_str()) {
-                    *n -= 1;
-                    if *n == 0 {
-                        counts.remove(subject.as_str());
-                    }
-                }
+                count(counts, subject.as_str(), add);
             } else if add && q.predicate.as_str().strip_prefix(RDFS) == Some("label") {
                 if let Some((_, slot)) = self.labels.get_mut(subject.as_str()) {
                     if slot.as_deref().is_none_or(|old| value.value() < old) {
@@ -165,6 +197,18 @@ impl NameIndex {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Adds one document to, or takes one from, the count of `iri`.
+fn count(counts: &mut BTreeMap<String, usize>, iri: &str, add: bool) {
+    if add {
+        *counts.entry(iri.to_string()).or_default() += 1;
+    } else if let Some(n) = counts.get_mut(iri) {
+        *n -= 1;
+        if *n == 0 {
+            counts.remove(iri);
         }
     }
 }

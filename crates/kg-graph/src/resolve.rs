@@ -20,7 +20,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use kg_model::names::normalize_label;
-use kg_model::{Document, EntityType};
+use kg_model::{Document, EntityType, Predicate};
 use oxigraph::model::{GraphName, Literal, Quad, Term};
 
 use crate::error::{GraphError, Result};
@@ -83,9 +83,40 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             by_key.insert(key.clone(), found);
         }
     }
+    // The states the document's organisations are part of ("the Senate" of one country is
+    // not the Senate of another), and those of the organisation nodes found by key.
+    let local = identity(doc);
+    let mut own_places: HashMap<&str, Vec<(String, &str)>> = HashMap::new();
+    for r in doc.relations.iter().filter(|r| r.predicate == Predicate::PartOf && r.modality.is_none()) {
+        let place = r.object.as_deref().and_then(|o| Some((local.get(o)?, doc.entities.iter().find(|x| x.id == o)?)));
+        // States and places only: "partOf" an organisation (a party, a ministry) says nothing
+        // of which country's body it is.
+        if let Some((resolved, entity)) =
+            place.filter(|(_, x)| matches!(x.entity_type, EntityType::Country | EntityType::Location | EntityType::City))
+        {
+            own_places.entry(r.subject.as_str()).or_default().push((resolved.iri.as_str().to_string(), entity.label.as_str()));
+        }
+    }
+    let org_prefix = entity_iri(EntityType::Organization, "x").as_str().trim_end_matches('x').to_string();
+    let mut node_places: HashMap<String, BTreeSet<String>> = HashMap::new();
+    if !own_places.is_empty() {
+        for (iri, _, _) in by_key.values().flatten() {
+            if iri.starts_with(&org_prefix) && !node_places.contains_key(iri) {
+                let places = index.places(store, iri, &this_doc)?.keys().filter(|p| !p.starts_with(&org_prefix)).cloned().collect();
+                node_places.insert(iri.clone(), places);
+            }
+        }
+    }
     for e in &doc.entities {
         let keys = name_keys(e);
         let label_key = normalize_label(&e.label);
+        let places = own_places.get(e.id.as_str()).map(Vec::as_slice).unwrap_or_default();
+        // Part of one state, while the node is part of others only.
+        let places_conflict = |iri: &str| {
+            node_places
+                .get(iri)
+                .is_some_and(|theirs| !places.is_empty() && !theirs.is_empty() && places.iter().all(|(p, _)| !theirs.contains(p)))
+        };
         if let Some((label, ty, wd)) = keys.iter().find_map(|k| user.0.get(k)) {
             out.insert(
                 e.id.clone(),
@@ -108,15 +139,15 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         // and a shared alias ("Jacobs") does not make "Joseph Jacobs" the node of a
         // company-like name ("Jacobs Engineering").
         let full_name = e.label.split_whitespace().nth(1).is_some();
-        let compatible = |label: &str| match e.entity_type {
+        let compatible = |iri: &str, label: &str| match e.entity_type {
             EntityType::Person => !given_names_conflict(&e.label, label) && (!full_name || same_surname(&e.label, label)),
-            EntityType::Organization => !qualifier_differs(&e.label, label),
+            EntityType::Organization => !qualifier_differs(&e.label, label) && !places_conflict(iri),
             _ => true,
         };
         let candidates = |key: &str| -> Vec<(String, String, usize)> {
             by_key
                 .get(key)
-                .map(|v| v.iter().filter(|(iri, label, _)| iri.starts_with(&prefix) && compatible(label)).cloned().collect())
+                .map(|v| v.iter().filter(|(iri, label, _)| iri.starts_with(&prefix) && compatible(iri, label)).cloned().collect())
                 .unwrap_or_default()
         };
         // A person named by one word ("Kessler") that several known people share joins
@@ -138,6 +169,27 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         if let Some(((iri, label, _), confidence, method)) = exact.or_else(alias).or_else(variant) {
             let wikidata = e.wikidata.clone();
             out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type: e.entity_type, confidence, method, wikidata });
+            continue;
+        }
+        // The node of this very label belongs to another state: a node of its own, named
+        // with its state ("Puerto Rico Senate", or "Senate (Puerto Rico)").
+        let own_iri = entity_iri(e.entity_type, &e.label);
+        if e.entity_type == EntityType::Organization && places_conflict(own_iri.as_str()) {
+            let qualified = e
+                .aliases
+                .iter()
+                .filter(|a| qualifier_differs(a, &e.label) && normalize_label(a).ends_with(&label_key))
+                .max_by_key(|a| a.len());
+            let label = qualified.cloned().unwrap_or_else(|| format!("{} ({})", e.label, places[0].1));
+            let r = Resolved {
+                iri: entity_iri(e.entity_type, &label),
+                label,
+                entity_type: e.entity_type,
+                confidence: 1.0,
+                method: "state",
+                wikidata: e.wikidata.clone(),
+            };
+            out.insert(e.id.clone(), r);
             continue;
         }
         // "Zelensky" alone, when exactly one known person has that surname.

@@ -28,7 +28,7 @@ use crate::name_index::NameIndex;
 use crate::query::select_rows;
 use crate::resolution::{given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, Resolution, Resolved};
 use crate::store::KnowledgeGraph;
-use crate::vocab::{document_iri, entity_iri, kg, node, ALIASES_GRAPH};
+use crate::vocab::{document_iri, entity_iri, kg, node, type_of_entity_iri, ALIASES_GRAPH};
 
 /// How many times more documents the most named of several people sharing a surname needs
 /// before the surname alone is taken to mean that person.
@@ -131,7 +131,14 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             );
             continue;
         }
-        let prefix = entity_iri(e.entity_type, "x").as_str().trim_end_matches('x').to_string();
+        // Cities and regions join the node of their name whichever of the two one article
+        // guessed ("Florida" typed a city here, a region in most articles): the node of
+        // most documents decides the type. Countries come from the gazetteer and stay apart.
+        let types: &[EntityType] = match e.entity_type {
+            EntityType::City | EntityType::Location => &[EntityType::City, EntityType::Location],
+            _ => std::slice::from_ref(&e.entity_type),
+        };
+        let prefixes: Vec<String> = types.iter().map(|t| entity_iri(*t, "x").as_str().trim_end_matches('x').to_string()).collect();
         // A shared name is no evidence against conflicting names: two given names of one
         // surname are two people, a qualified organisation name another organisation.
         // A full name joins only a node with a full name of the same surname: a node named
@@ -147,7 +154,12 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         let candidates = |key: &str| -> Vec<(String, String, usize)> {
             by_key
                 .get(key)
-                .map(|v| v.iter().filter(|(iri, label, _)| iri.starts_with(&prefix) && compatible(iri, label)).cloned().collect())
+                .map(|v| {
+                    v.iter()
+                        .filter(|(iri, label, _)| prefixes.iter().any(|p| iri.starts_with(p)) && compatible(iri, label))
+                        .cloned()
+                        .collect()
+                })
                 .unwrap_or_default()
         };
         // A person named by one word ("Kessler") that several known people share joins
@@ -168,7 +180,10 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             || best(keys.iter().filter(|k| k.starts_with('~')).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.85, "variant"));
         if let Some(((iri, label, _), confidence, method)) = exact.or_else(alias).or_else(variant) {
             let wikidata = e.wikidata.clone();
-            out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type: e.entity_type, confidence, method, wikidata });
+            let entity_type = type_of_entity_iri(&iri).unwrap_or(e.entity_type);
+            // The same label under another type is a merge to record, not a plain label match.
+            let method = if method == "label" && entity_type != e.entity_type { "type" } else { method };
+            out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type, confidence, method, wikidata });
             continue;
         }
         // The node of this very label belongs to another state: a node of its own, named
@@ -263,4 +278,42 @@ pub fn load_alias_table(store: &KnowledgeGraph, path: &Path) -> Result<usize> {
     let rows = quads.iter().filter(|q| q.predicate == kg("canonicalLabel")).count();
     store.replace_named_graph(ALIASES_GRAPH, &quads)?;
     Ok(rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use kg_model::{Document, Entity, EntityType, Span};
+
+    use crate::{DocumentMeta, KnowledgeGraph};
+
+    fn one_entity(id: &str, label: &str, entity_type: EntityType) -> Document {
+        let entity = Entity {
+            id: "e1".into(),
+            label: label.into(),
+            entity_type,
+            aliases: Vec::new(),
+            mentions: vec![Span { start: 0, end: label.chars().count() }],
+            wikidata: None,
+        };
+        Document { id: id.into(), published: None, title: None, entities: vec![entity], relations: Vec::new() }
+    }
+
+    fn typed_nodes(kg: &KnowledgeGraph, label: &str) -> Vec<String> {
+        let rows =
+            crate::query::select_rows(kg, &format!("SELECT DISTINCT ?n WHERE {{ ?n rdfs:label \"{label}\" }} ORDER BY ?n")).expect("query");
+        rows.iter().filter_map(|r| r[0].as_ref().map(|t| t.to_string())).collect()
+    }
+
+    #[test]
+    fn a_city_or_region_guess_joins_the_node_most_documents_gave_the_name() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let meta = DocumentMeta::default();
+        for (id, t) in [("a", EntityType::Location), ("b", EntityType::Location), ("c", EntityType::City)] {
+            kg.put_document(&one_entity(id, "Avonshire", t), &meta).expect("put");
+        }
+        assert_eq!(typed_nodes(&kg, "Avonshire"), vec!["<https://w3id.org/newskg/entity/location/avonshire>"]);
+        // A country of that name stays apart: the gazetteer decides countries.
+        kg.put_document(&one_entity("d", "Avonshire", EntityType::Country), &meta).expect("put");
+        assert_eq!(typed_nodes(&kg, "Avonshire").len(), 2);
+    }
 }

@@ -140,6 +140,12 @@ pub fn entity_iri(t: EntityType, label: &str) -> NamedNode {
     node(format!("{ENTITY}{}/{}", t.as_str().to_lowercase(), slug(label)))
 }
 
+/// The entity type an entity IRI names (`…/entity/city/…` → City).
+pub fn type_of_entity_iri(iri: &str) -> Option<EntityType> {
+    let (segment, _) = iri.strip_prefix(ENTITY)?.split_once('/')?;
+    EntityType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(segment))
+}
+
 /// Percent-encodes characters that may not appear in an IRI path segment.
 pub fn encode_segment(s: &str) -> String {
     let mut out = String::new();

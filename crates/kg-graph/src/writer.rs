@@ -200,6 +200,10 @@ mod tests {
             "Zelensky thanked Germany for its support.",
             "Volodymyr Zelensky met French President Emmanuel Macron in Paris.",
             "Ukraine's President Volodymyr Zelenskiy visited Poland.",
+            // Bodies of two states under one label: the places are indexed like the keys.
+            "The Kenyan Senate voted on Monday. The Senate approved the budget.",
+            "The Nigerian Senate met in Abuja on Tuesday. The Senate rejected the budget.",
+            "The Nigerian Senate passed the bill.",
         ];
         let (one_by_one, replaced) = ingest(1, &texts);
         let (one_batch, replaced_too) = ingest(1_000_000, &texts);
@@ -208,5 +212,7 @@ mod tests {
         // The later spellings resolve to the first document's node.
         let zelensky = one_by_one.iter().filter(|q| q.contains("/doc/d2>") && q.contains("resolvedTo")).count();
         assert!(zelensky >= 1, "no merge recorded for d2");
+        assert!(one_by_one.iter().any(|q| q.contains("/doc/d5>") && q.contains("\"state\"")), "no node of its own for the second senate");
+        assert!(one_by_one.iter().any(|q| q.contains("/doc/d6>") && q.contains("resolvedTo") && q.contains("nigerian-senate")));
     }
 }

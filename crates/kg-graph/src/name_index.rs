@@ -10,7 +10,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad, Term, TermRef};
 
 use crate::error::Result;
 use crate::store::KnowledgeGraph;
@@ -71,13 +71,8 @@ impl NameIndex {
             *used = self.generation;
         } else {
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            let predicate = kg("nameKey");
             let object = Literal::new_simple_literal(key);
-            for q in store.store().quads_for_pattern(None, Some(predicate.as_ref()), Some(object.as_ref().into()), None) {
-                let q = q?;
-                if graph_is(&q, skip.as_ref()) {
-                    continue;
-                }
+            for q in quads_besides(store, None, &kg("nameKey"), Some(object.as_ref().into()), skip)? {
                 if let NamedOrBlankNode::NamedNode(n) = q.subject {
                     *counts.entry(n.into_string()).or_default() += 1;
                 }
@@ -95,13 +90,8 @@ impl NameIndex {
             return Ok(label.clone());
         }
         let subject = NamedNode::new(iri)?;
-        let predicate = rdfs::LABEL.into_owned();
         let mut least: Option<String> = None;
-        for q in store.store().quads_for_pattern(Some(subject.as_ref().into()), Some(predicate.as_ref()), None, None) {
-            let q = q?;
-            if graph_is(&q, skip.as_ref()) {
-                continue;
-            }
+        for q in quads_besides(store, Some(subject.as_ref().into()), &rdfs::LABEL.into_owned(), None, skip)? {
             if let Term::Literal(l) = q.object {
                 if least.as_deref().is_none_or(|old| l.value() < old) {
                     least = Some(l.value().to_string());
@@ -119,13 +109,8 @@ impl NameIndex {
             *used = self.generation;
         } else {
             let subject = NamedNode::new(iri)?;
-            let predicate = kg("partOf");
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            for q in store.store().quads_for_pattern(Some(subject.as_ref().into()), Some(predicate.as_ref()), None, None) {
-                let q = q?;
-                if graph_is(&q, skip.as_ref()) {
-                    continue;
-                }
+            for q in quads_besides(store, Some(subject.as_ref().into()), &kg("partOf"), None, skip)? {
                 if let Term::NamedNode(place) = q.object {
                     *counts.entry(place.into_string()).or_default() += 1;
                 }
@@ -211,6 +196,24 @@ fn count(counts: &mut BTreeMap<String, usize>, iri: &str, add: bool) {
             counts.remove(iri);
         }
     }
+}
+
+/// The quads of a pattern in every graph but `skip`.
+fn quads_besides(
+    store: &KnowledgeGraph,
+    subject: Option<NamedOrBlankNodeRef<'_>>,
+    predicate: &NamedNode,
+    object: Option<TermRef<'_>>,
+    skip: &NamedNode,
+) -> Result<Vec<Quad>> {
+    let mut out = Vec::new();
+    for q in store.store().quads_for_pattern(subject, Some(predicate.as_ref()), object, None) {
+        let q = q?;
+        if !graph_is(&q, skip.as_ref()) {
+            out.push(q);
+        }
+    }
+    Ok(out)
 }
 
 fn graph_is(q: &Quad, graph: NamedNodeRef<'_>) -> bool {

@@ -65,6 +65,8 @@ macro_rules! word_lists {
 }
 
 word_lists! {
+    /// Party words that may stand between a title and a full name ("Leader Democrat Chuck Schumer").
+    party_words,
     /// Prepositions: a name right after one is not a subject.
     prepositions,
     /// Determiners that open a noun phrase.

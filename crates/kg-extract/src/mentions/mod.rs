@@ -662,6 +662,18 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             return None; // a title alone ("the President")
         }
     }
+    // "Leader Democrat Chuck Schumer", "Republican Kevin McCarthy": a party word before a
+    // full name is no part of it. Names are no English words, titles and keywords: the
+    // "Democratic National Convention" and the "Republican Task Force" stay whole.
+    if end - a >= 3
+        && WORDS.party_words.contains(view.token_lower(a))
+        && (a + 1..end).all(|k| {
+            let w = view.token_lower(k);
+            view.tokens[k].is_capitalized() && !WORDS.org_keywords.contains(w) && !lex.is_english_word(w) && !lex.titles.contains_key(w)
+        })
+    {
+        a += 1;
+    }
     let words: Vec<&str> = (a..end).map(|k| view.token_lower(k)).collect();
     let surface = view.text(view.tokens[a].start, view.tokens[end - 1].end);
     let has_org = words.iter().any(|w| WORDS.org_keywords.contains(w));
@@ -701,6 +713,24 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
         found.push(m);
         return Some(found);
+    }
+    // "Senator from Vermont Bernie Sanders", "then-governor of Alaska Sarah Palin": the
+    // place ends the phrase of the title before it; the name follows.
+    let title_then_from = i >= s.first + 2 && matches!(view.token_lower(i - 1), "from" | "of") && {
+        let word = view.token_lower(i - 2);
+        lex.titles.contains_key(word.rsplit('-').next().unwrap_or(word))
+    };
+    if title.is_none() && !honorific && a == i && title_then_from {
+        if let Some(place) = place_at(lex, view, si, s, i, end) {
+            let after = place.last;
+            // A given name is no English word: "president of Florida National Banks" is a bank.
+            let name_follows = !lex.is_english_word(view.token_lower(after));
+            if name_follows && end - after >= 2 && (after..end).all(|k| view.tokens[k].is_capitalized_word()) {
+                let mut found = vec![place];
+                found.extend(classify_run(lex, view, si, s, after, end)?);
+                return Some(found);
+            }
+        }
     }
     let mut m = make(view, si, a, end, MentionKind::Person(surface.clone()), EntityType::Person);
     // "Societe Generale's chief executive": whatever has a chairman or a spokesman is no person.
@@ -752,6 +782,28 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         m.entity_type = EntityType::Organization;
     }
     Some(vec![m])
+}
+
+/// A country, first-level region or city named by the tokens from `i` (at most three,
+/// before `end`): its mention.
+fn place_at(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize, end: usize) -> Option<Mention> {
+    if let Some((len, hit)) = gazetteer_match(lex, view, s, i) {
+        if i + len < end && matches!(hit, GazetteerHit::CountryName(_) | GazetteerHit::Capital(_)) {
+            return Some(country_mention(lex, view, si, i, len, hit));
+        }
+    }
+    let mut key = String::new();
+    for len in (1..=3.min(end.saturating_sub(i + 1))).rev() {
+        view.join_lower(i, i + len, &mut key);
+        let text = view.text(view.tokens[i].start, view.tokens[i + len - 1].end);
+        if lex.regions.contains(&key) {
+            return Some(make(view, si, i, i + len, MentionKind::Place(text), EntityType::Location));
+        }
+        if let Some((name, _)) = lex.cities.get(&key) {
+            return Some(make(view, si, i, i + len, MentionKind::Place(name.clone()), EntityType::City));
+        }
+    }
+    None
 }
 
 /// A single word right after a title or honorific is a person ("President Rouhani").
@@ -843,6 +895,21 @@ mod tests {
         ] {
             assert!(e.contains(&want.to_string()), "{want} missing from {e:?}");
         }
+    }
+
+    #[test]
+    fn places_and_party_words_before_a_name_are_no_part_of_it() {
+        let e = entities(
+            "United States Senator from Ohio Harold Kessler spoke on Monday. The governor of Texas Margaret Alvarez replied. \
+             House Minority Leader Republican Victor Ostrowski said no. The Democratic National Committee met.",
+        );
+        for want in
+            ["Harold Kessler (Person)", "Ohio (Location)", "Margaret Alvarez (Person)", "Texas (Location)", "Victor Ostrowski (Person)"]
+        {
+            assert!(e.contains(&want.to_string()), "{want} missing: {e:?}");
+        }
+        assert!(e.iter().any(|x| x.starts_with("Democratic National Committee")), "{e:?}");
+        assert!(!e.iter().any(|x| x.starts_with("Ohio Harold") || x.starts_with("Texas Margaret") || x.starts_with("Republican")), "{e:?}");
     }
 
     #[test]

@@ -211,9 +211,27 @@ fn a_user_alias_table_forces_merges_and_splits() {
         "# alias\tcanonical\ttype\twikidata\nThe Kremlin\tRussia\tCountry\tQ159\nWashington\tWashington, D.C.\tCity\n",
     );
     let a = write(dir.path(), "a.txt", "Kenya criticized Washington over aid cuts.");
-    run(kg().arg("ingest").arg("--store").arg(&store).arg("--aliases").arg(&table).arg(&a));
-    let cities = query_csv(&store, "SELECT ?l WHERE { ?c a schema:City ; rdfs:label ?l }");
-    assert_eq!(cities, vec!["\"Washington, D.C.\""], "Washington split from the United States");
+    let b = write(dir.path(), "b.txt", "Washington praised Kenya for the reforms.");
+    let cities = || query_csv(&store, "SELECT DISTINCT ?l WHERE { ?c a schema:City ; rdfs:label ?l }");
+    run(kg().arg("ingest").arg("--store").arg(&store).arg(&a).arg(&b));
+    assert!(cities().is_empty(), "without the table, Washington is the United States");
+    // The table arrives later: the stored documents it concerns are resolved again when
+    // they are ingested again, unchanged as they are; those left out are named.
+    let out = run(kg().arg("ingest").arg("--store").arg(&store).arg("--aliases").arg(&table).arg(&a));
+    assert_eq!(cities(), vec!["\"Washington, D.C.\""], "Washington split from the United States");
+    assert!(stdout(&out).contains("1 replaced"), "{}", stdout(&out));
+    let warned = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(
+        warned.contains("1 of 2 stored documents that name a changed alias were not among the inputs") && warned.contains("e.g. b"),
+        "{warned}"
+    );
+    // b waits until it is ingested again; then nothing is left to do.
+    let again = run(kg().arg("ingest").arg("--store").arg(&store).arg("--aliases").arg(&table).arg(&a).arg(&b));
+    assert!(stdout(&again).contains("1 replaced, 1 unchanged"), "only b, which waited: {}", stdout(&again));
+    let settled = run(kg().arg("ingest").arg("--store").arg(&store).arg(&a).arg(&b));
+    assert!(stdout(&settled).contains("0 replaced, 2 unchanged"), "{}", stdout(&settled));
+    let washington = query_csv(&store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { city:washington-d-c kg:mentionedIn ?d }");
+    assert_eq!(washington, vec!["2"], "both articles resolved with the table");
     let bad = write(dir.path(), "bad.tsv", "Paris\tParis\tTown\n");
     let out = kg().arg("ingest").arg("--store").arg(&store).arg("--aliases").arg(&bad).arg(&a).output().expect("run");
     assert!(

@@ -39,9 +39,12 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
     let inputs = kg_input::collect(&args.paths)?;
     let kg = KnowledgeGraph::open(&args.store)?;
     if let Some(table) = &args.aliases {
-        let rows = kg_graph::resolve::load_alias_table(&kg, table)?;
-        eprintln!("kg: loaded {rows} aliases from {}", table.display());
+        let change = kg_graph::resolve::load_alias_table(&kg, table)?;
+        eprintln!("kg: loaded {} aliases from {}", change.rows, table.display());
     }
+    // Stored documents that name an alias a table changed are resolved again when they are
+    // among the inputs, however unchanged their text; the others keep waiting.
+    let realias = kg_graph::resolve::pending_documents(&kg)?;
     let extractor = Extractor::new().keep_hypothetical(args.reading.keep_hypothetical);
     // The settings that change the extraction are part of what "unchanged" compares.
     let settings = if args.reading.keep_hypothetical { "+hypothetical" } else { "" };
@@ -53,11 +56,12 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
     let mut tally = Tally::default();
     let mut binary_files = 0;
     let mut writer = DocumentWriter::new(&kg)?.with_batch_quads(args.batch_quads);
+    let mut realiased = std::collections::BTreeSet::new();
     // Workers skip unchanged documents and extract the others; this thread resolves and
     // stores them in input order, so the graph is the same whatever the number of threads.
     let work = |a: &Article| -> Result<Extracted> {
         let hash = format!("{}{settings}", content_hash(&a.text));
-        if kg.is_unchanged(&a.id, &hash)? {
+        if !realias.contains(&a.id) && kg.is_unchanged(&a.id, &hash)? {
             return Ok(None);
         }
         let published = args.published.as_deref().or(a.published.as_deref());
@@ -80,6 +84,7 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
                     ingested_at: Some(ingested_at.clone()),
                     url: a.url.clone(),
                 };
+                realiased.insert(doc.id.clone());
                 let report = writer.put(&doc, &meta).with_context(|| format!("{}: storing", a.source))?;
                 if report.replaced {
                     tally.replaced += 1;
@@ -110,6 +115,23 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
     finished?;
     progress.finish();
     kg.flush()?;
+    // The documents the changed aliases concern but this run did not read keep their old
+    // resolution until their files are ingested again: say so.
+    if !realias.is_empty() {
+        // Documents removed since are no longer waiting.
+        let stored = |id: &String| kg.store().contains_named_graph(kg_graph::vocab::document_iri(id).as_ref()).unwrap_or(true);
+        let waiting: std::collections::BTreeSet<String> = realias.difference(&realiased).filter(|id| stored(id)).cloned().collect();
+        kg_graph::resolve::set_pending_documents(&kg, &waiting)?;
+        if !waiting.is_empty() {
+            eprintln!(
+                "kg: warning: {} of {} stored documents that name a changed alias were not among the inputs \
+                 and keep their old resolution until their files are ingested again, e.g. {}",
+                waiting.len(),
+                realias.len(),
+                waiting.iter().take(3).map(String::as_str).collect::<Vec<_>>().join(", ")
+            );
+        }
+    }
     let entities = kg_graph::query::count(&kg, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:mentionedIn ?d }")?;
     let seconds = started.elapsed().as_secs_f64();
     Ok(format!(

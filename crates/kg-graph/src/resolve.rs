@@ -21,7 +21,7 @@ use std::path::Path;
 
 use kg_model::names::normalize_label;
 use kg_model::{Document, EntityType, Predicate};
-use oxigraph::model::{GraphName, Literal, Quad, Term};
+use oxigraph::model::{GraphName, GraphNameRef, Literal, Quad, Term};
 
 use crate::error::{GraphError, Result};
 use crate::name_index::NameIndex;
@@ -240,12 +240,60 @@ fn same_surname(a: &str, b: &str) -> bool {
     matches!((surname(a), surname(b)), (Some(x), Some(y)) if kg_model::names::same_name_part(x, y))
 }
 
+/// What loading a user alias table did: its rows, and the name keys whose canonical entity
+/// it changed (added, removed or pointed elsewhere) against the table stored before.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AliasTableChange {
+    /// Rows read.
+    pub rows: usize,
+    /// Name keys that now resolve otherwise.
+    pub changed_keys: BTreeSet<String>,
+}
+
+/// The stored documents that name an alias a table changed and have not been resolved
+/// again since (kept in the alias graph, so that a run killed or given other inputs
+/// leaves them waiting).
+pub fn pending_documents(store: &KnowledgeGraph) -> Result<BTreeSet<String>> {
+    let graph = node(ALIASES_GRAPH);
+    let mut ids = BTreeSet::new();
+    for q in
+        store.store().quads_for_pattern(None, Some(kg("pendingDocument").as_ref()), None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+    {
+        if let Term::Literal(l) = q?.object {
+            ids.insert(l.value().to_string());
+        }
+    }
+    Ok(ids)
+}
+
+fn pending_quads(ids: &BTreeSet<String>) -> Vec<Quad> {
+    let graph = GraphName::NamedNode(node(ALIASES_GRAPH));
+    ids.iter().map(|id| Quad::new(node(ALIASES_GRAPH), kg("pendingDocument"), Literal::new_simple_literal(id), graph.clone())).collect()
+}
+
+/// Records which documents still wait to be resolved with the alias table.
+pub fn set_pending_documents(store: &KnowledgeGraph, ids: &BTreeSet<String>) -> Result<()> {
+    let graph = node(ALIASES_GRAPH);
+    let mut quads: Vec<Quad> = store
+        .store()
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref())))
+        .filter(|q| q.as_ref().map_or(true, |q| q.predicate != kg("pendingDocument")))
+        .collect::<std::result::Result<_, _>>()?;
+    quads.extend(pending_quads(ids));
+    store.replace_named_graph(ALIASES_GRAPH, &quads).map(|_| ())
+}
+
 /// Loads a user alias table (TSV: alias, canonical label, type, optional Wikidata id;
-/// `#` comments) into the alias graph, replacing the previous table. Returns the rows.
-pub fn load_alias_table(store: &KnowledgeGraph, path: &Path) -> Result<usize> {
+/// `#` comments) into the alias graph, replacing the previous table. Returns the rows and
+/// the name keys it changed; the stored documents that name them are added to those
+/// waiting to be resolved again ([`pending_documents`]).
+pub fn load_alias_table(store: &KnowledgeGraph, path: &Path) -> Result<AliasTableChange> {
+    let before = UserAliases::read(store)?;
+    let mut pending = pending_documents(store)?;
     let text = std::fs::read_to_string(path).map_err(|e| GraphError::Invalid(format!("{}: {e}", path.display())))?;
     let graph = GraphName::NamedNode(node(ALIASES_GRAPH));
     let mut quads = Vec::new();
+    let mut after: HashMap<String, (String, EntityType, Option<String>)> = HashMap::new();
     for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
@@ -263,8 +311,10 @@ pub fn load_alias_table(store: &KnowledgeGraph, path: &Path) -> Result<usize> {
         if ty == EntityType::Person {
             keys.insert(person_key(cols[0]));
         }
+        let wikidata = cols.get(3).filter(|w| !w.is_empty()).map(|w| w.to_string());
         for k in keys {
-            quads.push(Quad::new(row.clone(), kg("aliasKey"), Literal::new_simple_literal(k), graph.clone()));
+            quads.push(Quad::new(row.clone(), kg("aliasKey"), Literal::new_simple_literal(&k), graph.clone()));
+            after.insert(k, (cols[1].to_string(), ty, wikidata.clone()));
         }
         quads.push(Quad::new(row.clone(), kg("canonicalLabel"), Literal::new_simple_literal(cols[1]), graph.clone()));
         quads.push(Quad::new(row.clone(), kg("canonicalType"), Literal::new_simple_literal(ty.as_str()), graph.clone()));
@@ -276,8 +326,35 @@ pub fn load_alias_table(store: &KnowledgeGraph, path: &Path) -> Result<usize> {
         }
     }
     let rows = quads.iter().filter(|q| q.predicate == kg("canonicalLabel")).count();
+    let changed_keys: BTreeSet<String> =
+        before.0.keys().chain(after.keys()).filter(|k| before.0.get(*k) != after.get(*k)).cloned().collect();
+    pending.extend(documents_naming(store, &changed_keys)?);
+    quads.extend(pending_quads(&pending));
+    // The table and the documents it sends back to resolution, in one transaction.
     store.replace_named_graph(ALIASES_GRAPH, &quads)?;
-    Ok(rows)
+    Ok(AliasTableChange { rows, changed_keys })
+}
+
+/// The ids of the stored documents that give some entity one of `keys` as a name key.
+pub fn documents_naming(store: &KnowledgeGraph, keys: &BTreeSet<String>) -> Result<BTreeSet<String>> {
+    let name_key = kg("nameKey");
+    let mut graphs = BTreeSet::new();
+    for key in keys {
+        let literal = Literal::new_simple_literal(key);
+        for q in store.store().quads_for_pattern(None, Some(name_key.as_ref()), Some(literal.as_ref().into()), None) {
+            if let GraphName::NamedNode(g) = q?.graph_name {
+                graphs.insert(g.into_string());
+            }
+        }
+    }
+    let mut ids = BTreeSet::new();
+    for g in graphs {
+        let segment = g.strip_prefix(crate::vocab::DOC).unwrap_or(&g);
+        if let Some((id, _)) = crate::entities::document_heading(store, segment)? {
+            ids.insert(id);
+        }
+    }
+    Ok(ids)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use crate::hashing::FastMap;
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{org_key, Mention, MentionKind, TextView};
+use crate::words::WORDS;
 use kg_model::names::{normalize_label, same_name_part};
 use kg_model::{EntityType, Span};
 
@@ -168,8 +169,27 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
             _ => {}
         }
     }
+    name_parties(&mut r.res);
     merge_same_labels(&mut r.res);
     r.res
+}
+
+/// "Conservative", "Democrat": a party named by its word alone is the party ("Conservative
+/// Party", "Democratic Party"), so that it meets the document's and the corpus's mentions
+/// of the party by name.
+fn name_parties(res: &mut Resolution) {
+    for d in res.entities.iter_mut().filter(|d| d.entity_type == EntityType::Organization && !d.spans.is_empty()) {
+        let lower = d.label.trim().to_lowercase();
+        if lower.contains(' ') || !WORDS.party_words.contains(&lower) {
+            continue;
+        }
+        let adjective = if lower == "democrat" { "democratic" } else { lower.as_str() };
+        let mut chars = adjective.chars();
+        let Some(first) = chars.next() else { continue };
+        let party = format!("{}{} Party", first.to_uppercase(), chars.as_str());
+        let old = std::mem::replace(&mut d.label, party);
+        d.add_alias(&old);
+    }
 }
 
 /// One entity per name in a document: entities that the rules typed differently in
@@ -333,6 +353,17 @@ fn reference_match(r: &Resolver, mentions: &[Mention], mi: usize, head: &str) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_party_named_by_its_word_is_the_party() {
+        let e = crate::testutil::entities("Harold Kessler was elected Conservative leader. The Conservative Party thanked him.");
+        assert!(
+            e.contains(&"Conservative Party (Organization)".to_string()) && !e.iter().any(|x| x.starts_with("Conservative (")),
+            "{e:?}"
+        );
+        let alone = crate::testutil::entities("Harold Kessler became Labour leader on Monday.");
+        assert!(alone.contains(&"Labour Party (Organization)".to_string()), "{alone:?}");
+    }
+
     #[test]
     fn one_entity_per_label_in_a_document() {
         // A name read as a city in one sentence and otherwise in another stays one entity.

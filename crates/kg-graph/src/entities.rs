@@ -232,15 +232,14 @@ pub fn search(kg: &KnowledgeGraph, text: &str, entity_type: Option<EntityType>, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DocumentMeta;
+    use crate::test_stores::{extracted, store_of};
 
     #[test]
     fn finds_and_summarises_entities_across_documents() {
-        let kg = KnowledgeGraph::in_memory().expect("store");
-        let ex = kg_extract::Extractor::new();
-        for (id, text) in [("a", "Chinese President Xi Jinping met Kenya's leaders."), ("b", "Xi Jinping praised Kenya.")] {
-            kg.put_document(&ex.extract(id, text, None).expect("extract"), &DocumentMeta::default()).expect("put");
-        }
+        let kg = store_of(extracted([
+            ("a", "Chinese President Xi Jinping met Kenya's leaders.", None),
+            ("b", "Xi Jinping praised Kenya.", None),
+        ]));
         let found = search(&kg, "xi", None, 10).expect("search");
         assert_eq!(found.len(), 1);
         assert_eq!((found[0].label.as_str(), found[0].documents), ("Xi Jinping", 2));
@@ -252,11 +251,10 @@ mod tests {
 
     #[test]
     fn lists_the_nodes_of_one_document_with_its_own_names() {
-        let kg = KnowledgeGraph::in_memory().expect("store");
-        let ex = kg_extract::Extractor::new();
-        for (id, text) in [("a", "Chinese President Xi Jinping met Kenya's leaders."), ("b", "Xi Jinping praised Kenya. Xi left.")] {
-            kg.put_document(&ex.extract(id, text, None).expect("extract"), &DocumentMeta::default()).expect("put");
-        }
+        let kg = store_of(extracted([
+            ("a", "Chinese President Xi Jinping met Kenya's leaders.", None),
+            ("b", "Xi Jinping praised Kenya. Xi left.", None),
+        ]));
         let nodes = document_nodes(&kg, "b").expect("nodes");
         let xi = nodes.iter().find(|n| n.iri.ends_with("/person/xi-jinping")).expect("Xi's node");
         assert_eq!(xi.label, "Xi Jinping");

@@ -25,6 +25,9 @@ pub mod text_table;
 pub mod vocab;
 pub mod writer;
 
+#[cfg(test)]
+mod test_stores;
+
 pub use error::{GraphError, Result};
 pub use mapping::{content_hash, document_quads, resolved_document_quads, DocumentMeta};
 pub use store::KnowledgeGraph;

@@ -72,8 +72,8 @@ impl NameIndex {
         } else {
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
             let object = Literal::new_simple_literal(key);
-            for q in quads_besides(store, None, &kg("nameKey"), Some(object.as_ref().into()), skip)? {
-                if let NamedOrBlankNode::NamedNode(n) = q.subject {
+            for q in quads_besides(store, None, &kg("nameKey"), Some(object.as_ref().into()), skip) {
+                if let NamedOrBlankNode::NamedNode(n) = q?.subject {
                     *counts.entry(n.into_string()).or_default() += 1;
                 }
             }
@@ -91,8 +91,8 @@ impl NameIndex {
         }
         let subject = NamedNode::new(iri)?;
         let mut least: Option<String> = None;
-        for q in quads_besides(store, Some(subject.as_ref().into()), &rdfs::LABEL.into_owned(), None, skip)? {
-            if let Term::Literal(l) = q.object {
+        for q in quads_besides(store, Some(subject.as_ref().into()), &rdfs::LABEL.into_owned(), None, skip) {
+            if let Term::Literal(l) = q?.object {
                 if least.as_deref().is_none_or(|old| l.value() < old) {
                     least = Some(l.value().to_string());
                 }
@@ -110,8 +110,8 @@ impl NameIndex {
         } else {
             let subject = NamedNode::new(iri)?;
             let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-            for q in quads_besides(store, Some(subject.as_ref().into()), &kg("partOf"), None, skip)? {
-                if let Term::NamedNode(place) = q.object {
+            for q in quads_besides(store, Some(subject.as_ref().into()), &kg("partOf"), None, skip) {
+                if let Term::NamedNode(place) = q?.object {
                     *counts.entry(place.into_string()).or_default() += 1;
                 }
             }
@@ -198,22 +198,19 @@ fn count(counts: &mut BTreeMap<String, usize>, iri: &str, add: bool) {
     }
 }
 
-/// The quads of a pattern in every graph but `skip`.
-fn quads_besides(
-    store: &KnowledgeGraph,
+/// The quads of a pattern in every graph but `skip`, as the store's index yields them.
+fn quads_besides<'a>(
+    store: &'a KnowledgeGraph,
     subject: Option<NamedOrBlankNodeRef<'_>>,
     predicate: &NamedNode,
     object: Option<TermRef<'_>>,
-    skip: &NamedNode,
-) -> Result<Vec<Quad>> {
-    let mut out = Vec::new();
-    for q in store.store().quads_for_pattern(subject, Some(predicate.as_ref()), object, None) {
-        let q = q?;
-        if !graph_is(&q, skip.as_ref()) {
-            out.push(q);
-        }
-    }
-    Ok(out)
+    skip: &'a NamedNode,
+) -> impl Iterator<Item = Result<Quad>> + 'a {
+    store
+        .store()
+        .quads_for_pattern(subject, Some(predicate.as_ref()), object, None)
+        .map(|q| q.map_err(Into::into))
+        .filter(move |q| q.as_ref().map_or(true, |q| !graph_is(q, skip.as_ref())))
 }
 
 fn graph_is(q: &Quad, graph: NamedNodeRef<'_>) -> bool {

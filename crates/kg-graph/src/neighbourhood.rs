@@ -78,23 +78,17 @@ impl Network {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DocumentMeta;
     use kg_model::EntityType;
 
     #[test]
     fn neighbourhoods_equal_the_loaded_network_cut_down() {
-        let kg = KnowledgeGraph::in_memory().expect("store");
-        let ex = kg_extract::Extractor::new();
         let texts = [
             "Kenya criticized Uganda over the border dispute. Kenyan President William Ruto met Ugandan President Yoweri Museveni.",
             "Uganda signed a trade agreement with Tanzania. Tanzania praised Rwanda for its help.",
             "Rwanda accused Burundi of shelling the border. Burundi rejected the claim and criticized Rwanda.",
             "Kenya and Uganda agreed to cooperate. Ruto thanked Museveni.",
         ];
-        for (k, text) in texts.iter().enumerate() {
-            let doc = ex.extract(&format!("d{k}"), text, Some(&format!("2024-05-0{}", k + 1))).expect("extract");
-            kg.put_document(&doc, &DocumentMeta::default()).expect("put");
-        }
+        let kg = crate::test_stores::dated_store(&texts);
         let whole = Network::load(&kg).expect("network");
         let around = |entity: &str| Filter { entity: Some(entity.into()), ..Filter::default() };
         let filters = [

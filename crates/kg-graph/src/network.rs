@@ -387,18 +387,12 @@ pub(crate) fn breadth_first(adj: &[Vec<(usize, usize)>], from: usize, max_hops: 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DocumentMeta;
 
     fn network() -> Network {
-        let kg = KnowledgeGraph::in_memory().expect("store");
-        let ex = kg_extract::Extractor::new();
-        for (id, text, date) in [
-            ("a", "Kenya criticized Ethiopia. Kenya praised Uganda.", "2024-01-10"),
-            ("b", "Kenya criticized Ethiopia again. Uganda sanctioned Rwanda.", "2024-03-05"),
-        ] {
-            let doc = ex.extract(id, text, Some(date)).expect("extract");
-            kg.put_document(&doc, &DocumentMeta::default()).expect("put");
-        }
+        let kg = crate::test_stores::store_of(crate::test_stores::extracted([
+            ("a", "Kenya criticized Ethiopia. Kenya praised Uganda.", Some("2024-01-10")),
+            ("b", "Kenya criticized Ethiopia again. Uganda sanctioned Rwanda.", Some("2024-03-05")),
+        ]));
         Network::load(&kg).expect("load")
     }
 

@@ -157,16 +157,9 @@ pub fn shortest_path(kg: &KnowledgeGraph, from: &str, to: &str, filter: &Filter)
 mod tests {
     use super::*;
     use crate::analytics;
-    use crate::DocumentMeta;
 
     fn store(texts: &[&str]) -> KnowledgeGraph {
-        let kg = KnowledgeGraph::in_memory().expect("store");
-        let ex = kg_extract::Extractor::new();
-        for (k, text) in texts.iter().enumerate() {
-            let doc = ex.extract(&format!("d{k}"), text, Some(&format!("2024-05-0{}", k + 1))).expect("extract");
-            kg.put_document(&doc, &DocumentMeta::default()).expect("put");
-        }
-        kg
+        crate::test_stores::dated_store(texts)
     }
 
     /// One hop's edge as (subject, predicate, object, documents) labels.

@@ -60,15 +60,12 @@ pub fn name_keys(e: &Entity) -> BTreeSet<String> {
 /// "Republican Kevin McCarthy" and "Kevin McCarthy"). An initial stands for the names it
 /// begins ("J. Smith" and "John Smith").
 pub fn given_names_conflict(a: &str, b: &str) -> bool {
-    let words = |name: &str| -> Vec<String> {
-        name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()).filter(|w| !w.is_empty()).collect()
-    };
-    let (a, b) = (words(a), words(b));
+    let (a, b) = (name_words(a), name_words(b));
     let (Some((a_last, a_rest)), Some((b_last, b_rest))) = (a.split_last(), b.split_last()) else { return false };
     if a_rest.is_empty() || b_rest.is_empty() || !same_name_part(a_last, b_last) {
         return false;
     }
-    let stands_in = |given: &str, rest: &[String]| {
+    let stands_in = |given: &str, rest: &[&str]| {
         let initial = given.chars().count() == 1;
         rest.iter().any(|w| {
             same_name_part(given, w)
@@ -76,7 +73,22 @@ pub fn given_names_conflict(a: &str, b: &str) -> bool {
                 || (w.chars().count() == 1 && fold_first(w) == fold_first(given))
         })
     };
-    !stands_in(&a_rest[0], b_rest) && !stands_in(&b_rest[0], a_rest)
+    !stands_in(a_rest[0], b_rest) && !stands_in(b_rest[0], a_rest)
+}
+
+/// Whether two names of two words or more end with the same surname (spelling variants
+/// allowed).
+pub fn same_surname(a: &str, b: &str) -> bool {
+    fn surname(name: &str) -> Option<&str> {
+        let words = name_words(name);
+        (words.len() > 1).then(|| words[words.len() - 1])
+    }
+    matches!((surname(a), surname(b)), (Some(x), Some(y)) if same_name_part(x, y))
+}
+
+/// The words of a person's name, without the punctuation around them ("J." → "J").
+fn name_words(name: &str) -> Vec<&str> {
+    name.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).filter(|w| !w.is_empty()).collect()
 }
 
 fn fold_first(word: &str) -> Option<char> {

@@ -26,7 +26,9 @@ use oxigraph::model::{GraphName, GraphNameRef, Literal, Quad, Term};
 use crate::error::{GraphError, Result};
 use crate::name_index::NameIndex;
 use crate::query::select_rows;
-use crate::resolution::{given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, Resolution, Resolved};
+use crate::resolution::{
+    given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, same_surname, Resolution, Resolved,
+};
 use crate::store::KnowledgeGraph;
 use crate::vocab::{document_iri, entity_iri, kg, node, type_of_entity_iri, ALIASES_GRAPH};
 
@@ -85,10 +87,10 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
     }
     // The states the document's organisations are part of ("the Senate" of one country is
     // not the Senate of another), and those of the organisation nodes found by key.
-    let local = identity(doc);
     let mut own_places: HashMap<&str, Vec<(String, &str)>> = HashMap::new();
     for r in doc.relations.iter().filter(|r| r.predicate == Predicate::PartOf && r.modality.is_none()) {
-        let place = r.object.as_deref().and_then(|o| Some((local.get(o)?, doc.entities.iter().find(|x| x.id == o)?)));
+        // `out` is still the identity resolution here: the place's own IRI.
+        let place = r.object.as_deref().and_then(|o| Some((out.get(o)?, doc.entity(o)?)));
         // States and places only: "partOf" an organisation (a party, a ministry) says nothing
         // of which country's body it is.
         if let Some((resolved, entity)) =
@@ -227,17 +229,6 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         }
     }
     Ok(out)
-}
-
-/// Whether two names of two words or more end with the same surname (spelling variants
-/// allowed).
-fn same_surname(a: &str, b: &str) -> bool {
-    fn surname(name: &str) -> Option<&str> {
-        let mut words = name.split_whitespace();
-        words.next()?;
-        words.next_back()
-    }
-    matches!((surname(a), surname(b)), (Some(x), Some(y)) if kg_model::names::same_name_part(x, y))
 }
 
 /// What loading a user alias table did: its rows, and the name keys whose canonical entity

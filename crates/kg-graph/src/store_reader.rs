@@ -274,21 +274,18 @@ pub(crate) fn edges<'s>(statements: impl IntoIterator<Item = &'s Statement>, ind
 mod tests {
     use super::*;
     use crate::entities::document_heading;
-    use crate::DocumentMeta;
+    use crate::test_stores::{extracted, store_of};
 
     #[test]
     fn reads_every_statement_about_an_entity_with_its_evidence() {
-        let kg = KnowledgeGraph::in_memory().expect("store");
-        let ex = kg_extract::Extractor::new();
-        let texts = [
-            ("a/1", "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday."),
-            ("b", "Museveni praised Ruto. \"We will build the railway together,\" Ruto said."),
-        ];
-        for (id, text) in texts {
-            let mut doc = ex.extract(id, text, Some("2024-05-06")).expect("extract");
-            doc.title = Some(format!("Story {id}"));
-            kg.put_document(&doc, &DocumentMeta::default()).expect("put");
+        let mut docs = extracted([
+            ("a/1", "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala on Monday.", Some("2024-05-06")),
+            ("b", "Museveni praised Ruto. \"We will build the railway together,\" Ruto said.", Some("2024-05-06")),
+        ]);
+        for doc in &mut docs {
+            doc.title = Some(format!("Story {}", doc.id));
         }
+        let kg = store_of(docs);
         let ruto = "https://w3id.org/newskg/entity/person/william-ruto";
         let found = statements_about(&kg, ruto).expect("read");
         let name = |s: &StoredStatement| s.predicate.name();

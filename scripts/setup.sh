@@ -4,12 +4,13 @@
 # tests and diagrams), Python 3 (the evaluation scorer) and rdflib, networkx and pandas
 # (the tests that load our exports the way analysts do), SPARQLWrapper (a client of the
 # endpoint), Chromium and chromedriver (the explorer tested in a real browser), Virtuoso
-# (the external SPARQL server for push tests) and wrk (load tests). Does nothing when all are present.
+# (the external SPARQL server for push tests), wrk (load tests), python3-venv and OpenJDK 17
+# (the Python package's tests run in a fresh virtualenv, Spark's on Java). Does nothing when all are present.
 # Usage: scripts/setup.sh [build|test]   (build: only what building and the demo need)
 set -euo pipefail
 packages="libclang-dev g++ graphviz"
 if [ "${1:-test}" != build ]; then
-  packages="$packages python3 python3-rdflib python3-networkx python3-pandas python3-sparqlwrapper chromium chromium-driver virtuoso-opensource curl wrk time"
+  packages="$packages python3 python3-venv python3-rdflib python3-networkx python3-pandas python3-sparqlwrapper chromium chromium-driver virtuoso-opensource curl wrk time openjdk-17-jre-headless"
 fi
 need=()
 for pkg in $packages; do

@@ -6,3 +6,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 scripts/services.sh
 cargo test --release --workspace
+# The Python package (python/): a fresh virtualenv, pip install ./python, pytest.
+python/test.sh

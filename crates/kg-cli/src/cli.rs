@@ -338,8 +338,9 @@ pub struct ExtractArgs {
     /// Extraction threads (default: one per core). Output keeps the input order.
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Files (.txt, .md, .html, .jsonl), directories, or `-` for standard input. The document
-    /// id is the file stem (a record's `id` in JSON Lines).
+    /// Files (.txt, .md, .html, .jsonl, .json), directories, or `-` for standard input. The
+    /// document id is the file stem (a record's `id` in JSON Lines). Documents extracted
+    /// already (contract JSON, as this command or the Spark job writes them) pass through.
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 }
@@ -366,7 +367,9 @@ pub struct IngestArgs {
     /// written atomically; smaller batches make documents visible sooner, larger ones load faster).
     #[arg(long, default_value_t = kg_graph::writer::DEFAULT_BATCH_QUADS)]
     pub batch_quads: usize,
-    /// Files (.txt, .md, .html, .jsonl) and directories (read recursively), or `-` for standard input.
+    /// Files (.txt, .md, .html, .jsonl, .json) and directories (read recursively), or `-` for
+    /// standard input. Documents extracted already (`kg extract --format json`, the Spark
+    /// job's `documents/`) are resolved and stored without extracting them again.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 }
@@ -482,24 +485,9 @@ pub struct FilterArgs {
 impl FilterArgs {
     /// The graph crate's filter; unknown predicates and families are errors.
     pub fn filter(&self) -> anyhow::Result<kg_graph::network::Filter> {
-        use kg_model::{Family, Predicate};
-        let predicates = self
-            .predicate
-            .iter()
-            .map(|p| {
-                Predicate::from_name(p).ok_or_else(|| {
-                    anyhow::anyhow!(
-                        "unknown predicate {p:?} (one of {})",
-                        Predicate::ALL.iter().map(|x| x.name()).collect::<Vec<_>>().join(", ")
-                    )
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let families = self
-            .family
-            .iter()
-            .map(|f| Family::from_name(f).ok_or_else(|| anyhow::anyhow!("unknown family {f:?}")))
-            .collect::<anyhow::Result<Vec<_>>>()?;
+        use kg_graph::network::Filter;
+        let predicates = Filter::predicates_named(&self.predicate)?;
+        let families = Filter::families_named(&self.family)?;
         Ok(kg_graph::network::Filter {
             entity: self.entity.clone(),
             hops: Some(self.hops),

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use anyhow::{Context, Result};
-use kg_extract::{Document, Extractor};
+use anyhow::Result;
+use kg_extract::Extractor;
 use kg_graph::export::StreamWriter;
 use kg_graph::{content_hash, document_quads, DocumentMeta};
 use kg_input::{Article, ReadOptions};
@@ -67,11 +67,7 @@ impl<W: Write> Sink<W> {
 
 /// Extracts one article and renders it for `format`.
 fn render(extractor: &Extractor, args: &ExtractArgs, a: &Article) -> Result<Rendered> {
-    let published = args.published.as_deref().or(a.published.as_deref());
-    let mut doc: Document = extractor.extract(&a.id, &a.text, published).with_context(|| a.source.clone())?;
-    if a.title.is_some() {
-        doc.title = a.title.clone();
-    }
+    let doc = pipeline::document(extractor, a, args.published.as_deref())?;
     Ok(match args.format {
         ExtractFormat::Json => Rendered::Json(serde_json::to_string_pretty(&doc)?.replace('\n', "\n    ")),
         _ => {

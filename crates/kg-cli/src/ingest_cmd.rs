@@ -60,16 +60,15 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
     // Workers skip unchanged documents and extract the others; this thread resolves and
     // stores them in input order, so the graph is the same whatever the number of threads.
     let work = |a: &Article| -> Result<Extracted> {
-        let hash = format!("{}{settings}", content_hash(&a.text));
+        // A document extracted already (by `kg extract` or the Spark job) is keyed by its JSON.
+        let hash = match &a.extracted {
+            Some(doc) => format!("{}+extracted", content_hash(&serde_json::to_string(doc)?)),
+            None => format!("{}{settings}", content_hash(&a.text)),
+        };
         if !realias.contains(&a.id) && kg.is_unchanged(&a.id, &hash)? {
             return Ok(None);
         }
-        let published = args.published.as_deref().or(a.published.as_deref());
-        let mut doc = extractor.extract(&a.id, &a.text, published).with_context(|| a.source.clone())?;
-        if a.title.is_some() {
-            doc.title = a.title.clone();
-        }
-        Ok(Some((doc, hash)))
+        Ok(Some((pipeline::document(&extractor, a, args.published.as_deref())?, hash)))
     };
     let mut store_one = |event: Event<Extracted>| -> Result<()> {
         match event {

@@ -56,6 +56,21 @@ enum Job {
     Notice(Notice),
 }
 
+/// The document of an article: its extraction (published on `published`, else on the
+/// article's own date), titled with the article's headline; or, for an input that is an
+/// extraction already, that document as it is.
+pub fn document(extractor: &kg_extract::Extractor, a: &Article, published: Option<&str>) -> Result<kg_extract::Document> {
+    if let Some(doc) = &a.extracted {
+        return Ok(kg_extract::Document::clone(doc));
+    }
+    let published = published.or(a.published.as_deref());
+    let mut doc = extractor.extract(&a.id, &a.text, published).map_err(|e| anyhow::anyhow!("{}: {e}", a.source))?;
+    if a.title.is_some() {
+        doc.title = a.title.clone();
+    }
+    Ok(doc)
+}
+
 /// The number of worker threads: `requested`, or one per core.
 pub fn threads(requested: Option<usize>) -> usize {
     requested.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)

@@ -45,6 +45,36 @@ pub enum ExportFormat {
     NodeLink,
 }
 
+impl ExportFormat {
+    /// Every format with the name `kg export --format` gives it.
+    pub const NAMES: [(&'static str, ExportFormat); 11] = [
+        ("turtle", ExportFormat::Turtle),
+        ("ntriples", ExportFormat::NTriples),
+        ("rdfxml", ExportFormat::RdfXml),
+        ("nquads", ExportFormat::NQuads),
+        ("trig", ExportFormat::TriG),
+        ("jsonld", ExportFormat::JsonLd),
+        ("dot", ExportFormat::Dot),
+        ("svg", ExportFormat::Svg),
+        ("png", ExportFormat::Png),
+        ("graphml", ExportFormat::GraphMl),
+        ("json", ExportFormat::NodeLink),
+    ];
+
+    /// The format named `name` (as `kg export --format` names it), case-insensitively.
+    pub fn from_name(name: &str) -> Result<ExportFormat> {
+        Self::NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, f)| *f).ok_or_else(|| {
+            let known: Vec<&str> = Self::NAMES.iter().map(|(n, _)| *n).collect();
+            GraphError::Invalid(format!("unknown export format {name:?}: expected one of {}", known.join(", ")))
+        })
+    }
+
+    /// True for formats that are bytes, not text (PNG).
+    pub fn is_binary(self) -> bool {
+        self == ExportFormat::Png
+    }
+}
+
 /// What to export and how.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {

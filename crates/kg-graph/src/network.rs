@@ -11,7 +11,7 @@ use kg_model::EntityType;
 use kg_model::{Family, Predicate};
 use oxigraph::model::Term;
 
-use crate::error::Result;
+use crate::error::{GraphError, Result};
 use crate::query::select_rows;
 use crate::store::KnowledgeGraph;
 use crate::vocab::{DOC, KG};
@@ -117,6 +117,24 @@ pub struct Filter {
 }
 
 impl Filter {
+    /// Predicates by their names (`leaderOf`, …), for filters that users write.
+    pub fn predicates_named(names: &[String]) -> Result<Vec<Predicate>> {
+        names
+            .iter()
+            .map(|p| {
+                Predicate::from_name(p).ok_or_else(|| {
+                    let known: Vec<&str> = Predicate::ALL.iter().map(|x| x.name()).collect();
+                    GraphError::Invalid(format!("unknown predicate {p:?} (one of {})", known.join(", ")))
+                })
+            })
+            .collect()
+    }
+
+    /// Relation families by their names (`affiliation`, …).
+    pub fn families_named(names: &[String]) -> Result<Vec<Family>> {
+        names.iter().map(|f| Family::from_name(f).ok_or_else(|| GraphError::Invalid(format!("unknown family {f:?}")))).collect()
+    }
+
     /// True when nothing is filtered.
     pub fn is_empty(&self) -> bool {
         self.entity.is_none()

@@ -92,24 +92,48 @@ pub fn run_query(kg: &KnowledgeGraph, query: &str, format: ResultFormat, out: &m
                 }
             }
         }
-        QueryResults::Graph(triples) => {
-            let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
-            for (p, iri) in PREFIXES {
-                ser = ser.with_prefix(*p, *iri)?;
-            }
-            let mut w = ser.for_writer(&mut *out);
-            for t in triples {
-                w.serialize_triple(&t?)?;
-            }
-            w.finish()?;
-        }
+        QueryResults::Graph(triples) => write_turtle(triples, out)?,
     }
     Ok(())
 }
 
-/// Runs a SELECT query and returns its rows as strings (IRIs in full, literals as their value).
-pub fn select_rows(kg: &KnowledgeGraph, query: &str) -> Result<Vec<Vec<Option<Term>>>> {
-    match prepare(query)?.on_store(kg.store()).execute()? {
+/// Writes a CONSTRUCT or DESCRIBE result as Turtle with the project's prefixes.
+fn write_turtle<E>(triples: impl Iterator<Item = std::result::Result<oxigraph::model::Triple, E>>, out: &mut dyn Write) -> Result<()>
+where
+    GraphError: From<E>,
+{
+    let mut ser = RdfSerializer::from_format(RdfFormat::Turtle);
+    for (p, iri) in PREFIXES {
+        ser = ser.with_prefix(*p, *iri)?;
+    }
+    let mut w = ser.for_writer(&mut *out);
+    for t in triples {
+        w.serialize_triple(&t?)?;
+    }
+    w.finish()?;
+    Ok(())
+}
+
+/// A query's answer as values, for programs (the Python package's `Store.query`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    /// SELECT: the variables and one row of values per solution (`None` where unbound).
+    Solutions {
+        /// The variables, in the query's order.
+        variables: Vec<String>,
+        /// The solutions.
+        rows: Vec<Vec<Option<Term>>>,
+    },
+    /// ASK.
+    Boolean(bool),
+    /// CONSTRUCT or DESCRIBE, as Turtle (as `kg query` prints it).
+    Graph(String),
+}
+
+/// Runs a query as [`run_query`] does and returns its answer as values.
+pub fn answer(kg: &KnowledgeGraph, query: &str) -> Result<Answer> {
+    Ok(match prepare(query)?.on_store(kg.store()).execute()? {
+        QueryResults::Boolean(b) => Answer::Boolean(b),
         QueryResults::Solutions(solutions) => {
             let vars = solutions.variables().to_vec();
             let mut rows = Vec::new();
@@ -117,8 +141,20 @@ pub fn select_rows(kg: &KnowledgeGraph, query: &str) -> Result<Vec<Vec<Option<Te
                 let s = s?;
                 rows.push(vars.iter().map(|v| s.get(v).cloned()).collect());
             }
-            Ok(rows)
+            Answer::Solutions { variables: vars.iter().map(|v| v.as_str().to_string()).collect(), rows }
         }
+        QueryResults::Graph(triples) => {
+            let mut out = Vec::new();
+            write_turtle(triples, &mut out)?;
+            Answer::Graph(String::from_utf8_lossy(&out).into_owned())
+        }
+    })
+}
+
+/// Runs a SELECT query and returns its rows as strings (IRIs in full, literals as their value).
+pub fn select_rows(kg: &KnowledgeGraph, query: &str) -> Result<Vec<Vec<Option<Term>>>> {
+    match answer(kg, query)? {
+        Answer::Solutions { rows, .. } => Ok(rows),
         _ => Err(GraphError::Invalid("expected a SELECT query".into())),
     }
 }

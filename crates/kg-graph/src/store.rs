@@ -63,6 +63,17 @@ impl KnowledgeGraph {
         Ok(kg)
     }
 
+    /// Opens an existing store for reading only (the Python package's `Store`): it takes no
+    /// lock, so it works beside a running `kg serve` or `kg ingest`, and sees the store as
+    /// it was when opened.
+    pub fn open_read_only(dir: &Path) -> Result<Self> {
+        if !dir.is_dir() {
+            return Err(GraphError::Open { path: dir.to_path_buf(), message: "no store here (run `kg ingest` first)".into() });
+        }
+        let store = Store::open_read_only(dir).map_err(|e| GraphError::Open { path: dir.to_path_buf(), message: e.to_string() })?;
+        Ok(KnowledgeGraph { store, path: Some(dir.to_path_buf()) })
+    }
+
     /// A store in memory (for `kg extract --format turtle` and tests).
     pub fn in_memory() -> Result<Self> {
         let kg = KnowledgeGraph { store: Store::new()?, path: None };

@@ -7,7 +7,7 @@ use std::io::Write;
 use serde_json::json;
 
 use crate::error::Result;
-use crate::network::{Edge, Network};
+use crate::network::{Edge, Network, Node};
 
 /// Whether XML 1.0 can carry a character at all (escaped or not).
 pub fn is_xml_char(c: char) -> bool {
@@ -35,32 +35,108 @@ fn mean_goldstein(e: &Edge) -> Option<f64> {
     (!values.is_empty()).then(|| values.iter().sum::<f64>() / values.len() as f64)
 }
 
+/// The value of a GraphML attribute.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Attribute<'a> {
+    /// Text (`string`).
+    Text(&'a str),
+    /// A count (`int`).
+    Int(usize),
+    /// A number (`double`), written as it is.
+    Double(f64),
+    /// A number (`double`) written with two decimals: [`Attribute::value`] gives it rounded so.
+    Rounded(f64),
+}
+
+impl Attribute<'_> {
+    /// The number as a reader of the GraphML gets it (two-decimal values rounded).
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Attribute::Int(n) => Some(*n as f64),
+            Attribute::Double(x) => Some(*x),
+            Attribute::Rounded(x) => format!("{x:.2}").parse().ok(),
+            Attribute::Text(_) => None,
+        }
+    }
+
+    fn write_xml(&self, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Attribute::Text(t) => write!(out, "{}", xml_escape(t)),
+            Attribute::Int(n) => write!(out, "{n}"),
+            Attribute::Double(x) => write!(out, "{x}"),
+            Attribute::Rounded(x) => write!(out, "{x:.2}"),
+        }
+    }
+}
+
+/// GraphML attribute keys: (key, for, attr.name, attr.type).
+const GRAPHML_KEYS: [(&str, &str, &str, &str); 12] = [
+    ("label", "node", "label", "string"),
+    ("type", "node", "type", "string"),
+    ("node_documents", "node", "documents", "int"),
+    ("predicate", "edge", "predicate", "string"),
+    ("family", "edge", "family", "string"),
+    ("documents", "edge", "documents", "int"),
+    ("weight", "edge", "weight", "double"),
+    ("confidence", "edge", "confidence", "double"),
+    ("goldstein", "edge", "goldstein", "double"),
+    ("first_date", "edge", "first_date", "string"),
+    ("last_date", "edge", "last_date", "string"),
+    ("sentence", "edge", "sentence", "string"),
+];
+
+/// A node's attributes as the GraphML export (and the Python package's networkx graph)
+/// gives them: (attribute name, value).
+pub fn node_attributes(n: &Node) -> Vec<(&'static str, Attribute<'_>)> {
+    vec![
+        ("label", Attribute::Text(&n.label)),
+        ("type", Attribute::Text(n.entity_type.map(|t| t.as_str()).unwrap_or(""))),
+        ("documents", Attribute::Int(n.documents)),
+    ]
+}
+
+/// An edge's attributes as the GraphML export gives them; absent values are left out.
+pub fn edge_attributes(e: &Edge) -> Vec<(&'static str, Attribute<'_>)> {
+    let mut attributes = vec![
+        ("predicate", Attribute::Text(e.predicate.name())),
+        ("family", Attribute::Text(e.family().name())),
+        ("documents", Attribute::Int(e.documents())),
+        ("weight", Attribute::Double(e.documents() as f64)),
+        ("confidence", Attribute::Rounded(e.confidence())),
+    ];
+    if let Some(g) = mean_goldstein(e) {
+        attributes.push(("goldstein", Attribute::Rounded(g)));
+    }
+    if let (Some(first), Some(last)) = e.date_range() {
+        attributes.push(("first_date", Attribute::Text(first)));
+        attributes.push(("last_date", Attribute::Text(last)));
+    }
+    if let Some(s) = e.evidence.first() {
+        attributes.push(("sentence", Attribute::Text(&s.sentence)));
+    }
+    attributes
+}
+
+/// The GraphML key of an attribute of nodes or edges.
+fn graphml_key(domain: &str, name: &str) -> &'static str {
+    GRAPHML_KEYS.iter().find(|(_, d, n, _)| *d == domain && *n == name).map(|(key, ..)| *key).unwrap_or("unknown")
+}
+
 /// Writes GraphML: a directed multigraph, node ids are entity IRIs.
 pub fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
     writeln!(out, "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">")?;
-    for (id, domain, name, ty) in [
-        ("label", "node", "label", "string"),
-        ("type", "node", "type", "string"),
-        ("node_documents", "node", "documents", "int"),
-        ("predicate", "edge", "predicate", "string"),
-        ("family", "edge", "family", "string"),
-        ("documents", "edge", "documents", "int"),
-        ("weight", "edge", "weight", "double"),
-        ("confidence", "edge", "confidence", "double"),
-        ("goldstein", "edge", "goldstein", "double"),
-        ("first_date", "edge", "first_date", "string"),
-        ("last_date", "edge", "last_date", "string"),
-        ("sentence", "edge", "sentence", "string"),
-    ] {
+    for (id, domain, name, ty) in GRAPHML_KEYS {
         writeln!(out, "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>")?;
     }
     writeln!(out, "  <graph id=\"knowledge_graph\" edgedefault=\"directed\">")?;
     for n in &net.nodes {
         writeln!(out, "    <node id=\"{}\">", xml_escape(&n.iri))?;
-        writeln!(out, "      <data key=\"label\">{}</data>", xml_escape(&n.label))?;
-        writeln!(out, "      <data key=\"type\">{}</data>", n.entity_type.map(|t| t.as_str()).unwrap_or(""))?;
-        writeln!(out, "      <data key=\"node_documents\">{}</data>", n.documents)?;
+        for (name, value) in node_attributes(n) {
+            write!(out, "      <data key=\"{}\">", graphml_key("node", name))?;
+            value.write_xml(out)?;
+            writeln!(out, "</data>")?;
+        }
         writeln!(out, "    </node>")?;
     }
     for (k, e) in net.edges.iter().enumerate() {
@@ -70,21 +146,10 @@ pub fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
             xml_escape(&net.nodes[e.source].iri),
             xml_escape(&net.nodes[e.target].iri)
         )?;
-        writeln!(out, "      <data key=\"predicate\">{}</data>", e.predicate)?;
-        writeln!(out, "      <data key=\"family\">{}</data>", e.family())?;
-        writeln!(out, "      <data key=\"documents\">{}</data>", e.documents())?;
-        writeln!(out, "      <data key=\"weight\">{}</data>", e.documents() as f64)?;
-        writeln!(out, "      <data key=\"confidence\">{:.2}</data>", e.confidence())?;
-        if let Some(g) = mean_goldstein(e) {
-            writeln!(out, "      <data key=\"goldstein\">{g:.2}</data>")?;
-        }
-        let (first, last) = e.date_range();
-        if let (Some(a), Some(b)) = (first, last) {
-            writeln!(out, "      <data key=\"first_date\">{a}</data>")?;
-            writeln!(out, "      <data key=\"last_date\">{b}</data>")?;
-        }
-        if let Some(s) = e.evidence.first() {
-            writeln!(out, "      <data key=\"sentence\">{}</data>", xml_escape(&s.sentence))?;
+        for (name, value) in edge_attributes(e) {
+            write!(out, "      <data key=\"{}\">", graphml_key("edge", name))?;
+            value.write_xml(out)?;
+            writeln!(out, "</data>")?;
         }
         writeln!(out, "    </edge>")?;
     }

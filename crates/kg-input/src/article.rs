@@ -1,7 +1,7 @@
 //! An article, and the error that names the input a problem is in.
 
-/// One article to extract.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One article to extract, or one extracted already.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// Document id: the file stem, a JSON Lines record's id, or `stdin`.
     pub id: String,
@@ -15,12 +15,28 @@ pub struct Article {
     pub published: Option<String>,
     /// The article's URL, from metadata.
     pub url: Option<String>,
+    /// The document, when the input is an extraction already (a contract document, as
+    /// `kg extract --format json` or the Spark job writes them): `text` is then empty.
+    pub extracted: Option<Box<kg_model::Document>>,
 }
 
 impl Article {
     /// An article from plain text.
     pub fn plain(id: &str, source: &str, text: String) -> Article {
-        Article { id: id.to_string(), source: source.to_string(), text, title: None, published: None, url: None }
+        Article { id: id.to_string(), source: source.to_string(), text, title: None, published: None, url: None, extracted: None }
+    }
+
+    /// An article extracted already: its document, read from `source`.
+    pub fn extracted(document: kg_model::Document, source: &str, url: Option<String>) -> Article {
+        Article {
+            id: document.id.clone(),
+            source: source.to_string(),
+            text: String::new(),
+            title: document.title.clone(),
+            published: document.published.clone(),
+            url,
+            extracted: Some(Box::new(document)),
+        }
     }
 }
 

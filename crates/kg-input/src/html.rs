@@ -113,7 +113,7 @@ pub fn article(id: &str, source: &str, html: &str) -> Article {
         text.push_str("\n\n");
     }
     text.push_str(&blocks.join("\n\n"));
-    Article { id: id.to_string(), source: source.to_string(), text, title, published, url }
+    Article { id: id.to_string(), source: source.to_string(), text, title, published, url, extracted: None }
 }
 
 #[cfg(test)]

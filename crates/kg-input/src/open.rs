@@ -16,6 +16,9 @@ pub enum Kind {
     Html,
     /// `.jsonl`, `.ndjson`.
     JsonLines,
+    /// `.json`: JSON Lines (Spark's JSON output), or one JSON value (`kg extract`'s output,
+    /// an array of records).
+    Json,
 }
 
 impl Kind {
@@ -26,6 +29,7 @@ impl Kind {
             "txt" | "text" | "md" | "markdown" => Some(Kind::Text),
             "html" | "htm" | "xhtml" => Some(Kind::Html),
             "jsonl" | "ndjson" => Some(Kind::JsonLines),
+            "json" => Some(Kind::Json),
             _ => None,
         }
     }
@@ -85,6 +89,11 @@ pub fn open_path(path: &Path, options: ReadOptions) -> Result<Articles, InputErr
             inner: Box::new(jsonl::records(std::io::BufReader::new(file), location, stem(path), options.lossy)),
             warnings: Vec::new(),
         }),
+        Kind::Json => {
+            let (text, warnings) =
+                decode_with(std::fs::read(path).map_err(io)?, options.lossy, 0).map_err(|m| InputError::new(&location, m))?;
+            Ok(Articles { inner: Box::new(jsonl::json_file(&text, &location, &stem(path)).into_iter()), warnings })
+        }
         Kind::Html => {
             if meta.len() > MAX_HTML_BYTES {
                 return Err(InputError::new(

@@ -46,7 +46,12 @@ fn walk(dir: &Path, inputs: &mut Inputs, seen: &mut HashSet<PathBuf>) -> Result<
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !e.file_type().is_dir() || e.path().canonicalize().is_ok_and(|c| seen.insert(c)));
+        // Hidden files and folders, and the markers of Hadoop and Spark (`_SUCCESS`,
+        // `.part-….crc`, `_temporary/`), are no articles: left out silently.
+        .filter_entry(|e| {
+            let hidden = e.depth() > 0 && e.file_name().to_str().is_some_and(|n| n.starts_with('.') || n.starts_with('_'));
+            !hidden && (!e.file_type().is_dir() || e.path().canonicalize().is_ok_and(|c| seen.insert(c)))
+        });
     for entry in entries {
         // A symlink back to an ancestor: walkdir reports the loop before the filter sees it.
         if entry.as_ref().is_err_and(|e| e.loop_ancestor().is_some()) {
@@ -63,7 +68,7 @@ fn walk(dir: &Path, inputs: &mut Inputs, seen: &mut HashSet<PathBuf>) -> Result<
         if Kind::of(&p).is_some() {
             inputs.files.push(p);
         } else {
-            inputs.skipped.push((p, "not an article file (.txt, .md, .html, .jsonl)".into()));
+            inputs.skipped.push((p, "not an article file (.txt, .md, .html, .jsonl, .json)".into()));
         }
     }
     Ok(())
@@ -87,5 +92,20 @@ mod tests {
             inputs.files.iter().map(|p| p.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()).collect();
         assert_eq!(names, vec!["b.txt", "a.html"]);
         assert_eq!(inputs.skipped.len(), 1);
+    }
+
+    #[test]
+    fn leaves_out_hidden_files_and_spark_markers_silently() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for folder in [".git", "_temporary"] {
+            std::fs::create_dir(dir.path().join(folder)).expect("mkdir");
+            std::fs::write(dir.path().join(folder).join("x.txt"), "x").expect("write");
+        }
+        for name in ["_SUCCESS", ".part-00000.json.crc", "part-00000.json"] {
+            std::fs::write(dir.path().join(name), "{}").expect("write");
+        }
+        let inputs = collect(&[dir.path().to_path_buf()]).expect("collect");
+        assert_eq!(inputs.files, vec![dir.path().join("part-00000.json")]);
+        assert!(inputs.skipped.is_empty());
     }
 }

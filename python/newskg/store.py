@@ -1,0 +1,148 @@
+"""A ``kg`` store opened read-only: SPARQL, entities, exports and the network.
+
+The store is the directory ``kg ingest`` writes (RocksDB, through Oxigraph). It is
+opened without a lock, so a notebook can read it while ``kg serve`` serves it; it sees
+the store as it was when opened (open it again to see a later ingest). ``pyoxigraph`` of
+the same Oxigraph version (0.5) reads the same directory with
+``pyoxigraph.Store.read_only(path)``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from . import _newskg
+from .graphs import networkx_graph
+
+
+def _filter(**options: Any) -> dict:
+    """The options of ``kg export``'s filter, for the Rust side."""
+    for key in ("predicates", "families", "types"):
+        if isinstance(options.get(key), str):
+            options[key] = [options[key]]
+    return {k: v for k, v in options.items() if v is not None}
+
+
+class Store:
+    """A ``kg`` store directory, opened read-only. Use as a context manager or call
+    :meth:`close` to release it."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self._store = _newskg.Store(os.fspath(path))
+
+    @property
+    def path(self) -> str:
+        """The store's directory."""
+        return os.fspath(self._store.path)
+
+    def __repr__(self) -> str:
+        return f"newskg.Store({self.path!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Closes the store; later calls raise :class:`KgError`."""
+        self._store.close()
+
+    def query(self, sparql: str, *, dataframe: bool = False) -> Any:
+        """Runs a SPARQL query as ``kg query`` does (the project's prefixes predeclared,
+        the documents' union as the default graph).
+
+        SELECT gives a list of dicts, one per solution, every variable a key (``None``
+        where unbound), or a pandas DataFrame with ``dataframe=True``; IRIs are strings,
+        numbers and booleans Python numbers and booleans, other literals their text. ASK
+        gives a ``bool``; CONSTRUCT and DESCRIBE give Turtle text.
+        """
+        kind, *answer = self._store.query(sparql)
+        if kind == "ask":
+            return answer[0]
+        if kind == "graph":
+            return answer[0]
+        variables, rows = answer
+        if dataframe:
+            import pandas as pd
+
+            return pd.DataFrame(rows, columns=variables)
+        return [dict(zip(variables, row)) for row in rows]
+
+    def entities(self, search: str = "", *, type: str | None = None, limit: int = 50, dataframe: bool = False) -> Any:
+        """Entities as ``kg entities`` lists them, most mentioned first: ``entity``
+        (prefixed), ``iri``, ``label``, ``type``, ``aliases`` (a list), ``documents``.
+        ``search`` matches labels and aliases; ``type`` is an entity type (``Person``)."""
+        rows = self._store.entities(search, type, limit)
+        if dataframe:
+            import pandas as pd
+
+            return pd.DataFrame(rows, columns=["entity", "iri", "label", "type", "aliases", "documents"])
+        return rows
+
+    def merges(self, name: str) -> list[dict]:
+        """What the node named ``name`` (a label, an IRI or ``person:…``) took in from other
+        documents, as ``kg entities --merges``: ``document``, ``name``, ``method``, ``confidence``."""
+        return self._store.merges(name)
+
+    def export(
+        self,
+        format: str = "turtle",
+        *,
+        path: str | os.PathLike | None = None,
+        entity: str | None = None,
+        hops: int | None = None,
+        predicates: list[str] | str | None = None,
+        families: list[str] | str | None = None,
+        types: list[str] | str | None = None,
+        from_date: str | None = None,
+        to_date: str | None = None,
+        document: str | None = None,
+        top: int | None = None,
+    ) -> Any:
+        """The store, or the part the filter keeps, in a format of ``kg export``:
+        ``turtle``, ``ntriples``, ``rdfxml``, ``nquads``, ``trig``, ``jsonld``, ``dot``,
+        ``svg``, ``png`` (bytes), ``graphml``, ``json`` (node-link). With ``path`` it is
+        written there (and the path returned)."""
+        options = _filter(
+            entity=entity, hops=hops, predicates=predicates, families=families, types=types,
+            from_date=from_date, to_date=to_date, document=document, top=top,
+        )  # fmt: skip
+        data = self._store.export(format, options)
+        if path is None:
+            return data
+        mode = "wb" if isinstance(data, bytes) else "w"
+        with open(path, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as out:
+            out.write(data)
+        return path
+
+    def to_networkx(
+        self,
+        *,
+        entity: str | None = None,
+        hops: int | None = None,
+        predicates: list[str] | str | None = None,
+        families: list[str] | str | None = None,
+        types: list[str] | str | None = None,
+        from_date: str | None = None,
+        to_date: str | None = None,
+        document: str | None = None,
+        top: int | None = None,
+    ) -> Any:
+        """The store's network (or the part the filter keeps) as a ``networkx.MultiDiGraph``
+        with the attributes of ``kg export --format graphml``."""
+        options = _filter(
+            entity=entity, hops=hops, predicates=predicates, families=families, types=types,
+            from_date=from_date, to_date=to_date, document=document, top=top,
+        )  # fmt: skip
+        nodes, edges = self._store.network(options)
+        return networkx_graph(nodes, edges)
+
+    def document_count(self) -> int:
+        """Number of documents in the store."""
+        return self._store.document_count()
+
+    def quad_count(self) -> int:
+        """Number of quads in the store (the ontology's included)."""
+        return self._store.quad_count()

@@ -1,7 +1,7 @@
 """Extract a corpus of news articles on Apache Spark with newskg.
 
     spark-submit examples/spark/extract.py ARTICLES OUT [--partitions N] [--threads N]
-    python examples/spark/extract.py ARTICLES OUT --master 'local[2]'
+    python examples/spark/extract.py ARTICLES OUT --master 'local-cluster[2,1,1024]'   # two executors on this machine
 
 ARTICLES is JSON Lines (``.jsonl``, ``.json``; one article per line with ``id`` and
 ``text`` or ``body``, optionally ``published``, ``title``, ``url``) or Parquet (a file or
@@ -57,10 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     documents = documents.cache()
     extracted = documents.count()
     elapsed = time.perf_counter() - started
-    cores = spark.sparkContext.defaultParallelism
     print(
         f"newskg: extracted {extracted} articles in {elapsed:.1f} s ({extracted / elapsed:.0f} articles/s) "
-        f"on {cores} cores, {partitions} partitions",
+        f"on {spark.sparkContext.master}, {partitions} partitions",
         file=sys.stderr,
     )
     counts = nks.write_outputs(documents, args.out, mode="overwrite" if args.overwrite else "errorifexists")

@@ -1,16 +1,15 @@
 """Articles from Python values: what ``extract`` and ``extract_many`` accept.
 
-Every input becomes a JSON record that the Rust side reads exactly as ``kg`` reads a
-line of a JSON Lines file (``id``, ``text`` or ``body``, ``title``, ``published`` or
-``date``, ``url``, ``source``), so that an article gives the same document here as in
-``kg extract``. A bad input becomes an exception object, raised at its place in the
-output, so that the articles before it are not lost.
+Every input becomes a text (``str``) or a record (a ``dict`` of JSON values) that the
+Rust side reads exactly as ``kg`` reads a line of a JSON Lines file (``id``, ``text`` or
+``body``, ``title``, ``published`` or ``date``, ``url``, ``source``), so that an article
+gives the same document here as in ``kg extract``. A bad input becomes an exception
+object, raised at its place in the output, so that the articles before it are not lost.
 """
 
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -44,27 +43,42 @@ def date_text(value: Any, where: str) -> str | None:
     raise TypeError(f"{where}: published must be a str or a date, not {type(value).__name__}")
 
 
-def _plain(value: Any) -> Any:
-    """JSON for the values records hold besides the text (dates as ISO text)."""
+def _plain(value: Any, where: str) -> Any:
+    """A record's value as JSON: dates as ISO text, other values as they are."""
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
-    raise TypeError(f"a {type(value).__name__} cannot be part of a record")
+    if value is None or isinstance(value, (str, int, float, bool, list, dict)):
+        return value
+    raise TypeError(f"{where}: a {type(value).__name__} cannot be part of a record")
 
 
-def record_json(item: Any, position: int) -> str | BaseException:
-    """The JSON record of input ``item`` (1-based ``position``), or the exception it deserves."""
+#: Values a record may hold as they are.
+_JSON_SCALARS = frozenset((str, int, float, bool, type(None)))
+
+
+def record_of(item: Any, position: int) -> str | dict | BaseException:
+    """Input ``item`` (1-based ``position``) as a text or a record, or the exception it deserves."""
+    if type(item) is str:
+        return item
+    if type(item) is dict and all(type(v) in _JSON_SCALARS for v in item.values()):
+        # A record of plain values (a parsed JSON Lines line) goes as it is.
+        text = item.get("text", item.get("body"))
+        if text is None or type(text) is str:
+            return item
     where = f"record {position}"
     try:
+        if isinstance(item, str):
+            return item
         if isinstance(item, Mapping):
-            record = dict(item)
+            record = {str(k): _plain(v, where) for k, v in item.items()}
             for key in ("text", "body"):
-                if key in record and record[key] is not None:
-                    record[key] = text_of(record[key], where)
+                if record.get(key) is not None:
+                    record[key] = text_of(item[key], where)
             for key in ("published", "date"):
                 if key in record:
-                    record[key] = date_text(record[key], where)
-            return json.dumps(record, ensure_ascii=False, default=_plain)
-        return json.dumps({"text": text_of(item, where)}, ensure_ascii=False)
+                    record[key] = date_text(item[key], where)
+            return record
+        return text_of(item, where)
     except (TypeError, ValueError) as e:
         if str(e).startswith(where):
             return e

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import _newskg
-from ._records import date_text, record_json, text_of
+from ._records import date_text, record_of, text_of
 
 
 def extract(text: str | bytes, *, id: str | None = None, published: Any = None, keep_hypothetical: bool = False) -> dict:
@@ -25,7 +24,7 @@ def extract(text: str | bytes, *, id: str | None = None, published: Any = None, 
     """
     body = text_of(text, "extract")
     date = date_text(published, "extract")
-    return json.loads(_newskg.extract_json(body, "document" if id is None else str(id), date, keep_hypothetical))
+    return _newskg.extract_document(body, "document" if id is None else str(id), date, keep_hypothetical)
 
 
 def extract_many(
@@ -49,11 +48,11 @@ def extract_many(
     """
     if errors not in ("raise", "warn"):
         raise ValueError(f"errors must be 'raise' or 'warn', not {errors!r}")
-    records = (record_json(item, n) for n, item in enumerate(articles, start=1))
+    records = (record_of(item, n) for n, item in enumerate(articles, start=1))
     stream = _newskg.ExtractIter(records, threads, keep_hypothetical)
     while True:
         try:
-            text = next(stream)
+            doc = next(stream)
         except StopIteration:
             return
         except (TypeError, ValueError) as e:
@@ -61,4 +60,4 @@ def extract_many(
                 raise
             warnings.warn(str(e), stacklevel=2)
             continue
-        yield json.loads(text)
+        yield doc

@@ -17,7 +17,6 @@ so that ``kg ingest`` can resolve entities across the whole corpus on one machin
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -73,30 +72,29 @@ def _extract_batches(threads: int, keep_hypothetical: bool):
         import pyarrow as pa
 
         from newskg import _newskg
-        from newskg._records import record_json
+        from newskg._records import record_of
 
         for batch in batches:
             rows = batch.to_pylist()
-            records = [record_json({k: v for k, v in r.items() if v is not None and k != "seq"}, n + 1) for n, r in enumerate(rows)]
-            stream = _newskg.ExtractIter(records, threads, keep_hypothetical)
+            fields = [{k: v for k, v in r.items() if v is not None and k != "seq"} for r in rows]
+            records = [record_of(f, n + 1) for n, f in enumerate(fields)]
+            # Python-side refusals (a text that is not a string, …) are errors of their rows.
+            ready = [{} if isinstance(r, BaseException) else r for r in records]
+            done = _newskg.extract_batch(ready, [r.get("url") for r in rows], threads, keep_hypothetical)
             out: dict[str, list] = {k: [] for k in ("seq", "id", "published", "title", "url", "document", "nquads", "error")}
-            for row in rows:
-                try:
-                    text = next(stream)
-                except (TypeError, ValueError) as e:
+            for row, record, (doc_id, published, title, document, quads, error) in zip(rows, records, done):
+                if isinstance(record, BaseException):
+                    error = str(record)
+                if error is not None:
                     # "record N: why" (N counts within the batch): named by the article's id instead.
-                    why = str(e).split(": ", 1)[-1] if str(e).startswith("record ") else str(e)
-                    doc, text, quads, error = {}, None, None, f"{row['id']}: {why}"
-                else:
-                    doc, error = json.loads(text), None
-                    # Without its last line break: Spark's text writer ends each row with one.
-                    quads = _newskg.nquads("[" + text + "]", [row.get("url")]).rstrip("\n")
+                    why = error.split(": ", 1)[-1] if error.startswith("record ") else error
+                    doc_id, published, title, document, quads, error = "", None, None, None, None, f"{row['id']}: {why}"
                 out["seq"].append(row["seq"])
-                out["id"].append(doc.get("id", row["id"]))
-                out["published"].append(doc.get("published"))
-                out["title"].append(doc.get("title"))
+                out["id"].append(doc_id or row["id"])
+                out["published"].append(published)
+                out["title"].append(title)
                 out["url"].append(row.get("url"))
-                out["document"].append(text)
+                out["document"].append(document)
                 out["nquads"].append(quads)
                 out["error"].append(error)
             yield pa.RecordBatch.from_pydict(out)
@@ -154,15 +152,27 @@ def contract_schema() -> Any:
     )  # fmt: skip
 
 
+def _parsed(documents: Any) -> Any:
+    """The extracted rows of :func:`extract_documents`'s DataFrame with their document
+    parsed (column ``d``), beside ``seq``, ``published`` and ``url``."""
+    from pyspark.sql import functions as F
+
+    return documents.where(F.col("document").isNotNull()).select(
+        "seq", F.from_json("document", contract_schema()).alias("d"), "published", "url"
+    )
+
+
 def tables(documents: Any) -> SparkTables:
     """Entities, mentions, relations and quotes of :func:`extract_documents`'s DataFrame,
     with the columns of :func:`newskg.to_pandas` (quotes: ``document``, ``speaker``,
     ``speaker_type``, ``quote``, ``date``, ``confidence``, ``sentence``, ``start``, ``end``)."""
+    return _tables_of(_parsed(documents))
+
+
+def _tables_of(parsed: Any) -> SparkTables:
+    """The tables of documents parsed by :func:`_parsed`."""
     from pyspark.sql import functions as F
 
-    parsed = documents.where(F.col("document").isNotNull()).select(
-        F.from_json("document", contract_schema()).alias("d"), F.col("published")
-    )
     per_entity = parsed.select(F.col("d.id").alias("document"), F.explode("d.entities").alias("e"))
     entities = per_entity.select(
         "document",
@@ -218,21 +228,22 @@ def write_outputs(documents: Any, out: str, *, mode: str = "errorifexists") -> d
       document in its named graph, entities not yet resolved across documents.
 
     Returns the number of rows of each table. ``documents`` should be cached (it is
-    read once per output).
+    read once per output); the documents are parsed once, and cached while written.
     """
     from pyspark.sql import functions as F
 
-    t = tables(documents)
+    parsed = _parsed(documents).cache()
+    t = _tables_of(parsed)
     good = documents.where(F.col("document").isNotNull())
     # The documents as written by Spark's JSON writer: one object per line, the URL beside
     # the contract's fields (kg ingest keeps it as schema:url).
-    docs = good.orderBy("seq").select(F.from_json("document", contract_schema()).alias("d"), "url").select("d.*", "url")
-    docs.write.mode(mode).json(f"{out}/documents")
+    parsed.orderBy("seq").select("d.*", "url").write.mode(mode).json(f"{out}/documents")
     for name, frame in (("entities", t.entities), ("mentions", t.mentions), ("relations", t.relations), ("quotes", t.quotes)):
         frame.write.mode(mode).parquet(f"{out}/{name}")
     documents.orderBy("seq").select("id", "published", "title", "url", "error").write.mode(mode).parquet(f"{out}/articles")
     good.orderBy("seq").select("nquads").write.mode(mode).text(f"{out}/nquads")
     _rename_parts(documents.sparkSession, f"{out}/nquads", ".txt", ".nq")
+    parsed.unpersist()
     spark = documents.sparkSession
     counts = {name: spark.read.parquet(f"{out}/{name}").count() for name in ("entities", "mentions", "relations", "quotes", "articles")}
     counts["documents"] = spark.read.json(f"{out}/documents").count()

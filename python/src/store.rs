@@ -18,11 +18,18 @@ use crate::errors::{graph_error, KgError};
 use crate::values;
 
 /// A store on disk, opened read-only (no lock: it works beside `kg serve`), as it was
-/// when opened.
+/// when opened (opened again when a writer has compacted its files away).
 #[pyclass(module = "newskg._newskg")]
 pub struct Store {
     path: PathBuf,
     graph: RwLock<Option<KnowledgeGraph>>,
+}
+
+/// True for the error of a read-only store whose files a writer (`kg ingest`) has
+/// compacted away since it was opened.
+fn is_stale(e: &kg_graph::GraphError) -> bool {
+    let text = e.to_string();
+    text.contains("No such file or directory") && text.contains(".sst")
 }
 
 impl Store {
@@ -30,6 +37,22 @@ impl Store {
     fn graph(&self) -> PyResult<KnowledgeGraph> {
         let graph = self.graph.read().map_err(|_| KgError::new_err("the store's lock is poisoned"))?;
         graph.clone().ok_or_else(|| KgError::new_err(format!("{}: the store is closed", self.path.display())))
+    }
+
+    /// Runs `work` on the store without the GIL. When a writer has compacted away files
+    /// the store read when opened, the store is opened again (it then sees the writer's
+    /// changes) and `work` runs once more.
+    fn run<T: Send>(&self, py: Python<'_>, work: impl Fn(&KnowledgeGraph) -> kg_graph::Result<T> + Send + Sync) -> PyResult<T> {
+        let graph = self.graph()?;
+        match py.detach(|| work(&graph)) {
+            Err(e) if is_stale(&e) => {
+                let dir = self.path.clone();
+                let fresh = py.detach(move || KnowledgeGraph::open_read_only(&dir)).map_err(graph_error)?;
+                *self.graph.write().map_err(|_| KgError::new_err("the store's lock is poisoned"))? = Some(fresh.clone());
+                py.detach(|| work(&fresh)).map_err(graph_error)
+            }
+            result => result.map_err(graph_error),
+        }
     }
 }
 
@@ -57,8 +80,7 @@ impl Store {
 
     /// Runs a SPARQL query: `("select", variables, rows)`, `("ask", bool)` or `("graph", turtle)`.
     fn query<'py>(&self, py: Python<'py>, sparql: String) -> PyResult<Bound<'py, PyTuple>> {
-        let graph = self.graph()?;
-        let found = py.detach(move || answer(&graph, &sparql)).map_err(graph_error)?;
+        let found = self.run(py, |graph| answer(graph, &sparql))?;
         match found {
             Answer::Boolean(b) => ("ask", b).into_pyobject(py),
             Answer::Graph(turtle) => ("graph", turtle).into_pyobject(py),
@@ -86,9 +108,7 @@ impl Store {
             Some(t) => Some(EntityType::parse(t).ok_or_else(|| PyValueError::new_err(format!("unknown entity type {t:?}")))?),
             None => None,
         };
-        let graph = self.graph()?;
-        let text = search_text.to_string();
-        let found = py.detach(move || search(&graph, &text, wanted, limit)).map_err(graph_error)?;
+        let found = self.run(py, |graph| search(graph, search_text, wanted, limit))?;
         let list = PyList::empty(py);
         for e in &found {
             let d = PyDict::new(py);
@@ -105,15 +125,11 @@ impl Store {
 
     /// What the node named `name` took in from other documents, as `kg entities --merges`.
     fn merges<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyList>> {
-        let graph = self.graph()?;
         let wanted = kg_graph::vocab::expand(name);
-        let found = py
-            .detach(move || -> kg_graph::Result<Option<(String, Vec<kg_graph::entities::Merge>)>> {
-                let Some(iri) = kg_graph::paths::find_entity(&graph, &wanted, &Filter::default())? else { return Ok(None) };
-                let list = merges(&graph, &iri)?;
-                Ok(Some((iri, list)))
-            })
-            .map_err(graph_error)?;
+        let found = self.run(py, |graph| -> kg_graph::Result<Option<(String, Vec<kg_graph::entities::Merge>)>> {
+            let Some(iri) = kg_graph::paths::find_entity(graph, &wanted, &Filter::default())? else { return Ok(None) };
+            Ok(Some((iri.clone(), merges(graph, &iri)?)))
+        })?;
         let Some((iri, found)) = found else {
             return Err(KgError::new_err(format!("{}: no entity is named {name:?}", self.path.display())));
         };
@@ -135,14 +151,11 @@ impl Store {
     fn export<'py>(&self, py: Python<'py>, format: &str, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
         let format = ExportFormat::from_name(format).map_err(|e| PyValueError::new_err(e.to_string()))?;
         let options = ExportOptions { filter: values::filter(filter)?, ..Default::default() };
-        let graph = self.graph()?;
-        let bytes = py
-            .detach(move || -> kg_graph::Result<Vec<u8>> {
-                let mut out = Vec::new();
-                export(&graph, format, &options, &mut out)?;
-                Ok(out)
-            })
-            .map_err(graph_error)?;
+        let bytes = self.run(py, |graph| {
+            let mut out = Vec::new();
+            export(graph, format, &options, &mut out)?;
+            Ok(out)
+        })?;
         if format.is_binary() {
             return Ok(PyBytes::new(py, &bytes).into_any());
         }
@@ -154,20 +167,17 @@ impl Store {
     #[pyo3(signature = (filter=None))]
     fn network<'py>(&self, py: Python<'py>, filter: Option<&Bound<'py, PyDict>>) -> PyResult<Bound<'py, PyTuple>> {
         let filter = values::filter(filter)?;
-        let graph = self.graph()?;
-        let net = py.detach(move || Network::load_filtered(&graph, &filter, true)).map_err(graph_error)?;
+        let net = self.run(py, |graph| Network::load_filtered(graph, &filter, true))?;
         values::network(py, &net)
     }
 
     /// Number of documents in the store.
     fn document_count(&self, py: Python<'_>) -> PyResult<usize> {
-        let graph = self.graph()?;
-        py.detach(move || graph.document_count()).map_err(graph_error)
+        self.run(py, KnowledgeGraph::document_count)
     }
 
     /// Number of quads in the store.
     fn quad_count(&self, py: Python<'_>) -> PyResult<usize> {
-        let graph = self.graph()?;
-        py.detach(move || graph.quad_count()).map_err(graph_error)
+        self.run(py, KnowledgeGraph::quad_count)
     }
 }

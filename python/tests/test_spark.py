@@ -1,7 +1,8 @@
-"""The Spark job (examples/spark/extract.py) on Spark in local mode with two executor
-slots, on the Wikinews sample: its tables, documents and N-Quads hold the same facts as
-`kg extract` over the same articles, and `kg ingest` of its documents gives the store an
-ingest of the articles gives."""
+"""The Spark job (examples/spark/extract.py) on Spark in local mode with two executors
+(`local-cluster[2,1,1024]`: two executor processes of one core each) on the Wikinews
+sample: its tables, documents and N-Quads hold the same facts as `kg extract` over the
+same articles, and `kg ingest` of its documents gives the store an ingest of the
+articles gives."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def wikinews(tmp_path_factory) -> Path:
 def job(wikinews, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("spark") / "out"
     done = subprocess.run(
-        [sys.executable, str(REPO / "examples" / "spark" / "extract.py"), str(wikinews), str(out), "--master", "local[2]", "--partitions", "6"],
+        [sys.executable, str(REPO / "examples" / "spark" / "extract.py"), str(wikinews), str(out), "--master", "local-cluster[2,1,1024]", "--partitions", "6"],
         capture_output=True,
         text=True,
         timeout=900,

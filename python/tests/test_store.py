@@ -115,3 +115,19 @@ def test_a_store_that_kg_serve_holds_can_be_read(sample_store):
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_a_reader_survives_an_ingest_into_its_store(kg, samples, shared_texts, tmp_path):
+    store_dir = tmp_path / "store"
+    kg("ingest", "--store", store_dir, *samples)
+    with newskg.Store(store_dir) as store:
+        assert store.document_count() == 3
+        # A writer adds documents, flushing and compacting files, while the reader is open.
+        kg("ingest", "--store", store_dir, *shared_texts)
+        # The reader still answers: from what it saw when opened, or, when the writer took
+        # files away under it, from the store opened again.
+        assert store.document_count() in (3, 3 + len(shared_texts))
+        assert store.query("ASK { ?p kg:leaderOf ?c }") is True
+        assert store.export("nquads").count("\n") > 900
+    with newskg.Store(store_dir) as store:
+        assert store.document_count() == 3 + len(shared_texts)

@@ -91,14 +91,35 @@ impl KnowledgeGraph {
         &self.store
     }
 
+    /// Loads the ontology into its graph, unless the graph holds exactly it already: a
+    /// command that only reads then writes nothing (no write, no compaction under a
+    /// reader that has the store open read-only).
     fn ensure_ontology(&self) -> Result<()> {
         let graph = NamedNodeRef::new_unchecked(ONTOLOGY_GRAPH);
+        let quads: Vec<Quad> = oxigraph::io::RdfParser::from_format(RdfFormat::Turtle)
+            .with_default_graph(graph)
+            .for_slice(ONTOLOGY_TTL.as_bytes())
+            .collect::<std::result::Result<_, _>>()
+            .map_err(|e| GraphError::Rdf(format!("data/ontology.ttl: {e}")))?;
+        let stored = self.store.quads_for_pattern(None, None, None, Some(graph.into())).count();
+        if stored == quads.len() && self.holds_all(&quads)? {
+            return Ok(());
+        }
         let mut t = self.store.start_transaction()?;
         t.remove_named_graph(graph)?;
-        t.load_from_slice(oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(graph), ONTOLOGY_TTL.as_bytes())
-            .map_err(|e| GraphError::Rdf(format!("data/ontology.ttl: {e}")))?;
+        t.extend(quads.iter().map(Quad::as_ref));
         t.commit()?;
         Ok(())
+    }
+
+    /// True when the store holds every one of `quads`.
+    fn holds_all(&self, quads: &[Quad]) -> Result<bool> {
+        for q in quads {
+            if !self.store.contains(q)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// True when the store holds document `id` made from the same text by the same

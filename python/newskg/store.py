@@ -16,12 +16,21 @@ from . import _newskg
 from .graphs import networkx_graph
 
 
-def _filter(**options: Any) -> dict:
-    """The options of ``kg export``'s filter, for the Rust side."""
+#: The filter options of :meth:`Store.export` and :meth:`Store.to_networkx`: those of
+#: ``kg export`` (``--from`` and ``--to`` as ``from_date`` and ``to_date``).
+FILTER_OPTIONS = ("entity", "hops", "predicates", "families", "types", "from_date", "to_date", "document", "top")
+
+
+def _filter(options: dict[str, Any]) -> dict:
+    """The filter options for the Rust side: lists where one name is given, unset ones dropped."""
+    unknown = sorted(set(options) - set(FILTER_OPTIONS))
+    if unknown:
+        raise TypeError(f"unknown filter option {unknown[0]!r} (the options: {', '.join(FILTER_OPTIONS)})")
+    chosen = {k: v for k, v in options.items() if v is not None}
     for key in ("predicates", "families", "types"):
-        if isinstance(options.get(key), str):
-            options[key] = [options[key]]
-    return {k: v for k, v in options.items() if v is not None}
+        if isinstance(chosen.get(key), str):
+            chosen[key] = [chosen[key]]
+    return chosen
 
 
 class Store:
@@ -86,30 +95,18 @@ class Store:
         documents, as ``kg entities --merges``: ``document``, ``name``, ``method``, ``confidence``."""
         return self._store.merges(name)
 
-    def export(
-        self,
-        format: str = "turtle",
-        *,
-        path: str | os.PathLike | None = None,
-        entity: str | None = None,
-        hops: int | None = None,
-        predicates: list[str] | str | None = None,
-        families: list[str] | str | None = None,
-        types: list[str] | str | None = None,
-        from_date: str | None = None,
-        to_date: str | None = None,
-        document: str | None = None,
-        top: int | None = None,
-    ) -> Any:
+    def export(self, format: str = "turtle", *, path: str | os.PathLike | None = None, **filters: Any) -> Any:
         """The store, or the part the filter keeps, in a format of ``kg export``:
         ``turtle``, ``ntriples``, ``rdfxml``, ``nquads``, ``trig``, ``jsonld``, ``dot``,
         ``svg``, ``png`` (bytes), ``graphml``, ``json`` (node-link). With ``path`` it is
-        written there (and the path returned)."""
-        options = _filter(
-            entity=entity, hops=hops, predicates=predicates, families=families, types=types,
-            from_date=from_date, to_date=to_date, document=document, top=top,
-        )  # fmt: skip
-        data = self._store.export(format, options)
+        written there (and the path returned).
+
+        Filters (``kg export``'s options): ``entity`` (a label or IRI) and ``hops`` (its
+        neighbourhood), ``predicates``, ``families`` and ``types`` (a name or a list),
+        ``from_date`` and ``to_date`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``),
+        ``document`` (an id), ``top`` (the N entities of highest degree).
+        """
+        data = self._store.export(format, _filter(filters))
         if path is None:
             return data
         mode = "wb" if isinstance(data, bytes) else "w"
@@ -117,26 +114,10 @@ class Store:
             out.write(data)
         return path
 
-    def to_networkx(
-        self,
-        *,
-        entity: str | None = None,
-        hops: int | None = None,
-        predicates: list[str] | str | None = None,
-        families: list[str] | str | None = None,
-        types: list[str] | str | None = None,
-        from_date: str | None = None,
-        to_date: str | None = None,
-        document: str | None = None,
-        top: int | None = None,
-    ) -> Any:
-        """The store's network (or the part the filter keeps) as a ``networkx.MultiDiGraph``
-        with the attributes of ``kg export --format graphml``."""
-        options = _filter(
-            entity=entity, hops=hops, predicates=predicates, families=families, types=types,
-            from_date=from_date, to_date=to_date, document=document, top=top,
-        )  # fmt: skip
-        nodes, edges = self._store.network(options)
+    def to_networkx(self, **filters: Any) -> Any:
+        """The store's network (or the part the filters of :meth:`export` keep) as a
+        ``networkx.MultiDiGraph`` with the attributes of ``kg export --format graphml``."""
+        nodes, edges = self._store.network(_filter(filters))
         return networkx_graph(nodes, edges)
 
     def document_count(self) -> int:

@@ -105,3 +105,39 @@ def test_kg_ingest_of_the_documents_equals_an_ingest_of_the_articles(kg, job, wi
         return sorted(line for line in out if not any(f in line for f in RUN_FACTS))
 
     assert quads(tmp_path / "spark") == quads(tmp_path / "direct")
+
+
+def test_parquet_articles_with_dates_and_urls(kg, wikinews, tmp_path):
+    # Parquet in, with a date column and URLs: the documents carry them as kg reads them.
+    import datetime
+
+    import pyarrow as pa
+
+    rows = [json.loads(line) for line in wikinews.read_text(encoding="utf-8").splitlines()[:12]]
+    table = pa.table(
+        {
+            "id": [r["id"] for r in rows],
+            "body": [r["text"] for r in rows],
+            "published": [datetime.date(2024, 5, 1 + n) for n in range(len(rows))],
+            "url": [f"https://example.org/{r['id']}" for r in rows],
+        }
+    )
+    pyarrow_parquet.write_table(table, tmp_path / "articles.parquet")
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "spark" / "extract.py"), str(tmp_path / "articles.parquet"), str(out), "--master", "local[2]"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-4000:]
+    records = tmp_path / "records.jsonl"
+    records.write_text(
+        "".join(json.dumps({"id": r["id"], "text": r["text"], "published": f"2024-05-{1 + n:02d}"}) + "\n" for n, r in enumerate(rows))
+    )
+    expected = json.loads(kg("extract", "--format", "json", records))["documents"]
+    documents = [json.loads(line) for part in sorted((out / "documents").glob("part-*.json")) for line in part.read_text().splitlines()]
+    assert [d.pop("url") for d in documents] == [f"https://example.org/{r['id']}" for r in rows]
+    assert documents == expected
+    quads = "".join(part.read_text() for part in (out / "nquads").glob("part-*.nq"))
+    assert quads.count("<http://schema.org/url>") == len(rows)

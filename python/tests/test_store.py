@@ -131,3 +131,24 @@ def test_a_reader_survives_an_ingest_into_its_store(kg, samples, shared_texts, t
         assert store.export("nquads").count("\n") > 900
     with newskg.Store(store_dir) as store:
         assert store.document_count() == 3 + len(shared_texts)
+
+
+def test_filters_are_those_of_kg_export(kg, sample_store):
+    with newskg.Store(sample_store) as store:
+        graph = store.to_networkx(entity="Alexander Stubb", hops=1)
+        labels = {data["label"] for _, data in graph.nodes(data=True)}
+        assert "Alexander Stubb" in labels and "Finland" in labels and len(labels) < 15
+        only = store.to_networkx(predicates="leaderOf")
+        assert {d["predicate"] for _, _, d in only.edges(data=True)} == {"leaderOf"}
+        with pytest.raises(TypeError, match="unknown filter option 'predicate'"):
+            store.export("dot", predicate="leaderOf")
+
+
+def test_pyoxigraph_reads_the_same_store(sample_store):
+    # Oxigraph's own Python binding, of the same version, opens a kg store as it is.
+    pyoxigraph = pytest.importorskip("pyoxigraph", reason="SKIPPED: pyoxigraph not installed")
+    query = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    theirs = pyoxigraph.Store.read_only(str(sample_store))
+    count = int(next(iter(theirs.query(query)))[0].value)
+    with newskg.Store(sample_store) as store:
+        assert store.query(query) == [{"n": count}] and count > 900

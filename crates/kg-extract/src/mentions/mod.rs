@@ -898,6 +898,20 @@ mod tests {
     }
 
     #[test]
+    fn a_wire_sign_off_is_no_entity() {
+        let e = entities("Harold Kessler, the mayor of Abernathy, met ACME officials in Brussels.\n REUTER\n");
+        assert!(e.contains(&"Harold Kessler (Person)".to_string()), "{e:?}");
+        assert!(e.iter().any(|x| x.starts_with("ACME")), "{e:?}");
+        assert!(!e.iter().any(|x| x.starts_with("REUTER")), "{e:?}");
+        // A name in capitals that a sentence wraps onto the last line stays one.
+        let e = entities("Trading in Abernathy Mills shares was halted this morning by the\nNASDAQ.");
+        assert!(e.iter().any(|x| x.starts_with("NASDAQ")), "{e:?}");
+        // After a table or a sentence that ends without a full stop, as wire copy does.
+        let e = entities("Harold Kessler bought ACME shares for Abernathy Mills.\n    Net 9.4 mln vs 13.1 mln\n REUTER");
+        assert!(!e.iter().any(|x| x.starts_with("REUTER")), "{e:?}");
+    }
+
+    #[test]
     fn places_and_party_words_before_a_name_are_no_part_of_it() {
         let e = entities(
             "United States Senator from Ohio Harold Kessler spoke on Monday. The governor of Texas Margaret Alvarez replied. \

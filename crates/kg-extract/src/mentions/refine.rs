@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use crate::lexicon::Lexicon;
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::ner::{label_spans, NerTagger};
+use crate::text::tokens::TokenKind;
 use crate::words::WORDS;
 use kg_model::EntityType;
 
@@ -200,6 +201,25 @@ pub(crate) fn parents(mentions: &[Mention]) -> Vec<bool> {
     is_parent
 }
 
+/// A wire service's sign-off: one word in capitals alone on the last line of the text
+/// ("REUTER" under every Reuters story), the agency signing its copy, not a name the
+/// story mentions: the text's last token, or closing punctuation after a finished
+/// sentence. A sentence that wraps onto the last line ("halted for news pending by the
+/// NASDAQ.") keeps its name.
+fn is_sign_off(view: &TextView, m: &Mention) -> bool {
+    let token = &view.tokens[m.first];
+    let rest = &view.tokens[m.last..];
+    let after_a_sentence = m.first > 0 && matches!(view.tokens[m.first - 1].norm.as_str(), "." | "!" | "?" | "\"" | "'" | ")");
+    let closing = rest.iter().all(|t| t.kind == TokenKind::Punct && !t.newline_before);
+    m.last == m.first + 1
+        && token.newline_before
+        && token.kind == TokenKind::Word
+        && !token.norm.contains('.')
+        && token.norm.chars().count() >= 2
+        && token.is_all_caps()
+        && (rest.is_empty() || (after_a_sentence && closing))
+}
+
 /// Applies the recogniser's reading to the rules' mentions, keeping `parent` links valid.
 /// Mentions with the same words share one reading: the type the recogniser gave most
 /// often, any type before none.
@@ -236,6 +256,10 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         .collect();
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
     for (k, mut m) in mentions.into_iter().enumerate() {
+        if !is_parent[k] && is_sign_off(view, &m) {
+            kept.push(None);
+            continue;
+        }
         if is_parent[k] || !from_rules_alone(&m) {
             kept.push(Some(m));
             continue;

@@ -175,6 +175,8 @@ word_lists! {
     abbreviations,
     /// Words that start sentences often and make a preceding "U.S." or "Inc." a sentence end.
     sentence_starters,
+    /// A company's legal form ("Inc", "Ltd", "GmbH"): alone it names no company.
+    legal_forms,
 }
 
 /// The lists of `data/lexicon/word_lists.txt`, read at first use.

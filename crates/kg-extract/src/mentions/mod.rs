@@ -898,7 +898,7 @@ mod tests {
     }
 
     #[test]
-    fn a_wire_sign_off_is_no_entity() {
+    fn wire_copy_sign_offs_and_table_labels_are_no_entities() {
         let e = entities("Harold Kessler, the mayor of Abernathy, met ACME officials in Brussels.\n REUTER\n");
         assert!(e.contains(&"Harold Kessler (Person)".to_string()), "{e:?}");
         assert!(e.iter().any(|x| x.starts_with("ACME")), "{e:?}");
@@ -906,6 +906,10 @@ mod tests {
         // A name in capitals that a sentence wraps onto the last line stays one.
         let e = entities("Trading in Abernathy Mills shares was halted this morning by the\nNASDAQ.");
         assert!(e.iter().any(|x| x.starts_with("NASDAQ")), "{e:?}");
+        // Row labels of a table of figures, and a legal form alone, name nobody.
+        let e = entities("Abernathy Mills said its results rose.\n    Shr 34 cts vs 1.19 dlrs\n    Net 807,000 vs 2,858,000\n    Revs 12.6 mln vs 15.8 mln\n");
+        assert!(e.iter().any(|x| x.starts_with("Abernathy Mills")), "{e:?}");
+        assert!(!e.iter().any(|x| ["Shr", "Net", "Revs"].iter().any(|w| x.starts_with(w))), "{e:?}");
         // After a table or a sentence that ends without a full stop, as wire copy does.
         let e = entities("Harold Kessler bought ACME shares for Abernathy Mills.\n    Net 9.4 mln vs 13.1 mln\n REUTER");
         assert!(!e.iter().any(|x| x.starts_with("REUTER")), "{e:?}");

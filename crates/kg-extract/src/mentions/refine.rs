@@ -220,6 +220,26 @@ fn is_sign_off(view: &TextView, m: &Mention) -> bool {
         && (rest.is_empty() || (after_a_sentence && closing))
 }
 
+/// The label of a row of a table of figures: the first word of a short line that compares
+/// numbers ("Net 807,000 vs 2,858,000", "Revs 12.6 mln vs 15.8 mln", "Avg shrs 1,234,000
+/// vs 1,198,000"), as earnings reports in wire copy are written.
+fn is_figures_row_label(view: &TextView, m: &Mention) -> bool {
+    // Places keep their names: a row of exports to a country is about that country.
+    let place = matches!(m.entity_type, EntityType::Country | EntityType::City | EntityType::Location);
+    if place || !view.tokens[m.first].newline_before || m.last != m.first + 1 {
+        return false;
+    }
+    let end = (m.first + 1..view.tokens.len()).find(|&k| view.tokens[k].newline_before).unwrap_or(view.tokens.len());
+    let line = &view.tokens[m.first..end];
+    line.len() <= 14 && line.iter().any(|t| t.norm == "vs" || t.norm == "vs.") && line.iter().any(|t| t.kind == TokenKind::Number)
+}
+
+/// An organisation named by a legal form alone ("Inc" left of "Acme U.S.A. Inc" once the
+/// country is split off): no company's name.
+fn is_legal_form_alone(view: &TextView, m: &Mention) -> bool {
+    m.last == m.first + 1 && m.entity_type == EntityType::Organization && WORDS.legal_forms.contains(view.token_lower(m.first))
+}
+
 /// Applies the recogniser's reading to the rules' mentions, keeping `parent` links valid.
 /// Mentions with the same words share one reading: the type the recogniser gave most
 /// often, any type before none.
@@ -256,7 +276,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         .collect();
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
     for (k, mut m) in mentions.into_iter().enumerate() {
-        if !is_parent[k] && is_sign_off(view, &m) {
+        if !is_parent[k] && (is_sign_off(view, &m) || is_figures_row_label(view, &m) || is_legal_form_alone(view, &m)) {
             kept.push(None);
             continue;
         }

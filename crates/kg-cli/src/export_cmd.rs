@@ -19,17 +19,11 @@ pub fn run(args: ExportArgs) -> Result<()> {
             eprintln!("kg: wrote {} and {}", nodes.display(), edges.display());
             return Ok(());
         }
-        ExportFormatArg::Turtle => ExportFormat::Turtle,
-        ExportFormatArg::Ntriples => ExportFormat::NTriples,
-        ExportFormatArg::Rdfxml => ExportFormat::RdfXml,
-        ExportFormatArg::Nquads => ExportFormat::NQuads,
-        ExportFormatArg::Trig => ExportFormat::TriG,
-        ExportFormatArg::Jsonld => ExportFormat::JsonLd,
-        ExportFormatArg::Dot => ExportFormat::Dot,
-        ExportFormatArg::Svg => ExportFormat::Svg,
-        ExportFormatArg::Png => ExportFormat::Png,
-        ExportFormatArg::Graphml => ExportFormat::GraphMl,
-        ExportFormatArg::Json => ExportFormat::NodeLink,
+        // The other formats by the name `--format` gives them (kg_graph's table of names).
+        other => {
+            let name = clap::ValueEnum::to_possible_value(&other).context("an export format without a name")?;
+            ExportFormat::from_name(name.get_name())?
+        }
     };
     match &args.out {
         Some(path) => {

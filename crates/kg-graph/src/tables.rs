@@ -122,6 +122,16 @@ fn graphml_key(domain: &str, name: &str) -> &'static str {
     GRAPHML_KEYS.iter().find(|(_, d, n, _)| *d == domain && *n == name).map(|(key, ..)| *key).unwrap_or("unknown")
 }
 
+/// Writes a node's or an edge's attributes as GraphML `<data>` elements.
+fn write_data(out: &mut dyn Write, domain: &str, attributes: &[(&'static str, Attribute<'_>)]) -> std::io::Result<()> {
+    for (name, value) in attributes {
+        write!(out, "      <data key=\"{}\">", graphml_key(domain, name))?;
+        value.write_xml(out)?;
+        writeln!(out, "</data>")?;
+    }
+    Ok(())
+}
+
 /// Writes GraphML: a directed multigraph, node ids are entity IRIs.
 pub fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>")?;
@@ -132,11 +142,7 @@ pub fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
     writeln!(out, "  <graph id=\"knowledge_graph\" edgedefault=\"directed\">")?;
     for n in &net.nodes {
         writeln!(out, "    <node id=\"{}\">", xml_escape(&n.iri))?;
-        for (name, value) in node_attributes(n) {
-            write!(out, "      <data key=\"{}\">", graphml_key("node", name))?;
-            value.write_xml(out)?;
-            writeln!(out, "</data>")?;
-        }
+        write_data(out, "node", &node_attributes(n))?;
         writeln!(out, "    </node>")?;
     }
     for (k, e) in net.edges.iter().enumerate() {
@@ -146,11 +152,7 @@ pub fn write_graphml(net: &Network, out: &mut dyn Write) -> Result<()> {
             xml_escape(&net.nodes[e.source].iri),
             xml_escape(&net.nodes[e.target].iri)
         )?;
-        for (name, value) in edge_attributes(e) {
-            write!(out, "      <data key=\"{}\">", graphml_key("edge", name))?;
-            value.write_xml(out)?;
-            writeln!(out, "</data>")?;
-        }
+        write_data(out, "edge", &edge_attributes(e))?;
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>")?;

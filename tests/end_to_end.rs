@@ -109,7 +109,7 @@ fn quality_floors_on_the_gold_sets() {
     // Unedited news (measured 0.833, 0.384, 0.371, 0.756 when set).
     let (e, r, rs, q) = score(&shared, &shared.join("eval/wikinews/gold.json"));
     eprintln!("wikinews: entity F1 {e:.3}, relation F1 lenient {r:.3} strict {rs:.3}, quote F1 {q:.3}");
-    assert!(e >= 0.82 && r >= 0.37 && rs >= 0.36 && q >= 0.74, "wikinews below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
+    assert!(e >= 0.84 && r >= 0.37 && rs >= 0.36 && q >= 0.74, "wikinews below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
 }
 
 #[test]

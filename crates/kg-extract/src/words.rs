@@ -177,6 +177,16 @@ word_lists! {
     sentence_starters,
     /// A company's legal form ("Inc", "Ltd", "GmbH"): alone it names no company.
     legal_forms,
+    /// What a platform carries or counts ("account", "post", "followers"): the capitalised
+    /// word before one ("her Twitter account") or after one ("social media site X") names a platform.
+    medium_nouns,
+}
+
+/// The party word a lower-case word is, or is the plural of ("democrats" → "democrat",
+/// "tories" → "tory"): a party named by its members' word.
+pub fn party_word(lower: &str) -> Option<&'static str> {
+    let singular = lower.strip_suffix("ies").map(|stem| format!("{stem}y")).or_else(|| lower.strip_suffix('s').map(str::to_string));
+    [Some(lower.to_string()), singular].into_iter().flatten().find_map(|w| WORDS.party_words.iter().copied().find(|p| *p == w))
 }
 
 /// The lists of `data/lexicon/word_lists.txt`, read at first use.

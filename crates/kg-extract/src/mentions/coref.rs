@@ -9,7 +9,7 @@ use crate::hashing::FastMap;
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{org_key, Mention, MentionKind, TextView};
-use crate::words::WORDS;
+use crate::words::party_word;
 use kg_model::names::{normalize_label, same_name_part};
 use kg_model::{EntityType, Span};
 
@@ -174,16 +174,17 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
     r.res
 }
 
-/// "Conservative", "Democrat": a party named by its word alone is the party ("Conservative
-/// Party", "Democratic Party"), so that it meets the document's and the corpus's mentions
-/// of the party by name.
+/// "Conservative", "Democrat", "Democrats": a party named by its word alone, or by its
+/// members' word, is the party ("Conservative Party", "Democratic Party"), so that it meets
+/// the document's and the corpus's mentions of the party by name.
 fn name_parties(res: &mut Resolution) {
-    for d in res.entities.iter_mut().filter(|d| d.entity_type == EntityType::Organization && !d.spans.is_empty()) {
+    for d in
+        res.entities.iter_mut().filter(|d| matches!(d.entity_type, EntityType::Organization | EntityType::Group) && !d.spans.is_empty())
+    {
         let lower = d.label.trim().to_lowercase();
-        if lower.contains(' ') || !WORDS.party_words.contains(&lower) {
-            continue;
-        }
-        let adjective = if lower == "democrat" { "democratic" } else { lower.as_str() };
+        let Some(word) = party_word(&lower).filter(|_| !lower.contains(' ')) else { continue };
+        d.entity_type = EntityType::Organization;
+        let adjective = if word == "democrat" { "democratic" } else { word };
         let mut chars = adjective.chars();
         let Some(first) = chars.next() else { continue };
         let party = format!("{}{} Party", first.to_uppercase(), chars.as_str());

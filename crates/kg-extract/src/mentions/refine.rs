@@ -10,8 +10,9 @@ use std::collections::HashMap;
 use crate::lexicon::Lexicon;
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::ner::{label_spans, NerTagger};
+use crate::rules::quotes::is_speech_verb;
 use crate::text::tokens::TokenKind;
-use crate::words::WORDS;
+use crate::words::{party_word, WORDS};
 use kg_model::EntityType;
 
 /// The recogniser's reading of every token: its type and the span it is in (`None` outside entities).
@@ -133,12 +134,45 @@ fn interviewer_position(view: &TextView, m: &Mention) -> bool {
         || (before(1) == "with" && matches!(before(2), "interview" | "interviews"))
 }
 
+/// Whether a mention stands where the medium of a statement does: "via Twitter", "wrote
+/// on Facebook", "posted a message on Weibo", "her Instagram account", "social media site
+/// Facebook". A platform that carries what people say is an organisation.
+fn medium_position(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
+    let s = &view.sentences[m.sentence];
+    let word = |k: usize| if k >= s.first && k < s.last { view.token_lower(k) } else { "" };
+    let before = |n: usize| if m.first >= s.first + n { word(m.first - n) } else { "" };
+    let said_before_on = before(1) == "on"
+        && (2..=5).any(|n| {
+            let w = before(n);
+            is_speech_verb(w) || WORDS.medium_nouns.contains(w)
+        });
+    // "the Arabic page": a language's or people's adjective before the noun names no platform.
+    if adjective_or_plural(lex, view, m.first) {
+        return false;
+    }
+    before(1) == "via"
+        || said_before_on
+        || (WORDS.medium_nouns.contains(before(1)) && !view.tokens[m.first - 1].is_capitalized())
+        || (m.last < s.last && WORDS.medium_nouns.contains(word(m.last)))
+}
+
 /// Evidence that a mention is a name whatever the recogniser says: an organisation keyword,
-/// a known politician's surname, or a short acronym in capitals.
+/// a known politician's surname, an organisation of the political actors' gazetteer
+/// ("Taliban"), or a short acronym in capitals.
 fn named_by_evidence(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     let single = m.last - m.first == 1;
-    let acronym = single && view.tokens[m.first].is_all_caps() && view.tokens[m.first].norm.chars().count() <= 5;
-    has_org_keyword(view, m) || acronym || (single && lex.person_surnames.contains(view.token_lower(m.first)))
+    // Short, or beside words in lower case ("halted by the NASDAQ"), not a headline's word.
+    let among_lower_case = || {
+        let lower = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_lower_word());
+        (m.first > 0 && lower(m.first - 1)) || lower(m.last)
+    };
+    let acronym = single && view.tokens[m.first].is_all_caps() && (view.tokens[m.first].norm.chars().count() <= 5 || among_lower_case());
+    let actor_organisation = || {
+        let mut key = String::new();
+        view.join_lower(m.first, m.last, &mut key);
+        lex.actor_phrases.get(&key).is_some_and(|a| a.iter().any(|&i| lex.actors[i].entity_type != EntityType::Person))
+    };
+    has_org_keyword(view, m) || acronym || (single && lex.person_surnames.contains(view.token_lower(m.first))) || actor_organisation()
 }
 
 /// A storm, a law, a war or another event by its name ("Hurricane Ophelia", "Clean
@@ -163,6 +197,18 @@ fn adjective_or_plural(lex: &Lexicon, view: &TextView, k: usize) -> bool {
         && !compound_name
         && (lex.english_words.contains(lower)
             || ["an", "ans", "ese", "ic", "ics", "ish", "ist", "ists", "i", "is", "u", "us", "x"].iter().any(|s| lower.ends_with(s)))
+}
+
+/// A capitalised plural of a people's word ("Glaswegians", "Hongkongers", "Israelis",
+/// "Shiites"), no English word: a word a company or a family is also called by ("Sears",
+/// "the Joneses") has no such ending.
+fn plural_name(lex: &Lexicon, view: &TextView, k: usize) -> bool {
+    let lower = view.token_lower(k);
+    let Some(stem) = lower.strip_suffix('s') else { return false };
+    !view.tokens[k].is_all_caps()
+        && !lex.is_english_word(lower)
+        && !lex.is_english_word(stem)
+        && ["an", "ese", "er", "i", "ite", "ist", "ic"].iter().any(|end| stem.ends_with(end))
 }
 
 /// "Calgary-based", "Moscow-backed", "Polish-Canadian", "pro-Western": a compound adjective.
@@ -266,6 +312,11 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         let tail = format!(" {}", m.surface.to_lowercase());
         full_names.iter().any(|f| f.len() > tail.len() && f.ends_with(&tail))
     };
+    // "Kessler" after "Harold Kessler", "Harold" after it: a word of a person's full name.
+    let names_a_person_of_the_document = |m: &Mention| {
+        let word = m.surface.to_lowercase();
+        full_names.iter().any(|f| f.split_whitespace().any(|w| w == word))
+    };
     // Names described as companies anywhere in the document, for all their mentions.
     let companies: std::collections::HashSet<String> = mentions
         .iter()
@@ -318,6 +369,12 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(Some(m));
             continue;
         }
+        // "via Twitter", "wrote on Facebook": one name that carries statements is a platform's.
+        if single && matches!(m.kind, MentionKind::Unresolved(_)) && medium_position(lex, view, &m) && !ends_a_full_name(&m) {
+            retype(&mut m, MentionKind::Org, EntityType::Organization);
+            kept.push(Some(m));
+            continue;
+        }
         // "the Avon Tribe", "the Red River Tribes": a tribe is a group, not an organisation.
         if m.last - m.first > 1 && matches!(view.token_lower(m.last - 1), "tribe" | "tribes") {
             retype(&mut m, MentionKind::Group, EntityType::Group);
@@ -355,6 +412,27 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
+        // One capitalised word that neither a lexicon, the recogniser nor the document's
+        // names explain ("Overcast", "Pokeball", "Economy", "Thoth"): capitals alone are no
+        // evidence of a name. A plural the recogniser calls miscellaneous is left to the
+        // rule of groups below. Where the recogniser's span only overlaps the word ("Moody"
+        // of "Moody's", "Standard" of "Standard and Poor's"), its type is that span's.
+        let recognised = reading(&m).or_else(|| types[m.first].map(|(kind, _, _)| kind));
+        let misc_plural = || {
+            let lower = view.token_lower(m.first);
+            recognised == Some("MISC") && lower.ends_with('s') && !view.tokens[m.first].is_all_caps() && !lex.is_english_word(lower)
+        };
+        if single
+            && matches!(m.kind, MentionKind::Unresolved(_))
+            && !matches!(recognised, Some("ORG" | "PER" | "LOC"))
+            && !named_by_evidence(lex, view, &m)
+            && !names_a_person_of_the_document(&m)
+            && !misc_plural()
+            && party_word(view.token_lower(m.first)).is_none()
+        {
+            kept.push(None);
+            continue;
+        }
         match reading(&m) {
             // A capitalised common word at a sentence start, or a code, that names nothing.
             Some("O") if (single && sentence_initial(&m, view) && common_word(lex, view, m.first)) || digits => {
@@ -374,7 +452,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
                 if single
                     && !has_org_keyword(view, &m)
                     && !matches!(m.kind, MentionKind::Place(_))
-                    && adjective_or_plural(lex, view, m.first) =>
+                    && (adjective_or_plural(lex, view, m.first) || plural_name(lex, view, m.first)) =>
             {
                 if view.token_lower(m.first).ends_with('s') && !view.tokens[m.first].is_all_caps() {
                     retype(&mut m, MentionKind::Group, EntityType::Group);
@@ -457,6 +535,47 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
 #[cfg(test)]
 mod tests {
     use crate::testutil::entities;
+
+    #[test]
+    fn lone_capitalised_words_without_evidence_are_no_entities() {
+        let found = entities(
+            "Maria Lopez said the Overcast skies and the Pokeball toys sold well. Trading in the shares was halted by the NASDAQ and IBM.",
+        );
+        for junk in ["Overcast", "Pokeball"] {
+            assert!(!found.iter().any(|e| e.starts_with(junk)), "{junk}: {found:?}");
+        }
+        // An acronym beside words in lower case, and a short one, stay.
+        assert!(found.contains(&"NASDAQ (Organization)".to_string()) && found.contains(&"IBM (Organization)".to_string()), "{found:?}");
+        // A word of a person's full name stays that person's.
+        let found = entities("Harold Kessler arrived. Later Kessler said the talks were over.");
+        assert_eq!(found, vec!["Harold Kessler (Person)".to_string()]);
+    }
+
+    #[test]
+    fn platforms_that_carry_statements_are_organisations() {
+        for text in [
+            "Harold Kessler wrote on Chirpr that the vote had been rigged.",
+            "Harold Kessler thanked his supporters via Chirpr on Monday.",
+            "In a message posted to her Chirpr account, Maria Lopez thanked the crew.",
+            "Maria Lopez has two million followers on the social media site Chirpr.",
+        ] {
+            let found = entities(text);
+            assert!(found.contains(&"Chirpr (Organization)".to_string()), "{text}: {found:?}");
+        }
+        // A language's adjective before such a noun is none.
+        let found = entities("Volunteers run the Arabic page and the English page of the museum.");
+        assert!(!found.iter().any(|e| e.starts_with("Arabic") || e.starts_with("English")), "{found:?}");
+    }
+
+    #[test]
+    fn a_party_named_by_its_members_is_the_party() {
+        let found = entities("Democrats in the Senate opposed the bill, and Republicans supported it.");
+        assert!(
+            found.contains(&"Democratic Party (Organization)".to_string())
+                && found.contains(&"Republican Party (Organization)".to_string()),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn capitalised_common_words_and_codes_are_dropped() {

@@ -284,7 +284,10 @@ impl<'a> SentenceView<'a> {
             }
             // A noun phrase that names no entity is the subject ("the planes would fly",
             // "withdraw its troops").
-            if WORDS.determiners.contains(w) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() {
+            // One that follows "of", "at" or "from" qualifies the name before it ("Ann Ode of the
+            // county assembly said"): the subject is further back.
+            let qualifies = k > clause && matches!(self.word(k - 1), "of" | "at" | "from");
+            if WORDS.determiners.contains(w) && !self.word(k + 1).is_empty() && self.arg_starting(k + 1).is_none() && !qualifies {
                 return None;
             }
         }

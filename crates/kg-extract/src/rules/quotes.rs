@@ -33,7 +33,7 @@ pub struct Quote {
 const MIN_QUOTE_WORDS: usize = 5;
 
 /// Every inflected form of the speech verbs, built once instead of on every word looked at.
-fn is_speech_verb(word: &str) -> bool {
+pub(crate) fn is_speech_verb(word: &str) -> bool {
     static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
     FORMS.get_or_init(|| WORDS.speech_verbs.iter().flat_map(|v| verb_forms(v)).map(|(f, _, _)| f).collect()).contains(word)
 }
@@ -385,6 +385,9 @@ mod tests {
         // The person heading the phrase speaks, not where the person works.
         let q = quotes("Professor Tom Reyes, a geologist at Lund University, said \"the fault had been quiet for a century.\"");
         assert_eq!(q, vec!["Tom Reyes: the fault had been quiet for a century."]);
+        // A name, then where the speaker sits, then the verb.
+        let q = quotes("Maria Lopez of the Dunmore county assembly said \"the bridge will be closed until the spring.\"");
+        assert_eq!(q, vec!["Maria Lopez: the bridge will be closed until the spring."]);
         // The agent of "was told by".
         let q = quotes("The president was told by Minister Ivan Petrov of \"at least forty people under the rubble\".");
         assert_eq!(q, vec!["Ivan Petrov: at least forty people under the rubble"]);

@@ -80,7 +80,6 @@ impl Resolver<'_> {
 pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resolution {
     let mut r =
         Resolver { lex, res: Resolution { entities: Vec::new(), of_mention: vec![None; mentions.len()] }, by_key: FastMap::default() };
-    let _ = view;
     // Pass 1: everything but single-word names and head-noun references.
     for (mi, m) in mentions.iter().enumerate() {
         match &m.kind {
@@ -171,7 +170,32 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
     }
     name_parties(&mut r.res);
     merge_same_labels(&mut r.res);
+    merge_introduced_acronyms(&mut r.res, view, mentions);
     r.res
+}
+
+/// "the Kurdistan Workers' Party (PKK)": an acronym in brackets right after an
+/// organisation's name is that organisation's, whatever its letters (it may abbreviate the
+/// name in another language).
+fn merge_introduced_acronyms(res: &mut Resolution, view: &TextView, mentions: &[Mention]) {
+    let word = |k: usize| view.tokens.get(k).map_or("", |t| t.norm.as_str());
+    let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
+    for (i, name) in mentions.iter().enumerate() {
+        let Some(acronym) = mentions.get(i + 1) else { break };
+        let bracketed =
+            word(name.last) == "(" && acronym.first == name.last + 1 && acronym.last == acronym.first + 1 && word(acronym.last) == ")";
+        if !bracketed || !view.tokens[acronym.first].is_all_caps() {
+            continue;
+        }
+        let (Some(e), Some(a)) = (res.of_mention[i], res.of_mention[i + 1]) else { continue };
+        let organisations = [e, a].iter().all(|&x| res.entities[x].entity_type == EntityType::Organization);
+        if e != a && organisations && into[e].is_none() && into[a].is_none() {
+            into[a] = Some(e);
+            let label = res.entities[a].label.clone();
+            res.entities[e].add_alias(&label);
+        }
+    }
+    merge_entities(res, &into);
 }
 
 /// "Conservative", "Democrat", "Democrats": a party named by its word alone, or by its
@@ -216,6 +240,12 @@ fn merge_same_labels(res: &mut Resolution) {
             }
         }
     }
+    merge_entities(res, &into);
+}
+
+/// Moves every entity `e` with `into[e] = Some(t)` into `t` (following chains): its spans,
+/// its aliases and its mentions.
+fn merge_entities(res: &mut Resolution, into: &[Option<usize>]) {
     let target = |mut e: usize| {
         while let Some(next) = into[e] {
             e = next;
@@ -392,6 +422,12 @@ mod tests {
     fn demonyms_are_countries_and_plural_demonyms_groups() {
         let e = entities("Chinese officials met Ukrainians in Geneva.");
         assert!(e.contains(&"China (Country)".to_string()) && e.contains(&"Ukrainians (Group)".to_string()), "{e:?}");
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_is_the_organisation_before_it() {
+        let e = entities("Police raided offices of the Freedom and Labour League (OZP). The OZP denied it. Later OZP leaders met.");
+        assert_eq!(e.iter().filter(|x| x.contains("(Organization)")).count(), 1, "{e:?}");
     }
 
     #[test]

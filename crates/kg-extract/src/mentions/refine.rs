@@ -420,7 +420,11 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         let recognised = reading(&m).or_else(|| types[m.first].map(|(kind, _, _)| kind));
         let misc_plural = || {
             let lower = view.token_lower(m.first);
-            recognised == Some("MISC") && lower.ends_with('s') && !view.tokens[m.first].is_all_caps() && !lex.is_english_word(lower)
+            recognised == Some("MISC")
+                && lower.ends_with('s')
+                && !lower.ends_with("ss")
+                && !view.tokens[m.first].is_all_caps()
+                && !lex.is_english_word(lower)
         };
         if single
             && matches!(m.kind, MentionKind::Unresolved(_))

@@ -104,11 +104,21 @@ pub fn reconcile(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view
                 || view.tokens[t].is_capitalized()
         });
         let ends_capitalised = view.tokens[a].is_capitalized() && view.tokens[b - 1].is_capitalized();
-        // The rules cut a name at a joining word ("of", "and"); two names side by side
-        // ("… Council Oleksiy Danilov") they split on purpose.
-        let cut_at_joiners =
-            group.windows(2).all(|w| (mentions[w[0]].last..mentions[w[1]].first).any(|t| WORDS.name_joiners.contains(view.token_lower(t))));
-        if group.len() >= 2 && m.first == a && inside_sentence && all_changeable && gaps_ok && ends_capitalised && cut_at_joiners {
+        // The rules cut a name at a joining word ("of", "and", a possessive); two names side
+        // by side ("… Council Oleksiy Danilov") they split on purpose. The name's last piece
+        // need not be a mention ("Disease Control" of "Centers for Disease Control and
+        // Prevention", "Kurdistan Workers" of "Kurdistan Workers' Party").
+        let joiner_in = |from: usize, to: usize| (from..to).any(|t| WORDS.name_joiners.contains(view.token_lower(t)));
+        let cut_at_joiners = group.windows(2).all(|w| joiner_in(mentions[w[0]].last, mentions[w[1]].first));
+        let last_end = group.last().map_or(b, |&j| mentions[j].last);
+        let tail_cut = last_end < b && joiner_in(last_end, (last_end + 1).min(b));
+        let pieces = group.len() >= 2 || (group.len() == 1 && tail_cut);
+        // A plural's possessive joins a name only before its keyword ("Workers' Party",
+        // "Bankers' Association"), not a firm and its employee ("Salomon Brothers' Stuart").
+        let last_word = view.token_lower(b - 1);
+        let keyword_last = WORDS.org_keywords.contains(last_word) || WORDS.location_keywords.contains(last_word);
+        let possessive_ok = keyword_last || (a..b).all(|t| view.token_lower(t) != "'");
+        if pieces && possessive_ok && m.first == a && inside_sentence && all_changeable && gaps_ok && ends_capitalised && cut_at_joiners {
             joined[k] = from_span(lex, view, m.sentence, a, b, kind);
             for &j in &group[1..] {
                 dropped[j] = true;

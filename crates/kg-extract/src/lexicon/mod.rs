@@ -274,6 +274,12 @@ pub fn demonym_plural(demonym: &str) -> Option<String> {
     Some(format!("{demonym}s"))
 }
 
+/// Whether a word is a form of a verb of speaking ("said", "tweeted"); the forms are built once.
+pub fn is_speech_verb(word: &str) -> bool {
+    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    FORMS.get_or_init(|| WORDS.speech_verbs.iter().flat_map(|v| verb_forms(v)).map(|(f, _, _)| f).collect()).contains(word)
+}
+
 /// Inflected forms of a verb lemma: (form, is_participle, is_gerund).
 pub fn verb_forms(lemma: &str) -> Vec<(String, bool, bool)> {
     const IRREGULAR: &[(&str, &[&str], &[&str])] = &[

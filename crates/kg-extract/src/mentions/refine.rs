@@ -7,10 +7,9 @@
 
 use std::collections::HashMap;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{is_speech_verb, Lexicon};
 use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
 use crate::ner::{label_spans, NerTagger};
-use crate::rules::quotes::is_speech_verb;
 use crate::text::tokens::TokenKind;
 use crate::words::{party_word, WORDS};
 use kg_model::EntityType;

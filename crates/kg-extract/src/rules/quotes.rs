@@ -7,7 +7,7 @@
 
 use super::clauses::{Arg, SentenceView};
 use super::confidence;
-use crate::lexicon::verb_forms;
+use crate::lexicon::is_speech_verb;
 use crate::mentions::TextView;
 use crate::words::WORDS;
 use kg_model::EntityType;
@@ -31,12 +31,6 @@ pub struct Quote {
 
 /// Quotations shorter than this many words are scare quotes.
 const MIN_QUOTE_WORDS: usize = 5;
-
-/// Every inflected form of the speech verbs, built once instead of on every word looked at.
-pub(crate) fn is_speech_verb(word: &str) -> bool {
-    static FORMS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    FORMS.get_or_init(|| WORDS.speech_verbs.iter().flat_map(|v| verb_forms(v)).map(|(f, _, _)| f).collect()).contains(word)
-}
 
 /// A quoted span in token indices: the opening and closing mark.
 #[derive(Debug, Clone, Copy)]

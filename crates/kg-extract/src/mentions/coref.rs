@@ -315,10 +315,14 @@ fn names_compatible(a: &[String], b: &[String]) -> bool {
     if !same_name_part(la, lb) {
         return false;
     }
-    if a.len() > 1 && b.len() > 1 {
-        return same_name_part(&a[0], &b[0]);
+    // The given name is the first capitalised word before the surname: a particle ("de
+    // Kessler", "van der Berg") is part of the surname, and a name of particles and a
+    // surname gives no given name to disagree with.
+    let given = |n: &[String]| n[..n.len() - 1].iter().find(|w| w.chars().next().is_some_and(char::is_uppercase)).cloned();
+    match (given(a), given(b)) {
+        (Some(x), Some(y)) => same_name_part(&x, &y),
+        _ => true,
     }
-    true
 }
 
 /// The person a single word names: a surname or given name of a known person,
@@ -408,6 +412,13 @@ mod tests {
     fn spelling_variants_and_surnames_merge() {
         let e = entities("Ukraine's President Volodymyr Zelensky spoke. Zelenskiy said more. Zelensky left.");
         assert_eq!(e.iter().filter(|x| x.contains("(Person)")).count(), 1, "{e:?}");
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_is_the_full_name() {
+        let e = entities("Mayor Harold de Vrieze spoke on Monday. Later, de Vrieze said the budget was fair.");
+        let people: Vec<&String> = e.iter().filter(|x| x.contains("(Person)")).collect();
+        assert_eq!(people, ["Harold de Vrieze (Person)"], "{e:?}");
     }
 
     #[test]

@@ -257,7 +257,7 @@ fn a_user_alias_table_forces_merges_and_splits() {
     assert!(stdout(&again).contains("1 replaced, 1 unchanged"), "only b, which waited: {}", stdout(&again));
     let settled = run(kg().arg("ingest").arg("--store").arg(&store).arg(&a).arg(&b));
     assert!(stdout(&settled).contains("0 replaced, 2 unchanged"), "{}", stdout(&settled));
-    let washington = query_csv(&store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { city:washington-d-c kg:mentionedIn ?d }");
+    let washington = query_csv(&store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { place:washington-d-c kg:mentionedIn ?d }");
     assert_eq!(washington, vec!["2"], "both articles resolved with the table");
     let bad = write(dir.path(), "bad.tsv", "Paris\tParis\tTown\n");
     let out = kg().arg("ingest").arg("--store").arg(&store).arg("--aliases").arg(&bad).arg(&a).output().expect("run");

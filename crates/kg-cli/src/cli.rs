@@ -415,7 +415,7 @@ pub struct QueryArgs {
     /// Read the query from this file.
     #[arg(long, conflicts_with = "query")]
     pub file: Option<PathBuf>,
-    /// The SPARQL query. Predeclared prefixes: kg:, person:, organization:, country:, city:, location:, group:, entity:, doc:, stmt:, schema:, rdf:, rdfs:, skos:, xsd:, owl:.
+    /// The SPARQL query. Predeclared prefixes: kg:, person:, organization:, country:, place:, group:, entity:, doc:, stmt:, schema:, rdf:, rdfs:, skos:, xsd:, owl:.
     #[arg(required_unless_present = "file")]
     pub query: Option<String>,
 }

@@ -111,8 +111,9 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
     // Whatever happened, the documents already handed to the writer are stored whole.
     let finished = writer.finish();
     outcome?;
-    finished?;
+    let revision = finished?;
     progress.finish();
+    report_revision(&revision);
     kg.flush()?;
     // The documents the changed aliases concern but this run did not read keep their old
     // resolution until their files are ingested again: say so.
@@ -147,6 +148,28 @@ pub fn ingest(args: &IngestArgs) -> Result<String> {
         kg.quad_count()?,
         progress.words() as f64 / seconds.max(1e-9)
     ))
+}
+
+/// Says which earlier decisions the new documents changed: surname merges undone (each
+/// named, as users may have queried the old node) and nodes whose type changed.
+pub fn report_revision(revision: &kg_graph::revise::Revision) {
+    const SHOWN: usize = 10;
+    for s in revision.splits.iter().take(SHOWN) {
+        eprintln!(
+            "kg: split: {:?} in {} no longer joins {} (other people of that surname are known now); it is {}",
+            s.name,
+            s.document,
+            kg_graph::vocab::compact(&s.from),
+            kg_graph::vocab::compact(&s.to)
+        );
+    }
+    if revision.splits.len() > SHOWN {
+        eprintln!("kg: … and {} more surname merges split", revision.splits.len() - SHOWN);
+    }
+    if !revision.retyped.is_empty() {
+        let examples: Vec<String> = revision.retyped.iter().take(3).map(|r| kg_graph::vocab::compact(&r.iri)).collect();
+        eprintln!("kg: {} places took the type most of their documents give them (e.g. {})", revision.retyped.len(), examples.join(", "));
+    }
 }
 
 /// The current time as xsd:dateTime in UTC.

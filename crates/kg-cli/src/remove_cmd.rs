@@ -15,6 +15,8 @@ pub fn run(args: RemoveArgs) -> Result<()> {
             missing.push(id.as_str());
         }
     }
+    // Types follow the documents that are left.
+    crate::ingest_cmd::report_revision(&kg_graph::revise::revise(&kg)?);
     kg.flush()?;
     if !missing.is_empty() {
         anyhow::bail!("{}: no such document in {}", missing.join(", "), args.store.display());

@@ -18,6 +18,7 @@ pub mod paths;
 pub mod query;
 pub mod resolution;
 pub mod resolve;
+pub mod revise;
 pub mod store;
 pub mod store_reader;
 pub mod tables;

@@ -8,6 +8,11 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Ter
 use crate::resolution::{identity, resolution_quads, Resolution};
 use crate::vocab::{class_of, document_iri, kg, rdf, rdfs, schema, skos, statement_iri, xsd};
 
+/// The version of the mapping from documents to quads: a document stored under another
+/// version is made again by the next ingest, whatever its text (2: cities and other places
+/// share the `place:` kind of IRI).
+pub const GRAPH_FORMAT: &str = "2";
+
 /// What is known of a document beyond its text.
 #[derive(Debug, Clone, Default)]
 pub struct DocumentMeta {
@@ -85,6 +90,7 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
         w.add(doc_iri.clone(), kg("ingestedAt"), Literal::new_typed_literal(t, xsd::DATE_TIME));
     }
     w.add(doc_iri.clone(), kg("extractorVersion"), Literal::new_simple_literal(kg_model::EXTRACTOR_VERSION));
+    w.add(doc_iri.clone(), kg("graphFormat"), Literal::new_simple_literal(GRAPH_FORMAT));
 
     let iri_of = |id: &str| resolution.get(id).map(|r| r.iri.clone());
     for e in &doc.entities {
@@ -96,6 +102,11 @@ pub fn resolved_document_quads(doc: &Document, meta: &DocumentMeta, resolution: 
             w.add(iri.clone(), skos::ALT_LABEL.into_owned(), Literal::new_simple_literal(a));
         }
         w.add(iri.clone(), kg("mentionedIn"), doc_iri.clone());
+        // A place's node is shared by cities and other places: the document's reading is
+        // kept, and the node's type is the one most documents give it (`revise`).
+        if matches!(r.entity_type, EntityType::City | EntityType::Location) {
+            w.add(iri.clone(), kg("typeInDocument"), class_of(r.entity_type));
+        }
         if e.entity_type == EntityType::Person || !e.mentions.is_empty() {
             w.add(iri.clone(), kg("mentionCount"), integer(e.mentions.len().max(1)));
         }

@@ -21,8 +21,7 @@ pub struct Resolved {
     pub entity_type: EntityType,
     /// How sure the merge is (1.0 for a new node or an exact name).
     pub confidence: f64,
-    /// `new`, `label`, `type` (the same label under the type most documents gave it),
-    /// `alias`, `variant`, `surname`, `state` (a node of its own, as the
+    /// `new`, `label`, `alias`, `variant`, `surname`, `state` (a node of its own, as the
     /// node of its label belongs to another state) or `user`.
     pub method: &'static str,
     /// Wikidata id from the user alias table.

@@ -30,7 +30,7 @@ use crate::resolution::{
     given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, same_surname, Resolution, Resolved,
 };
 use crate::store::KnowledgeGraph;
-use crate::vocab::{document_iri, entity_iri, kg, node, type_of_entity_iri, ALIASES_GRAPH};
+use crate::vocab::{document_iri, entity_iri, is_entity_of_kind, kg, node, type_of_entity_iri, ALIASES_GRAPH};
 
 /// How many times more documents the most named of several people sharing a surname needs
 /// before the surname alone is taken to mean that person.
@@ -99,12 +99,12 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             own_places.entry(r.subject.as_str()).or_default().push((resolved.iri.as_str().to_string(), entity.label.as_str()));
         }
     }
-    let org_prefix = entity_iri(EntityType::Organization, "x").as_str().trim_end_matches('x').to_string();
+    let is_org = |iri: &str| is_entity_of_kind(iri, EntityType::Organization);
     let mut node_places: HashMap<String, BTreeSet<String>> = HashMap::new();
     if !own_places.is_empty() {
         for (iri, _, _) in by_key.values().flatten() {
-            if iri.starts_with(&org_prefix) && !node_places.contains_key(iri) {
-                let places = index.places(store, iri, &this_doc)?.keys().filter(|p| !p.starts_with(&org_prefix)).cloned().collect();
+            if is_org(iri) && !node_places.contains_key(iri) {
+                let places = index.places(store, iri, &this_doc)?.keys().filter(|p| !is_org(p)).cloned().collect();
                 node_places.insert(iri.clone(), places);
             }
         }
@@ -133,14 +133,10 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             );
             continue;
         }
-        // Cities and regions join the node of their name whichever of the two one article
-        // guessed ("Florida" typed a city here, a region in most articles): the node of
-        // most documents decides the type. Countries come from the gazetteer and stay apart.
-        let types: &[EntityType] = match e.entity_type {
-            EntityType::City | EntityType::Location => &[EntityType::City, EntityType::Location],
-            _ => std::slice::from_ref(&e.entity_type),
-        };
-        let prefixes: Vec<String> = types.iter().map(|t| entity_iri(*t, "x").as_str().trim_end_matches('x').to_string()).collect();
+        // Nodes of the entity's kind only. Cities and regions are one kind, whichever of
+        // the two one article guessed ("Florida" typed a city here, a region in most
+        // articles; `revise` gives the node the majority's type); countries come from the
+        // gazetteer and stay apart.
         // A shared name is no evidence against conflicting names: two given names of one
         // surname are two people, a qualified organisation name another organisation.
         // A full name joins only a node with a full name of the same surname: a node named
@@ -157,10 +153,7 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             by_key
                 .get(key)
                 .map(|v| {
-                    v.iter()
-                        .filter(|(iri, label, _)| prefixes.iter().any(|p| iri.starts_with(p)) && compatible(iri, label))
-                        .cloned()
-                        .collect()
+                    v.iter().filter(|(iri, label, _)| is_entity_of_kind(iri, e.entity_type) && compatible(iri, label)).cloned().collect()
                 })
                 .unwrap_or_default()
         };
@@ -183,8 +176,6 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         if let Some(((iri, label, _), confidence, method)) = exact.or_else(alias).or_else(variant) {
             let wikidata = e.wikidata.clone();
             let entity_type = type_of_entity_iri(&iri).unwrap_or(e.entity_type);
-            // The same label under another type is a merge to record, not a plain label match.
-            let method = if method == "label" && entity_type != e.entity_type { "type" } else { method };
             out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type, confidence, method, wikidata });
             continue;
         }
@@ -211,9 +202,8 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         }
         // "Zelensky" alone, when exactly one known person has that surname.
         if let Some(key) = lone_word(e) {
-            let person_prefix = entity_iri(EntityType::Person, "x").as_str().trim_end_matches('x').to_string();
             let mut people: Vec<&(String, String, usize)> =
-                by_key.get(&key).map(|v| v.iter().filter(|c| c.0.starts_with(&person_prefix)).collect()).unwrap_or_default();
+                by_key.get(&key).map(|v| v.iter().filter(|c| is_entity_of_kind(&c.0, EntityType::Person)).collect()).unwrap_or_default();
             people.dedup_by(|a, b| a.0 == b.0);
             if let [(iri, label, _)] = people.as_slice() {
                 let r = Resolved {
@@ -373,13 +363,13 @@ mod tests {
     }
 
     #[test]
-    fn a_city_or_region_guess_joins_the_node_most_documents_gave_the_name() {
+    fn a_city_or_region_guess_joins_the_one_place_of_the_name() {
         let kg = KnowledgeGraph::in_memory().expect("store");
         let meta = DocumentMeta::default();
         for (id, t) in [("a", EntityType::Location), ("b", EntityType::Location), ("c", EntityType::City)] {
             kg.put_document(&one_entity(id, "Avonshire", t), &meta).expect("put");
         }
-        assert_eq!(typed_nodes(&kg, "Avonshire"), vec!["<https://w3id.org/newskg/entity/location/avonshire>"]);
+        assert_eq!(typed_nodes(&kg, "Avonshire"), vec!["<https://w3id.org/newskg/entity/place/avonshire>"]);
         // A country of that name stays apart: the gazetteer decides countries.
         kg.put_document(&one_entity("d", "Avonshire", EntityType::Country), &meta).expect("put");
         assert_eq!(typed_nodes(&kg, "Avonshire").len(), 2);

@@ -123,7 +123,7 @@ impl KnowledgeGraph {
     }
 
     /// True when the store holds document `id` made from the same text by the same
-    /// extractor version: ingesting it again would change nothing.
+    /// extractor version and graph format: ingesting it again would change nothing.
     pub fn is_unchanged(&self, id: &str, content_hash: &str) -> Result<bool> {
         // Two point look-ups: this runs for every document of an ingest.
         let graph = document_iri(id);
@@ -132,7 +132,9 @@ impl KnowledgeGraph {
             let p = crate::vocab::kg(predicate);
             self.store.contains(QuadRef::new(&graph, &p, &literal, GraphNameRef::NamedNode(graph.as_ref())))
         };
-        Ok(has("contentHash", content_hash)? && has("extractorVersion", kg_model::EXTRACTOR_VERSION)?)
+        Ok(has("contentHash", content_hash)?
+            && has("extractorVersion", kg_model::EXTRACTOR_VERSION)?
+            && has("graphFormat", crate::mapping::GRAPH_FORMAT)?)
     }
 
     /// Replaces the named graph `graph` with `quads`, atomically.

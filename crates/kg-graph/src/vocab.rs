@@ -76,14 +76,14 @@ pub mod owl {
 }
 
 /// Prefixes used in Turtle output, SPARQL tables and documentation.
-/// Entities have one prefix per type (`person:xi-jinping`, `country:china`).
+/// Entities have one prefix per kind (`person:xi-jinping`, `country:china`,
+/// `place:florida` for cities and other places alike).
 pub const PREFIXES: &[(&str, &str)] = &[
     ("kg", KG),
     ("person", "https://w3id.org/newskg/entity/person/"),
     ("organization", "https://w3id.org/newskg/entity/organization/"),
     ("country", "https://w3id.org/newskg/entity/country/"),
-    ("city", "https://w3id.org/newskg/entity/city/"),
-    ("location", "https://w3id.org/newskg/entity/location/"),
+    ("place", "https://w3id.org/newskg/entity/place/"),
     ("group", "https://w3id.org/newskg/entity/group/"),
     ("entity", ENTITY),
     ("doc", DOC),
@@ -135,15 +135,34 @@ pub fn slug(label: &str) -> String {
     }
 }
 
-/// The IRI of an entity: stable across documents for the same type and label.
-pub fn entity_iri(t: EntityType, label: &str) -> NamedNode {
-    node(format!("{ENTITY}{}/{}", t.as_str().to_lowercase(), slug(label)))
+/// The IRI segment of an entity type's kind: its own name, except that cities and other
+/// places share `place` (articles disagree on which a name is, and the node must not
+/// change with one article's guess; its `rdf:type` follows the documents' majority).
+pub fn kind_segment(t: EntityType) -> &'static str {
+    match t {
+        EntityType::Person => "person",
+        EntityType::Organization => "organization",
+        EntityType::Country => "country",
+        EntityType::City | EntityType::Location => "place",
+        EntityType::Group => "group",
+    }
 }
 
-/// The entity type an entity IRI names (`…/entity/city/…` → City).
+/// The IRI of an entity: stable across documents for the same kind and label.
+pub fn entity_iri(t: EntityType, label: &str) -> NamedNode {
+    node(format!("{ENTITY}{}/{}", kind_segment(t), slug(label)))
+}
+
+/// Whether an IRI names an entity of `t`'s kind.
+pub fn is_entity_of_kind(iri: &str, t: EntityType) -> bool {
+    iri.strip_prefix(ENTITY).and_then(|rest| rest.strip_prefix(kind_segment(t))).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The entity type an entity IRI names (`…/entity/person/…` → Person); `None` for places,
+/// whose IRI leaves open whether they are cities.
 pub fn type_of_entity_iri(iri: &str) -> Option<EntityType> {
     let (segment, _) = iri.strip_prefix(ENTITY)?.split_once('/')?;
-    EntityType::ALL.into_iter().find(|t| t.as_str().eq_ignore_ascii_case(segment))
+    EntityType::ALL.into_iter().filter(|t| kind_segment(*t) != "place").find(|t| kind_segment(*t) == segment)
 }
 
 /// Percent-encodes characters that may not appear in an IRI path segment.
@@ -206,6 +225,17 @@ mod tests {
         assert_eq!(entity_iri(EntityType::Person, "Philippe Étienne"), entity_iri(EntityType::Person, "philippe etienne"));
         assert_eq!(entity_iri(EntityType::Country, "China").as_str(), "https://w3id.org/newskg/entity/country/china");
         assert_eq!(slug("Russia's foreign ministry"), "russia-foreign-ministry");
+    }
+
+    #[test]
+    fn cities_and_other_places_share_one_kind() {
+        assert_eq!(entity_iri(EntityType::City, "Avonshire"), entity_iri(EntityType::Location, "Avonshire"));
+        assert_eq!(entity_iri(EntityType::City, "Avonshire").as_str(), "https://w3id.org/newskg/entity/place/avonshire");
+        assert_eq!(type_of_entity_iri("https://w3id.org/newskg/entity/place/avonshire"), None);
+        assert_eq!(type_of_entity_iri("https://w3id.org/newskg/entity/group/kurds"), Some(EntityType::Group));
+        assert!(is_entity_of_kind("https://w3id.org/newskg/entity/place/avonshire", EntityType::City));
+        assert!(!is_entity_of_kind("https://w3id.org/newskg/entity/placebo/x", EntityType::City));
+        assert!(!is_entity_of_kind("https://w3id.org/newskg/entity/person/x", EntityType::Group));
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::error::{GraphError, Result};
 use crate::mapping::{resolved_document_quads, DocumentMeta};
 use crate::name_index::NameIndex;
 use crate::resolve::{resolve_with, UserAliases};
+use crate::revise::{revise, Revision};
 use crate::store::{KnowledgeGraph, PutReport};
 use crate::vocab::document_iri;
 
@@ -99,9 +100,12 @@ impl<'a> DocumentWriter<'a> {
         self.wait()
     }
 
-    /// Writes everything waiting; the store holds every document put when this returns.
-    pub fn finish(mut self) -> Result<()> {
-        self.flush()
+    /// Writes everything waiting, then revises what earlier documents decided in the light
+    /// of the new ones ([`revise`](crate::revise)); the store holds every document put
+    /// when this returns.
+    pub fn finish(mut self) -> Result<Revision> {
+        self.flush()?;
+        revise(self.kg)
     }
 
     /// Hands the gathered batch to a background thread (after the previous one is written).

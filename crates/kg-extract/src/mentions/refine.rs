@@ -124,6 +124,19 @@ fn names_a_region(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     !lex.cities.contains_key(&key) || called_a_state
 }
 
+/// The kind of place a common noun before "of" calls a name: "the city of X" a city,
+/// "the province of X" a region. A capitalised noun ("Mexico City of …") does not count.
+fn called_a_place(view: &TextView, m: &Mention) -> Option<EntityType> {
+    if m.first < 2 || view.token_lower(m.first - 1) != "of" || view.tokens[m.first - 2].is_capitalized() {
+        return None;
+    }
+    match view.token_lower(m.first - 2) {
+        "city" | "town" | "village" | "township" | "port" => Some(EntityType::City),
+        "province" | "region" | "state" | "county" | "district" | "prefecture" | "oblast" | "island" => Some(EntityType::Location),
+        _ => None,
+    }
+}
+
 /// Whether a mention stands where the medium of an interview does: "told X", "spoke to X",
 /// "in an interview with X".
 fn interviewer_position(view: &TextView, m: &Mention) -> bool {
@@ -340,6 +353,15 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         // place; one that is also a large city ("New York") only when called a state.
         if names_a_region(lex, view, &m) {
             retype(&mut m, MentionKind::Place, EntityType::Location);
+            kept.push(Some(m));
+            continue;
+        }
+        // "the city of Avonshire", "the province of Avonshire": the text says what kind of
+        // place it is, whatever the recogniser reads.
+        if let Some(place) = called_a_place(view, &m)
+            .filter(|_| !matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_)) && !has_org_keyword(view, &m))
+        {
+            retype(&mut m, MentionKind::Place, place);
             kept.push(Some(m));
             continue;
         }
@@ -646,6 +668,10 @@ mod tests {
             ("Bill Smith, a spokesman for CH2M Hill, said the plant would close.", &["CH2M Hill (Organization)"]),
             ("Arnault ran Rimowa, the most famous old German luggage maker, until 2020.", &["Rimowa (Organization)"]),
             ("The letter came from Maria Keller, a former newspaper editor in Ohio.", &["Maria Keller (Person)"]),
+            // The text says what kind of place a name is.
+            ("Harold Kessler visited the city of Marbridge on Monday.", &["Marbridge (City)"]),
+            ("Maria Lopez toured the province of Marbridge, where farmers protested.", &["Marbridge (Location)"]),
+            ("Floods hit the region of Marbridge on Tuesday, officials said.", &["Marbridge (Location)"]),
         ];
         for (text, expected) in cases {
             let found = entities(text);

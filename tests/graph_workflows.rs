@@ -126,6 +126,48 @@ fn namesakes_stay_apart_across_documents() {
     }
 }
 
+/// Later documents revise what earlier ones decided: a surname merge that a second person
+/// of the surname makes ambiguous is split, and a place takes the type most of its
+/// documents give it, keeping one node. Both are reported, and re-ingesting changes nothing.
+#[test]
+fn later_documents_split_surname_merges_and_retype_places() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = dir.path().join("store");
+    let first = [
+        write(
+            dir.path(),
+            "a.txt",
+            "Senator Harold Kessler of Ohio criticized the governor on Monday. Kessler said the budget was a mistake.",
+        ),
+        write(dir.path(), "b.txt", "Kessler spoke in Dayton on Tuesday."),
+        write(dir.path(), "c.txt", "Harold Kessler visited the city of Marbridge on Monday."),
+        write(dir.path(), "d.txt", "Floods hit the region of Marbridge on Tuesday, officials said."),
+    ];
+    ingest(&store, &first);
+    let documents_of = |iri: &str| query_csv(&store, &format!("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ <{iri}> kg:mentionedIn ?d }}"));
+    let harold = "https://w3id.org/newskg/entity/person/harold-kessler";
+    assert_eq!(documents_of(harold), vec!["3"], "the surname alone joins the one Kessler known");
+    let types = || query_csv(&store, "SELECT DISTINCT ?t WHERE { GRAPH ?g { place:marbridge a ?t } }");
+    assert_eq!(types(), vec!["http://schema.org/Place"], "a city in one document, a region in another: one place node");
+
+    let second = [
+        write(dir.path(), "e.txt", "Margaret Kessler, a lawyer in Columbus, defended the plan. Kessler told reporters she was confident."),
+        write(dir.path(), "f.txt", "Maria Lopez opened a school in the city of Marbridge."),
+    ];
+    let out = run(kg().arg("ingest").arg("--store").arg(&store).args(&second));
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(report.contains("split: \"Kessler\"") && report.contains("no longer joins person:harold-kessler"), "{report}");
+    assert!(report.contains("1 places took the type most of their documents give them (e.g. place:marbridge)"), "{report}");
+    assert_eq!(documents_of(harold), vec!["2"], "the Dayton article's Kessler left Harold's node");
+    assert_eq!(documents_of("https://w3id.org/newskg/entity/person/kessler"), vec!["1"]);
+    assert_eq!(types(), vec!["http://schema.org/City"], "two documents of three call it a city, in every graph");
+
+    let before = all_quads(&store);
+    let again = run(kg().arg("ingest").arg("--store").arg(&store).args(first.iter().chain(&second)));
+    assert!(String::from_utf8_lossy(&again.stderr).lines().all(|l| !l.contains("split:") && !l.contains("took the type")));
+    assert_eq!(all_quads(&store), before, "re-ingesting revises nothing");
+}
+
 #[test]
 fn reingest_is_idempotent_and_a_changed_file_replaces_only_its_graph() {
     let dir = tempfile::tempdir().expect("tempdir");

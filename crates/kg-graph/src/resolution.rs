@@ -31,6 +31,13 @@ pub struct Resolved {
 /// The resolution of every entity of a document, by entity id.
 pub type Resolution = HashMap<String, Resolved>;
 
+/// How many times more documents the most named of several people sharing a surname needs
+/// before the surname alone is taken to mean that person.
+pub const SURNAME_DOMINANCE: usize = 3;
+
+/// The confidence of a merge on a surname alone, the weakest evidence of a merge.
+pub const SURNAME_CONFIDENCE: f64 = 0.7;
+
 /// Name keys of an entity: label and aliases normalised; for persons also the
 /// transliteration key of the full name.
 pub fn name_keys(e: &Entity) -> BTreeSet<String> {

@@ -28,13 +28,10 @@ use crate::name_index::NameIndex;
 use crate::query::select_rows;
 use crate::resolution::{
     given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, same_surname, Resolution, Resolved,
+    SURNAME_CONFIDENCE, SURNAME_DOMINANCE,
 };
 use crate::store::KnowledgeGraph;
 use crate::vocab::{document_iri, entity_iri, is_entity_of_kind, kg, node, type_of_entity_iri, ALIASES_GRAPH};
-
-/// How many times more documents the most named of several people sharing a surname needs
-/// before the surname alone is taken to mean that person.
-const SURNAME_DOMINANCE: usize = 3;
 
 /// The user alias table, read from the store once: name key → canonical label, type and
 /// Wikidata id.
@@ -174,6 +171,11 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         let variant =
             || best(keys.iter().filter(|k| k.starts_with('~')).flat_map(|k| candidates(k)).collect()).map(|c| (c, 0.85, "variant"));
         if let Some(((iri, label, _), confidence, method)) = exact.or_else(alias).or_else(variant) {
+            // "Kessler" joining "Harold Kessler" by a key some document gave him is a
+            // surname merge, whichever key found it: recorded, and revised when other
+            // people of the surname appear.
+            let (confidence, method) =
+                if lone_person && normalize_label(&label) != label_key { (SURNAME_CONFIDENCE, "surname") } else { (confidence, method) };
             let wikidata = e.wikidata.clone();
             let entity_type = type_of_entity_iri(&iri).unwrap_or(e.entity_type);
             out.insert(e.id.clone(), Resolved { iri: node(iri), label, entity_type, confidence, method, wikidata });
@@ -210,7 +212,7 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
                     iri: node(iri.clone()),
                     label: label.clone(),
                     entity_type: EntityType::Person,
-                    confidence: 0.7,
+                    confidence: SURNAME_CONFIDENCE,
                     method: "surname",
                     wikidata: e.wikidata.clone(),
                 };

@@ -12,8 +12,10 @@
 //!   class most documents gave it (a tie makes it a `schema:Place`, the broader class).
 //! - **Surnames.** "Kessler" alone joins "Olaf Kessler" when he is the one known person of
 //!   that surname (`kg:Resolution` with method `surname`). When other documents later name
-//!   another Kessler, that merge loses its ground: the document's facts move to a node of
-//!   the surname alone, as if the document had been resolved now.
+//!   another Kessler, that merge loses its ground (unless Olaf is named in several times
+//!   more documents than every other Kessler, as resolution itself decides): the
+//!   document's facts move to a node of the surname alone, as if the document had been
+//!   resolved now.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -22,6 +24,7 @@ use kg_model::EntityType;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::error::Result;
+use crate::resolution::SURNAME_DOMINANCE;
 use crate::store::KnowledgeGraph;
 use crate::vocab::{class_of, entity_iri, is_entity_of_kind, kg, rdf, rdfs, skos};
 
@@ -110,7 +113,7 @@ fn surname_splits(store: &KnowledgeGraph, change: &mut Change) -> Result<Vec<Spl
         let value = |p: &str| record_quads.iter().find(|q| q.predicate == kg(p)).map(|q| q.object.clone());
         let (Some(Term::Literal(local)), Some(Term::NamedNode(from))) = (value("localLabel"), value("resolvedTo")) else { continue };
         let people = people_with_surname(store, local.value(), graph)?;
-        if people.len() < 2 {
+        if people.len() < 2 || surname_owner(&people) == Some(from.as_str()) {
             continue;
         }
         let to = entity_iri(EntityType::Person, local.value());
@@ -129,20 +132,33 @@ fn surname_splits(store: &KnowledgeGraph, change: &mut Change) -> Result<Vec<Spl
     Ok(splits)
 }
 
-/// The person nodes that graphs other than `skip` give the surname key of `surname`.
-fn people_with_surname(store: &KnowledgeGraph, surname: &str, skip: &NamedNode) -> Result<BTreeSet<String>> {
+/// The person nodes that graphs other than `skip` give the surname key of `surname`, with
+/// how many graphs do.
+fn people_with_surname(store: &KnowledgeGraph, surname: &str, skip: &NamedNode) -> Result<BTreeMap<String, usize>> {
     let key = Literal::new_simple_literal(format!("@{}", name_key(surname)));
-    let mut people = BTreeSet::new();
+    let mut people = BTreeMap::new();
     for q in store.store().quads_for_pattern(None, Some(kg("nameKey").as_ref()), Some(key.as_ref().into()), None) {
         let q = q?;
         let other_graph = !matches!(&q.graph_name, GraphName::NamedNode(g) if g == skip);
         if let (true, NamedOrBlankNode::NamedNode(n)) = (other_graph, q.subject) {
             if is_entity_of_kind(n.as_str(), EntityType::Person) {
-                people.insert(n.into_string());
+                *people.entry(n.into_string()).or_default() += 1;
             }
         }
     }
     Ok(people)
+}
+
+/// The person a surname alone still stands for among those who carry it: the one named
+/// in [`SURNAME_DOMINANCE`] times more documents than any other (as resolution decides).
+fn surname_owner(people: &BTreeMap<String, usize>) -> Option<&str> {
+    let mut ranked: Vec<(&String, &usize)> = people.iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(a.1));
+    match ranked.as_slice() {
+        [(only, _)] => Some(only.as_str()),
+        [(first, n), (_, m), ..] if **n >= SURNAME_DOMINANCE * **m => Some(first.as_str()),
+        _ => None,
+    }
 }
 
 /// Moves what graph `graph` says of node `from` to node `to`, labelled `label`: the
@@ -307,5 +323,22 @@ mod tests {
         let kessler = "SELECT ?d WHERE { <https://w3id.org/newskg/entity/person/kessler> kg:mentionedIn ?d }";
         assert_eq!(answers(&kg, kessler), ["<https://w3id.org/newskg/doc/b>", "<https://w3id.org/newskg/doc/d>"]);
         assert!(revise(&kg).expect("revise").is_empty());
+    }
+
+    #[test]
+    fn a_surname_merge_stays_with_a_person_named_far_more_often() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let meta = DocumentMeta::default();
+        for id in ["a", "b", "c"] {
+            kg.put_document(&document(id, &[("Olaf Kessler", EntityType::Person)]), &meta).expect("put");
+        }
+        kg.put_document(&document("d", &[("Kessler", EntityType::Person)]), &meta).expect("put");
+        kg.put_document(&document("e", &[("Maria Kessler", EntityType::Person)]), &meta).expect("put");
+        assert!(revise(&kg).expect("revise").is_empty());
+        let node_of_d = "SELECT ?n WHERE { GRAPH <https://w3id.org/newskg/doc/d> { ?n a <http://schema.org/Person> } }";
+        assert_eq!(answers(&kg, node_of_d), ["<https://w3id.org/newskg/entity/person/olaf-kessler>"]);
+        // A second document of Maria's: Olaf is no longer named three times as often.
+        kg.put_document(&document("f", &[("Maria Kessler", EntityType::Person)]), &meta).expect("put");
+        assert_eq!(answers(&kg, node_of_d), ["<https://w3id.org/newskg/entity/person/kessler>"]);
     }
 }

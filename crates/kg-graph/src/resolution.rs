@@ -33,7 +33,13 @@ pub type Resolution = HashMap<String, Resolved>;
 
 /// How many times more documents the most named of several people sharing a surname needs
 /// before the surname alone is taken to mean that person.
-pub const SURNAME_DOMINANCE: usize = 3;
+const SURNAME_DOMINANCE: usize = 3;
+
+/// Whether a person named in `most` documents is named far enough more often than the next
+/// person of the surname, named in `next`, for the surname alone to mean them.
+pub fn surname_dominates(most: usize, next: usize) -> bool {
+    most >= SURNAME_DOMINANCE * next
+}
 
 /// The confidence of a merge on a surname alone, the weakest evidence of a merge.
 pub const SURNAME_CONFIDENCE: f64 = 0.7;

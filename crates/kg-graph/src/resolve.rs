@@ -27,8 +27,8 @@ use crate::error::{GraphError, Result};
 use crate::name_index::NameIndex;
 use crate::query::select_rows;
 use crate::resolution::{
-    given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, same_surname, Resolution, Resolved,
-    SURNAME_CONFIDENCE, SURNAME_DOMINANCE,
+    given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, same_surname, surname_dominates, Resolution,
+    Resolved, SURNAME_CONFIDENCE,
 };
 use crate::store::KnowledgeGraph;
 use crate::vocab::{document_iri, entity_iri, is_entity_of_kind, kg, node, type_of_entity_iri, ALIASES_GRAPH};
@@ -160,7 +160,7 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         let best = |mut c: Vec<(String, String, usize)>| {
             c.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
             c.dedup_by(|a, b| a.0 == b.0);
-            if lone_person && c.len() > 1 && c[0].2 < SURNAME_DOMINANCE * c[1].2 {
+            if lone_person && c.len() > 1 && !surname_dominates(c[0].2, c[1].2) {
                 return None;
             }
             c.into_iter().next()

@@ -24,7 +24,7 @@ use kg_model::EntityType;
 use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::error::Result;
-use crate::resolution::SURNAME_DOMINANCE;
+use crate::resolution::surname_dominates;
 use crate::store::KnowledgeGraph;
 use crate::vocab::{class_of, entity_iri, is_entity_of_kind, kg, rdf, rdfs, skos};
 
@@ -150,13 +150,13 @@ fn people_with_surname(store: &KnowledgeGraph, surname: &str, skip: &NamedNode) 
 }
 
 /// The person a surname alone still stands for among those who carry it: the one named
-/// in [`SURNAME_DOMINANCE`] times more documents than any other (as resolution decides).
+/// in far more documents than any other ([`surname_dominates`], as resolution decides).
 fn surname_owner(people: &BTreeMap<String, usize>) -> Option<&str> {
     let mut ranked: Vec<(&String, &usize)> = people.iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(a.1));
     match ranked.as_slice() {
         [(only, _)] => Some(only.as_str()),
-        [(first, n), (_, m), ..] if **n >= SURNAME_DOMINANCE * **m => Some(first.as_str()),
+        [(first, n), (_, m), ..] if surname_dominates(**n, **m) => Some(first.as_str()),
         _ => None,
     }
 }

@@ -86,6 +86,8 @@ fn namesakes_stay_apart_across_documents() {
         "The Kenyan Senate voted on Monday. The Senate approved the budget.",
         "The Nigerian Senate met in Abuja on Tuesday. The Senate rejected the budget.",
         "The Nigerian Senate passed the bill.",
+        "The Liberia Senate sued the governor on Monday. The Senate rejected the budget.",
+        "The Senate confirmed the judge on Friday.",
     ];
     let paths: Vec<PathBuf> = texts.iter().enumerate().map(|(n, t)| write(dir.path(), &format!("{n:02}.txt"), t)).collect();
     ingest(&store, &paths);
@@ -111,6 +113,10 @@ fn namesakes_stay_apart_across_documents() {
     assert_eq!(nigerian["documents"], 2, "{nigerian}");
     let state = stdout(&run(kg().args(["entities", "--format", "csv", "--merges", "Nigerian Senate", "--store"]).arg(&store)));
     assert!(state.contains(",Senate,state,1"), "{state}");
+    // A senate the text names with its state is that state's node, labelled so; a bare
+    // "Senate" of a later article does not join it.
+    let liberia = entities.iter().find(|e| e["label"] == "Liberia Senate").expect("a node labelled Liberia Senate");
+    assert_eq!(liberia["documents"], 1, "{liberia}");
     // Each of the six people and both parties has a node of their own.
     for name in [
         "Harold Kessler",

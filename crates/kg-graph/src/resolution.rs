@@ -21,8 +21,9 @@ pub struct Resolved {
     pub entity_type: EntityType,
     /// How sure the merge is (1.0 for a new node or an exact name).
     pub confidence: f64,
-    /// `new`, `label`, `alias`, `variant`, `surname`, `state` (a node of its own, as the
-    /// node of its label belongs to another state) or `user`.
+    /// `new`, `label`, `alias`, `variant`, `surname`, `state` (a node named with its state:
+    /// the text qualifies the name by it, or the node of its label belongs to another
+    /// state) or `user`.
     pub method: &'static str,
     /// Wikidata id from the user alias table.
     pub wikidata: Option<String>,
@@ -119,6 +120,13 @@ pub fn qualifier_differs(a: &str, b: &str) -> bool {
     let short_words: Vec<&str> = short.split(' ').collect();
     let long_words: Vec<&str> = long.split(' ').collect();
     long_words.starts_with(&short_words) || long_words.ends_with(&short_words)
+}
+
+/// Whether one place label is the other's with "City" after it ("Avon City" and "Avon"):
+/// a city named after its state or country is another place than the state.
+pub fn city_named_after(a: &str, b: &str) -> bool {
+    let (a, b) = (normalize_label(a), normalize_label(b));
+    a.strip_suffix(" city") == Some(b.as_str()) || b.strip_suffix(" city") == Some(a.as_str())
 }
 
 /// `@` and the transliteration key of a surname: what a later "Zelensky" alone looks up.

@@ -16,19 +16,20 @@
 //! ("Christian Democratic Party", "Democratic Party"); a surname alone joins a person only
 //! when one known person has it, or one is named in far more documents than the others.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 use kg_model::names::normalize_label;
-use kg_model::{Document, EntityType, Predicate};
+use kg_model::{Document, Entity, EntityType, Predicate};
 use oxigraph::model::{GraphName, GraphNameRef, Literal, Quad, Term};
 
 use crate::error::{GraphError, Result};
 use crate::name_index::NameIndex;
 use crate::query::select_rows;
 use crate::resolution::{
-    given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, same_surname, surname_dominates, Resolution,
-    Resolved, SURNAME_CONFIDENCE,
+    city_named_after, given_names_conflict, identity, lone_word, name_keys, person_key, qualifier_differs, same_surname, surname_dominates,
+    Resolution, Resolved, SURNAME_CONFIDENCE,
 };
 use crate::store::KnowledgeGraph;
 use crate::vocab::{document_iri, entity_iri, is_entity_of_kind, kg, node, type_of_entity_iri, ALIASES_GRAPH};
@@ -63,7 +64,38 @@ impl UserAliases {
 /// those added to the index since) and the user table.
 pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAliases, doc: &Document) -> Result<Resolution> {
     let mut out = identity(doc);
-    let all: BTreeSet<String> = doc.entities.iter().flat_map(|e| name_keys(e).into_iter().chain(lone_word(e))).collect();
+    // The states the document's organisations are part of ("the Senate" of one country is
+    // not the Senate of another), and those of the organisation nodes found by key.
+    let mut own_places: HashMap<&str, Vec<(String, &str)>> = HashMap::new();
+    for r in doc.relations.iter().filter(|r| r.predicate == Predicate::PartOf && r.modality.is_none()) {
+        // `out` is still the identity resolution here: the place's own IRI.
+        let place = r.object.as_deref().and_then(|o| Some((out.get(o)?, doc.entity(o)?)));
+        // States and places only: "partOf" an organisation (a party, a ministry) says nothing
+        // of which country's body it is.
+        if let Some((resolved, entity)) =
+            place.filter(|(_, x)| matches!(x.entity_type, EntityType::Country | EntityType::Location | EntityType::City))
+        {
+            own_places.entry(r.subject.as_str()).or_default().push((resolved.iri.as_str().to_string(), entity.label.as_str()));
+        }
+    }
+    // "the Puerto Rico Senate", part of Puerto Rico, labelled "Senate" by the extractor: the
+    // node is the one the state's name qualifies, whatever other documents call "Senate".
+    let entities: Vec<Cow<Entity>> = doc.entities.iter().map(|e| named_with_state(e, own_places.get(e.id.as_str()))).collect();
+    for e in entities.iter().filter_map(|e| match e {
+        Cow::Owned(e) => Some(e),
+        Cow::Borrowed(_) => None,
+    }) {
+        let r = Resolved {
+            iri: entity_iri(e.entity_type, &e.label),
+            label: e.label.clone(),
+            entity_type: e.entity_type,
+            confidence: 1.0,
+            method: "state",
+            wikidata: e.wikidata.clone(),
+        };
+        out.insert(e.id.clone(), r);
+    }
+    let all: BTreeSet<String> = entities.iter().flat_map(|e| name_keys(e).into_iter().chain(lone_word(e))).collect();
     if all.is_empty() {
         return Ok(out);
     }
@@ -82,20 +114,6 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             by_key.insert(key.clone(), found);
         }
     }
-    // The states the document's organisations are part of ("the Senate" of one country is
-    // not the Senate of another), and those of the organisation nodes found by key.
-    let mut own_places: HashMap<&str, Vec<(String, &str)>> = HashMap::new();
-    for r in doc.relations.iter().filter(|r| r.predicate == Predicate::PartOf && r.modality.is_none()) {
-        // `out` is still the identity resolution here: the place's own IRI.
-        let place = r.object.as_deref().and_then(|o| Some((out.get(o)?, doc.entity(o)?)));
-        // States and places only: "partOf" an organisation (a party, a ministry) says nothing
-        // of which country's body it is.
-        if let Some((resolved, entity)) =
-            place.filter(|(_, x)| matches!(x.entity_type, EntityType::Country | EntityType::Location | EntityType::City))
-        {
-            own_places.entry(r.subject.as_str()).or_default().push((resolved.iri.as_str().to_string(), entity.label.as_str()));
-        }
-    }
     let is_org = |iri: &str| is_entity_of_kind(iri, EntityType::Organization);
     let mut node_places: HashMap<String, BTreeSet<String>> = HashMap::new();
     if !own_places.is_empty() {
@@ -106,7 +124,7 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
             }
         }
     }
-    for e in &doc.entities {
+    for e in entities.iter().map(Cow::as_ref) {
         let keys = name_keys(e);
         let label_key = normalize_label(&e.label);
         let places = own_places.get(e.id.as_str()).map(Vec::as_slice).unwrap_or_default();
@@ -144,6 +162,7 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         let compatible = |iri: &str, label: &str| match e.entity_type {
             EntityType::Person => !given_names_conflict(&e.label, label) && (!full_name || same_surname(&e.label, label)),
             EntityType::Organization => !qualifier_differs(&e.label, label) && !places_conflict(iri),
+            EntityType::City | EntityType::Location => !city_named_after(&e.label, label),
             _ => true,
         };
         let candidates = |key: &str| -> Vec<(String, String, usize)> {
@@ -221,6 +240,25 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         }
     }
     Ok(out)
+}
+
+/// The entity as the node sees it when one of its names is its label qualified by the name
+/// of a place the document makes it part of ("Puerto Rico Senate" for "Senate", part of
+/// Puerto Rico): that name is the label, and the bare label no name of it.
+fn named_with_state<'a>(e: &'a Entity, places: Option<&Vec<(String, &str)>>) -> Cow<'a, Entity> {
+    let bare = normalize_label(&e.label);
+    let qualified = places.into_iter().flatten().find_map(|(_, place)| {
+        let wanted = format!("{} {bare}", normalize_label(place));
+        e.aliases.iter().find(|a| normalize_label(a) == wanted)
+    });
+    match qualified {
+        Some(q) if e.entity_type == EntityType::Organization => Cow::Owned(Entity {
+            label: q.clone(),
+            aliases: e.aliases.iter().filter(|a| *a != q && normalize_label(a) != bare).cloned().collect(),
+            ..e.clone()
+        }),
+        _ => Cow::Borrowed(e),
+    }
 }
 
 /// What loading a user alias table did: its rows, and the name keys whose canonical entity
@@ -375,5 +413,17 @@ mod tests {
         // A country of that name stays apart: the gazetteer decides countries.
         kg.put_document(&one_entity("d", "Avonshire", EntityType::Country), &meta).expect("put");
         assert_eq!(typed_nodes(&kg, "Avonshire").len(), 2);
+    }
+
+    #[test]
+    fn a_state_does_not_join_the_city_named_after_it() {
+        let kg = KnowledgeGraph::in_memory().expect("store");
+        let meta = DocumentMeta::default();
+        let mut city = one_entity("a", "Avonshire City", EntityType::City);
+        city.entities[0].aliases.push("Avonshire".into());
+        kg.put_document(&city, &meta).expect("put");
+        kg.put_document(&one_entity("b", "Avonshire", EntityType::Location), &meta).expect("put");
+        assert_eq!(typed_nodes(&kg, "Avonshire"), vec!["<https://w3id.org/newskg/entity/place/avonshire>"]);
+        assert_eq!(typed_nodes(&kg, "Avonshire City"), vec!["<https://w3id.org/newskg/entity/place/avonshire-city>"]);
     }
 }

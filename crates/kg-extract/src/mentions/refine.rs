@@ -124,6 +124,25 @@ fn names_a_region(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     !lex.cities.contains_key(&key) || called_a_state
 }
 
+/// The city's name when a region's name stands for the city named after it ("X City" in
+/// the gazetteer): after "mayor of", and in the "City, State" pattern where both are the same
+/// name ("X, X", the first half the city, the second its state, read together as the city).
+fn region_read_as_city(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<String> {
+    let mut key = String::new();
+    view.join_lower(m.first, m.last, &mut key);
+    if !lex.regions.contains(&key) {
+        return None;
+    }
+    key.push_str(" city");
+    let (city, _) = lex.cities.get(&key)?;
+    let len = m.last - m.first;
+    let same_words = |a: usize| (0..len).all(|k| view.token_lower(a + k) == view.token_lower(m.first + k));
+    let repeated_after = view.token_lower(m.last) == "," && same_words(m.last + 1);
+    let repeated_before = m.first > len && view.token_lower(m.first - 1) == "," && same_words(m.first - 1 - len);
+    let after_mayor = m.first >= 2 && view.token_lower(m.first - 1) == "of" && view.token_lower(m.first - 2) == "mayor";
+    (repeated_after || repeated_before || after_mayor).then(|| city.clone())
+}
+
 /// The kind of place a common noun before "of" calls a name: "the city of X" a city,
 /// "the province of X" a region. A capitalised noun ("Mexico City of …") does not count.
 fn called_a_place(view: &TextView, m: &Mention) -> Option<EntityType> {
@@ -341,6 +360,14 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
     for (k, mut m) in mentions.into_iter().enumerate() {
         if !is_parent[k] && (is_sign_off(view, &m) || is_figures_row_label(view, &m) || is_legal_form_alone(view, &m)) {
             kept.push(None);
+            continue;
+        }
+        // "the mayor of Avon", "in Avon, Avon": a state whose city of the same name the
+        // gazetteer calls "Avon City" is that city where the text reads it as a city.
+        if let Some(city) = region_read_as_city(lex, view, &m) {
+            m.kind = MentionKind::Place(city);
+            m.entity_type = EntityType::City;
+            kept.push(Some(m));
             continue;
         }
         if is_parent[k] || !from_rules_alone(&m) {
@@ -672,6 +699,11 @@ mod tests {
             ("Harold Kessler visited the city of Marbridge on Monday.", &["Marbridge (City)"]),
             ("Maria Lopez toured the province of Marbridge, where farmers protested.", &["Marbridge (Location)"]),
             ("Floods hit the region of Marbridge on Tuesday, officials said.", &["Marbridge (Location)"]),
+            // A state whose city of its name the gazetteer calls "… City": the city where the
+            // text reads it so, the state elsewhere.
+            ("Maria Lopez, the mayor of Oklahoma, spoke on Monday.", &["Oklahoma City (City)"]),
+            ("Harold Kessler addressed reporters in Oklahoma, Oklahoma, on Monday.", &["Oklahoma City (City)"]),
+            ("Harold Kessler won the vote in Oklahoma on Monday.", &["Oklahoma (Location)"]),
         ];
         for (text, expected) in cases {
             let found = entities(text);

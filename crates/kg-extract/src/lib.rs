@@ -197,12 +197,19 @@ impl Extractor {
                 let mut mentions = d.spans.clone();
                 mentions.sort();
                 mentions.dedup();
-                let mut aliases: Vec<String> =
-                    d.aliases.iter().filter(|a| **a != d.label && !a.ends_with("'s") && !a.ends_with("\u{2019}s")).cloned().collect();
+                // A name wrapped over two lines is one name: "Francesco\nCossiga".
+                let label = single_spaced(&d.label);
+                let mut aliases: Vec<String> = d
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.ends_with("'s") && !a.ends_with("\u{2019}s"))
+                    .map(|a| single_spaced(a))
+                    .filter(|a| *a != label)
+                    .collect();
                 aliases.sort();
                 aliases.dedup();
-                let wikidata = self.lex.wikidata_of(d.entity_type, &d.label);
-                Entity { id: id_of[&e].clone(), label: d.label.clone(), entity_type: d.entity_type, aliases, mentions, wikidata }
+                let wikidata = self.lex.wikidata_of(d.entity_type, &label);
+                Entity { id: id_of[&e].clone(), label, entity_type: d.entity_type, aliases, mentions, wikidata }
             })
             .collect();
         Ok(Document { id: id.to_string(), published: published.map(Date::iso), title, entities, relations })
@@ -216,6 +223,14 @@ fn headline(view: &TextView, after: usize) -> Option<String> {
     let words = s.last - s.first;
     let ends_line = view.tokens.get(s.last).is_none_or(|t| t.newline_before);
     (ends_line && words <= 25 && !matches!(last.norm.as_str(), "." | "!" | "?" | "\"")).then(|| view.text(s.start, s.end))
+}
+
+/// A name with every run of white space in it (a line break of wrapped text) one space.
+fn single_spaced(name: &str) -> String {
+    if name.chars().all(|c| c == ' ' || !c.is_whitespace()) {
+        return name.to_string();
+    }
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -71,19 +71,22 @@ pub fn name_keys(e: &Entity) -> BTreeSet<String> {
 /// surname, the surnames agree, and neither given name stands in the other name ("Ivanka
 /// Trump" and "Donald Trump"; not "Hillary Rodham Clinton" and "Hillary Clinton", nor
 /// "Republican Kevin McCarthy" and "Kevin McCarthy"). An initial stands for the names it
-/// begins ("J. Smith" and "John Smith").
+/// begins ("J. Smith" and "John Smith"), but a middle initial not for a first name
+/// ("Charles H. Baker" and "Howard Baker" conflict).
 pub fn given_names_conflict(a: &str, b: &str) -> bool {
     let (a, b) = (name_words(a), name_words(b));
     let (Some((a_last, a_rest)), Some((b_last, b_rest))) = (a.split_last(), b.split_last()) else { return false };
     if a_rest.is_empty() || b_rest.is_empty() || !same_name_part(a_last, b_last) {
         return false;
     }
+    // A middle initial stands for no one's first name: "Charles H. Baker" is not "Howard
+    // Baker", while "J. Howard Baker" may be.
     let stands_in = |given: &str, rest: &[&str]| {
         let initial = given.chars().count() == 1;
-        rest.iter().any(|w| {
+        rest.iter().enumerate().any(|(k, w)| {
             same_name_part(given, w)
                 || (initial && fold_first(w) == fold_first(given))
-                || (w.chars().count() == 1 && fold_first(w) == fold_first(given))
+                || (k == 0 && w.chars().count() == 1 && fold_first(w) == fold_first(given))
         })
     };
     !stands_in(a_rest[0], b_rest) && !stands_in(b_rest[0], a_rest)
@@ -207,8 +210,12 @@ mod tests {
 
     #[test]
     fn different_given_names_of_one_surname_conflict() {
-        for (a, b) in [("Ivanka Kessler", "Donald Kessler"), ("Bill Abernathy", "Hillary Abernathy"), ("J. R. Ostrowski", "Matt Ostrowski")]
-        {
+        for (a, b) in [
+            ("Ivanka Kessler", "Donald Kessler"),
+            ("Bill Abernathy", "Hillary Abernathy"),
+            ("J. R. Ostrowski", "Matt Ostrowski"),
+            ("Charles H. Kessler", "Howard Kessler"),
+        ] {
             assert!(given_names_conflict(a, b) && given_names_conflict(b, a), "{a} / {b}");
         }
         for (a, b) in [
@@ -216,6 +223,7 @@ mod tests {
             ("Republican Kevin Ostrowski", "Kevin Ostrowski"),
             ("J. Kessler", "John Kessler"),
             ("Donald J. Kessler", "Donald Kessler"),
+            ("J. Howard Kessler", "Howard Kessler"),
             ("Sergei Lavrov", "Sergey Lavrov"),
             ("Kessler", "Donald Kessler"),
             ("Ivanka Kessler", "Donald Ostrowski"),

@@ -916,6 +916,17 @@ mod tests {
     }
 
     #[test]
+    fn names_wrapped_over_two_lines_of_wire_copy_stay_one_name() {
+        let text = "Harold Kessler will visit Avonshire and Marbridge during a trip\n\
+                    in June, and the two will be the guests of President Maria\n\
+                    Lopez from June 3 to 6, the foreign ministry said on Monday.\n    \
+                    Kessler will then fly on to Brussels for the summit meeting.\n";
+        let e = entities(text);
+        assert!(e.contains(&"Maria Lopez (Person)".to_string()), "{e:?}");
+        assert!(!e.iter().any(|x| x.starts_with("Maria (") || x.starts_with("Lopez (")), "{e:?}");
+    }
+
+    #[test]
     fn places_and_party_words_before_a_name_are_no_part_of_it() {
         let e = entities(
             "United States Senator from Ohio Harold Kessler spoke on Monday. The governor of Texas Margaret Alvarez replied. \

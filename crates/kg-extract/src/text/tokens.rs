@@ -27,7 +27,8 @@ pub struct Token {
     pub start: usize,
     /// End in code points, exclusive.
     pub end: usize,
-    /// True when a line break lies between this token and the previous one.
+    /// True when a line break lies between this token and the previous one (not one
+    /// that only wraps a paragraph of hard-wrapped text).
     pub newline_before: bool,
     /// True when a blank line (paragraph break) lies between this token and the previous one.
     pub paragraph_before: bool,
@@ -93,11 +94,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     let mut newlines = 0usize;
     let mut space = false;
+    // Line breaks that only wrap a paragraph are spaces.
+    let soft = crate::text::wrapping::soft_line_breaks(&chars);
+    let mut next_soft = soft.iter().copied().peekable();
     while i < n {
         let c = chars[i];
         if c.is_whitespace() {
             if c == '\n' {
-                newlines += 1;
+                while next_soft.next_if(|&p| p < i).is_some() {}
+                if next_soft.next_if_eq(&i).is_none() {
+                    newlines += 1;
+                }
             }
             space = true;
             i += 1;

@@ -133,12 +133,18 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
         }
     }
     // Pass 2: single names, acronyms and references, now that every full name is known.
+    let apart = surnames_used_apart(&r.res, view, mentions);
     for (mi, m) in mentions.iter().enumerate() {
         match &m.kind {
             MentionKind::Person(name) if name.split_whitespace().count() == 1 => {
-                let e = match single_name_match(&r, name, m.start) {
-                    Some(e) => e,
-                    None => person_cluster(&mut r, name),
+                let e = if let Some(others) = apart.get(&name.to_lowercase()) {
+                    surname_bearer_but(&r, name, others)
+                        .unwrap_or_else(|| r.entity(format!("person:{}", normalize_label(name)), EntityType::Person, name))
+                } else {
+                    match single_name_match(&r, name, m.start) {
+                        Some(e) => e,
+                        None => person_cluster(&mut r, name),
+                    }
                 };
                 r.attach(mi, e, m);
                 if let Some((title, _, _)) = &m.title {
@@ -147,7 +153,10 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
                 }
             }
             MentionKind::Unresolved(word) => {
-                let e = if let Some(e) = single_name_match(&r, word, m.start) {
+                let e = if let Some(others) = apart.get(&word.to_lowercase()) {
+                    surname_bearer_but(&r, word, others)
+                        .unwrap_or_else(|| r.entity(format!("person:{}", normalize_label(word)), EntityType::Person, word))
+                } else if let Some(e) = single_name_match(&r, word, m.start) {
                     e
                 } else if let Some(e) = acronym_match(&r, word) {
                     e
@@ -325,6 +334,61 @@ fn names_compatible(a: &[String], b: &[String]) -> bool {
     }
 }
 
+/// Surnames (lower case) that a sentence coordinates, alone, with a full name of that
+/// surname ("Kessler and Maria Kessler arrived", "Maria Kessler and Kessler"), or gives a
+/// relative of that name ("Kessler's niece Maria Kessler"): the bare surname is someone
+/// else, and as the writer names that other person in full each time, every bare mention of
+/// the surname in the document is someone other than that person. A surname elsewhere in
+/// the sentence may well be the full name's ("commended Kessler … endorse Maria Kessler").
+/// Each surname comes with the persons it is not.
+fn surnames_used_apart(res: &Resolution, view: &TextView, mentions: &[Mention]) -> FastMap<String, Vec<usize>> {
+    let mut apart: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, m) in mentions.iter().enumerate() {
+        let (MentionKind::Person(word) | MentionKind::Unresolved(word)) = &m.kind else { continue };
+        // "Xi-Kessler talks": two names in one token are the pair the sentence names in full.
+        let shares_a_token = |k: usize, o: &Mention| k != i && o.first < m.last && m.first < o.last;
+        if word.contains(' ') || mentions.iter().enumerate().any(|(k, o)| shares_a_token(k, o)) {
+            continue;
+        }
+        let coordinator = |k: usize| matches!(view.token_lower(k), "and" | "or" | "&" | "," | "with");
+        let coordinated =
+            |other: &Mention| (other.last + 1 == m.first && coordinator(other.last)) || (m.last + 1 == other.first && coordinator(m.last));
+        // "Kessler's niece Maria Kessler", "Kessler's wife, Maria Kessler".
+        let relative = |other: &Mention| {
+            view.token_lower(m.last) == "'s"
+                && other.first > m.last + 1
+                && other.first <= m.last + 3
+                && (m.last + 1..other.first).all(|k| view.token_lower(k) == "," || view.tokens[k].is_lower_word())
+        };
+        for (k, other) in mentions.iter().enumerate() {
+            if other.sentence != m.sentence || !(coordinated(other) || relative(other)) {
+                continue;
+            }
+            let Some(e) = res.of_mention[k] else { continue };
+            if bears_surname(&res.entities[e], word) {
+                let others = apart.entry(word.to_lowercase()).or_default();
+                if !others.contains(&e) {
+                    others.push(e);
+                }
+            }
+        }
+    }
+    apart
+}
+
+/// Whether an entity is a person named in full with `surname` as the last word.
+fn bears_surname(d: &EntityDraft, surname: &str) -> bool {
+    d.entity_type == EntityType::Person && d.name_words.len() > 1 && d.name_words.last().is_some_and(|l| same_name_part(l, surname))
+}
+
+/// The one person named in full with this surname other than `others` ("Mendez" is Tony
+/// Mendez when the text set him apart from Jonna Mendez), if there is exactly one.
+fn surname_bearer_but(r: &Resolver, surname: &str, others: &[usize]) -> Option<usize> {
+    let mut bearers = (0..r.res.entities.len()).filter(|e| !others.contains(e) && bears_surname(&r.res.entities[*e], surname));
+    let first = bearers.next()?;
+    bearers.next().is_none().then_some(first)
+}
+
 /// The person a single word names: a surname or given name of a known person,
 /// preferring the one mentioned last before `pos`.
 fn single_name_match(r: &Resolver, word: &str, pos: usize) -> Option<usize> {
@@ -397,6 +461,32 @@ mod tests {
         );
         let alone = crate::testutil::entities("Harold Kessler became Labour leader on Monday.");
         assert!(alone.contains(&"Labour Party (Organization)".to_string()), "{alone:?}");
+    }
+
+    #[test]
+    fn a_surname_beside_another_full_name_of_it_is_another_person() {
+        let text = "President Kessler will visit Avonshire in June. The ministry said Kessler and Maria Kessler would \
+                    be the guests of the mayor. Kessler will then fly to Brussels.";
+        let e = crate::testutil::entities(text);
+        assert!(e.contains(&"Kessler (Person)".to_string()) && e.contains(&"Maria Kessler (Person)".to_string()), "{e:?}");
+        // Set apart from one Kessler, the surname is the other Kessler the text names in full.
+        let text = "Harold Kessler died on Monday. Kessler's wife Maria Kessler said Kessler had been ill.";
+        let doc = crate::testutil::extract(text);
+        let mentions = |label: &str| doc.entities.iter().find(|e| e.label == label).map_or(0, |e| e.mentions.len());
+        assert_eq!((mentions("Harold Kessler"), mentions("Maria Kessler"), mentions("Kessler")), (3, 1, 0), "{:?}", doc.entities);
+        for text in ["The mayor met Maria Kessler and Kessler on Monday.", "Days later, Kessler's niece Maria Kessler wrote a book."] {
+            let two = crate::testutil::entities(text);
+            assert!(two.contains(&"Kessler (Person)".to_string()) && two.contains(&"Maria Kessler (Person)".to_string()), "{two:?}");
+        }
+        // One person named in full and by surname is one, in any sentence.
+        for text in [
+            "Maria Kessler arrived on Monday. Kessler said the talks went well.",
+            "Maria Kessler signed the deal weeks before Kessler resigned.",
+            "Lopez commended Kessler and said she was proud to endorse Maria Kessler.",
+        ] {
+            let one = crate::testutil::entities(text);
+            assert!(one.contains(&"Maria Kessler (Person)".to_string()) && !one.iter().any(|x| x.starts_with("Kessler (")), "{one:?}");
+        }
     }
 
     #[test]

@@ -650,6 +650,31 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             a += 1;
         }
     }
+    // "Senate Majority Whip Harold Kessler", "Senior Superintendent Maria Lopez": a rank
+    // after words of its own.
+    if !honorific {
+        let rank = (i + 1..end.saturating_sub(1)).rev().find(|&k| is_honorific(&view.tokens[k].norm));
+        // Common words ("Majority", "Senior") and the body the rank is held in ("Senate").
+        let own_words = |r: usize| {
+            (i..r).all(|k| {
+                let w = view.token_lower(k);
+                WORDS.title_adjectives.contains(w) || lex.common_words.contains(w) || WORDS.org_keywords.contains(w)
+            })
+        };
+        if let Some(r) = rank.filter(|&r| own_words(r)) {
+            honorific = true;
+            a = r + 1;
+            if view.tokens[a].norm == "." {
+                a += 1;
+            }
+        }
+    }
+    // "Justice Department", "Judge Advocate General's Corps": a rank word naming an
+    // organisation is part of its name.
+    if honorific && (a..end).any(|k| WORDS.org_keywords.contains(view.token_lower(k))) {
+        honorific = false;
+        a = i;
+    }
     if a >= end {
         return None; // an honorific alone ("Mr.")
     }
@@ -924,6 +949,22 @@ mod tests {
         let e = entities(text);
         assert!(e.contains(&"Maria Lopez (Person)".to_string()), "{e:?}");
         assert!(!e.iter().any(|x| x.starts_with("Maria (") || x.starts_with("Lopez (")), "{e:?}");
+    }
+
+    #[test]
+    fn ranks_and_sentence_words_before_a_name_are_no_part_of_it() {
+        let e = entities(
+            "Majority Whip Harold Kessler spoke on Monday. Senior Superintendent Maria Lopez said police acted. \
+             Whereas Margaret Alvarez said the vote failed, others disagreed. Justice Victor Ostrowski dissented. \
+             The Justice Department said so. Senate Minority Whip Lena Ostrowski agreed.",
+        );
+        assert!(e.contains(&"Justice Department (Organization)".to_string()), "{e:?}");
+        assert!(e.contains(&"Lena Ostrowski (Person)".to_string()), "{e:?}");
+        for want in ["Harold Kessler (Person)", "Maria Lopez (Person)", "Margaret Alvarez (Person)", "Victor Ostrowski (Person)"] {
+            assert!(e.contains(&want.to_string()), "{want} missing: {e:?}");
+        }
+        let stray = ["Majority", "Whip", "Senior", "Whereas", "Justice V", "Senate"];
+        assert!(!e.iter().any(|x| stray.iter().any(|w| x.starts_with(w))), "{e:?}");
     }
 
     #[test]

@@ -129,6 +129,12 @@ mod tests {
     }
 
     #[test]
+    fn a_degree_ends_no_sentence() {
+        let s = split("Maria Lopez, a Ph.D. candidate at the university, said so. Kessler agreed.");
+        assert_eq!(s, vec!["Maria Lopez, a Ph.D. candidate at the university, said so.", "Kessler agreed."]);
+    }
+
+    #[test]
     fn line_breaks_end_headlines() {
         let s = split("July 24, 2024\n\nChina calls on Russia\n\nXi spoke.");
         assert_eq!(s, vec!["July 24, 2024", "China calls on Russia", "Xi spoke."]);

@@ -181,6 +181,8 @@ pub struct Lexicon {
     /// Lower-case names of first-level administrative regions (states, provinces, Länder);
     /// names that are common words are left out.
     pub regions: FastSet<String>,
+    /// Countries (index into `countries`) by a short name that stands for them only alone ("America").
+    pub country_short_names: FastMap<String, usize>,
     /// Titles by lower-case token sequence.
     pub titles: FastMap<String, TitleRole>,
     /// Longest title in tokens.
@@ -381,6 +383,7 @@ impl Lexicon {
             actor_phrases: FastMap::default(),
             towns: FastSet::default(),
             regions: FastSet::default(),
+            country_short_names: FastMap::default(),
             wikidata_by_name: FastMap::default(),
             person_surnames: FastSet::default(),
         };
@@ -456,6 +459,13 @@ impl Lexicon {
                     lex.cities.entry(key.clone()).or_insert_with(|| (r[0].to_string(), r[1].to_string()));
                 }
                 lex.towns.insert(key);
+            }
+        }
+        for r in rows(crate::data_files::COUNTRY_SHORT_NAMES_TSV) {
+            if let (Some(name), Some(code)) = (r.first(), r.get(1)) {
+                if let Some(c) = lex.countries.iter().position(|c| c.code == *code) {
+                    lex.country_short_names.insert(name.to_string(), c);
+                }
             }
         }
         for r in rows(crate::data_files::REGIONS_TSV) {

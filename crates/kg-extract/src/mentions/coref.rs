@@ -158,7 +158,7 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
                         .unwrap_or_else(|| r.entity(format!("person:{}", normalize_label(word)), EntityType::Person, word))
                 } else if let Some(e) = single_name_match(&r, word, m.start) {
                     e
-                } else if let Some(e) = acronym_match(&r, word) {
+                } else if let Some(e) = acronym_match(&r, word).or_else(|| transcript_label_match(&r, view, m, word)) {
                     e
                 } else if m.place_context {
                     let ty = if r.lex.cities.contains_key(&word.to_lowercase()) { EntityType::City } else { EntityType::Location };
@@ -410,6 +410,26 @@ fn single_name_match(r: &Resolver, word: &str, pos: usize) -> Option<usize> {
 }
 
 /// An acronym of a known organisation ("NSDC" for National Security and Defence Council).
+/// "((WN))" in an interview transcript whose other speaker label is "((Wikinews))": a label
+/// in double brackets whose capitals are letters of a known organisation's one-word name,
+/// in order and from its first, is that organisation's short label.
+fn transcript_label_match(r: &Resolver, view: &TextView, m: &Mention, word: &str) -> Option<usize> {
+    let bracket = |k: Option<usize>| k.and_then(|k| view.tokens.get(k)).is_some_and(|t| t.norm == "(" || t.norm == ")");
+    let in_brackets =
+        bracket(m.first.checked_sub(1)) && bracket(m.first.checked_sub(2)) && bracket(Some(m.last)) && bracket(Some(m.last + 1));
+    if !in_brackets || word.chars().count() < 2 || !word.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    r.res.entities.iter().position(|d| {
+        let name = d.label.to_lowercase();
+        let mut letters = name.chars();
+        d.entity_type == EntityType::Organization
+            && !name.contains(' ')
+            && name.starts_with(word.chars().next().map(|c| c.to_ascii_lowercase()).unwrap_or(' '))
+            && word.chars().all(|c| letters.any(|l| l == c.to_ascii_lowercase()))
+    })
+}
+
 fn acronym_match(r: &Resolver, word: &str) -> Option<usize> {
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
@@ -487,6 +507,13 @@ mod tests {
             let one = crate::testutil::entities(text);
             assert!(one.contains(&"Maria Kessler (Person)".to_string()) && !one.iter().any(|x| x.starts_with("Kessler (")), "{one:?}");
         }
+    }
+
+    #[test]
+    fn a_transcripts_short_speaker_label_is_the_long_ones() {
+        let text = "((Avonews)) Thank you for speaking with us.\n\n((AN)) How did the study start?\n\n((Harold Kessler)) It began in 2004.";
+        let e = crate::testutil::entities(text);
+        assert!(e.contains(&"Avonews (Organization)".to_string()) && !e.iter().any(|x| x.starts_with("AN (")), "{e:?}");
     }
 
     #[test]

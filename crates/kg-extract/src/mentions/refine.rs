@@ -143,6 +143,20 @@ fn region_read_as_city(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<St
     (repeated_after || repeated_before || after_mayor).then(|| city.clone())
 }
 
+/// The country a one-word mention names by a short name of the lexicon ("America"), when
+/// no capitalised word stands next to it ("South America", "Captain America", "America
+/// First") and it is not the tail of "… of America".
+fn short_country_name(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<usize> {
+    if m.last != m.first + 1 {
+        return None;
+    }
+    let c = *lex.country_short_names.get(view.tokens[m.first].norm.as_str())?;
+    let capitalised = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized_word());
+    let of_before = m.first >= 2 && view.token_lower(m.first - 1) == "of" && capitalised(m.first - 2);
+    let alone = !(m.first > 0 && capitalised(m.first - 1)) && !capitalised(m.last) && !of_before;
+    alone.then_some(c)
+}
+
 /// The kind of place a common noun before "of" calls a name: "the city of X" a city,
 /// "the province of X" a region. A capitalised noun ("Mexico City of …") does not count.
 fn called_a_place(view: &TextView, m: &Mention) -> Option<EntityType> {
@@ -367,6 +381,13 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         if let Some(city) = region_read_as_city(lex, view, &m) {
             m.kind = MentionKind::Place(city);
             m.entity_type = EntityType::City;
+            kept.push(Some(m));
+            continue;
+        }
+        // "came to America": a short name of a country, alone.
+        if let Some(c) = short_country_name(lex, view, &m) {
+            m.kind = MentionKind::Country(c);
+            m.entity_type = EntityType::Country;
             kept.push(Some(m));
             continue;
         }
@@ -674,6 +695,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_country_name_next_to_a_name_is_no_country() {
+        for text in ["Harold Kessler flew to South America.", "Captain America opened on Friday.", "Maria Lopez runs the Bank of America."]
+        {
+            let found = entities(text);
+            assert!(!found.contains(&"United States (Country)".to_string()), "{found:?} for {text:?}");
+        }
+    }
+
+    #[test]
     fn a_known_politicians_surname_alone_is_a_person() {
         let found = entities("Erdogan met the envoy in Ankara.");
         assert!(found.contains(&"Erdogan (Person)".to_string()), "{found:?}");
@@ -704,6 +734,8 @@ mod tests {
             ("Maria Lopez, the mayor of Oklahoma, spoke on Monday.", &["Oklahoma City (City)"]),
             ("Harold Kessler addressed reporters in Oklahoma, Oklahoma, on Monday.", &["Oklahoma City (City)"]),
             ("Harold Kessler won the vote in Oklahoma on Monday.", &["Oklahoma (Location)"]),
+            // A short name of a country, alone.
+            ("Harold Kessler said he would fight for an America that works for all.", &["United States (Country)"]),
         ];
         for (text, expected) in cases {
             let found = entities(text);

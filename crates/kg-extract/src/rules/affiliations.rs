@@ -1,7 +1,8 @@
 //! A person's place in an organisation stated without a title before the name:
 //! "Greg Thayer of the U.S. Forest Service", "Anderson was the chief Middle East
 //! correspondent for The Associated Press", "Branstad was installed as new chairman of
-//! the National Governors' Association".
+//! the National Governors' Association", "Tom Reed, an evolutionary biologist at Norway's
+//! Nordic Veterinary College".
 
 use super::clauses::{Arg, SentenceView};
 use super::positions::appositive_title;
@@ -27,6 +28,9 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         if let Some(found) = linked_position(lex, sv, p) {
             out.push(found);
         }
+        if let Some(org) = appositive_at_organisation(lex, sv, p) {
+            push(&mut out, p, Predicate::MemberOf, &org, None, "", confidence::AFFILIATION_PHRASE);
+        }
         // "Pat Epps and other members of the Greenland Expedition Society".
         if sv.word(p.last) == "and" && sv.word(p.last + 1) == "other" && matches!(sv.word(p.last + 3), "of" | "at") {
             if let Some(org) = of_organisation(sv, p.last + 3) {
@@ -50,10 +54,11 @@ fn of_organisation(sv: &SentenceView, after: usize) -> Option<Arg> {
     }
     for _ in 0..3 {
         if let Some(a) = sv.arg_starting(k) {
-            // One capitalised word is as often the tail of a name cut at "of" ("Hall of Fame",
-            // "Academy of Sciences") as an organisation: only acronyms ("of NASA") count.
-            let named = a.last - a.first > 1 || sv.view.tokens[a.first].is_all_caps();
-            return (a.entity_type == EntityType::Organization && !a.possessive && named).then_some(a);
+            // "of Australia's Griffith University": the place the organisation is in.
+            if a.possessive && is_place(&a) {
+                return organisation_at(sv, a.last + usize::from(sv.word(a.last) == "'s"));
+            }
+            return organisation_at(sv, k);
         }
         let t = sv.view.tokens.get(k)?;
         if !t.is_lower_word() {
@@ -62,6 +67,52 @@ fn of_organisation(sv: &SentenceView, after: usize) -> Option<Arg> {
         k += 1;
     }
     None
+}
+
+/// The organisation named from token `k`. One capitalised word is as often the tail of a
+/// name cut at "of" ("Hall of Fame", "Academy of Sciences") as an organisation: only
+/// acronyms ("of NASA") count.
+fn organisation_at(sv: &SentenceView, k: usize) -> Option<Arg> {
+    let a = sv.arg_starting(k)?;
+    let named = a.last - a.first > 1 || sv.view.tokens[a.first].is_all_caps();
+    (a.entity_type == EntityType::Organization && !a.possessive && named).then_some(a)
+}
+
+fn is_place(a: &Arg) -> bool {
+    matches!(a.entity_type, EntityType::Country | EntityType::City | EntityType::Location)
+}
+
+/// "Anna Berg, an evolutionary biologist at the Nordic Veterinary College": an appositive
+/// that calls the person by an occupation noun (a role of the lexicon, or a noun of a
+/// person: "-ist", "-er", "-or", "-ian", "-ant", "-ent", "-ate") at an organisation.
+fn appositive_at_organisation(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<Arg> {
+    if sv.word(p.last) != "," || !matches!(sv.word(p.last + 1), "a" | "an") {
+        return None;
+    }
+    let first = p.last + 2;
+    // Lower-case words, and the letters of a degree ("a Ph.D. candidate").
+    let description = |k: usize| {
+        sv.is_lower_word(k) || sv.word(k) == "." || sv.view.tokens.get(k).is_some_and(|t| t.is_capitalized_word() && t.norm.len() <= 2)
+    };
+    let at = (first..first + 7).find(|&k| !description(k) || matches!(sv.word(k), "at" | "with"))?;
+    if at == first || !matches!(sv.word(at), "at" | "with") {
+        return None;
+    }
+    let noun = sv.word(at - 1);
+    let person_noun = lex.roles.contains_key(noun)
+        || lex.titles.contains_key(noun)
+        || ["ist", "er", "or", "ian", "ant", "ent", "ate"].iter().any(|x| noun.len() > x.len() + 2 && noun.ends_with(x));
+    if !person_noun {
+        return None;
+    }
+    let mut k = at + 1;
+    if sv.word(k) == "the" {
+        k += 1;
+    }
+    match sv.arg_starting(k) {
+        Some(a) if a.possessive && is_place(&a) => organisation_at(sv, a.last + usize::from(sv.word(a.last) == "'s")),
+        _ => organisation_at(sv, k),
+    }
 }
 
 /// "X was the chief correspondent for The Associated Press", "X will remain a
@@ -98,6 +149,14 @@ mod tests {
         has("Sen. Tom Reed of the governing Liberal Party objected.", "Tom Reed memberOf Liberal Party");
         has("Anna Berg of NASA spoke.", "Anna Berg memberOf NASA");
         has("Tom Reed and other members of the Nordic Expedition Society froze.", "Tom Reed memberOf Nordic Expedition Society");
+        has("Lead author Anna Berg of Norway's Nordic Forest University explained.", "Anna Berg memberOf Nordic Forest University");
+        has(
+            "Tom Reed, an evolutionary biomechanicist at Norway's Nordic Veterinary College, questioned it.",
+            "Tom Reed memberOf Nordic Veterinary College",
+        );
+        has("Anna Berg, a Ph.D. candidate at the Nordic Forest University, said so.", "Anna Berg memberOf Nordic Forest University");
+        let t = triples("Tom Reed, a critic of the Nordic Forest Service, spoke.");
+        assert!(!t.iter().any(|x| x.contains("memberOf")), "no occupation at it: {t:?}");
         let t = triples("Tom Reed of Kenya spoke.");
         assert!(!t.iter().any(|x| x.contains("memberOf")), "a place is no employer: {t:?}");
     }

@@ -681,8 +681,14 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     let mut title = None;
     if let Some((n, role)) = title_at(lex, view, a, end) {
         if a + n < end {
-            title = Some((view.text(view.tokens[a].start, view.tokens[a + n - 1].end), role, a));
+            let title_first = a;
             a += n;
+            // "Chief Minister X" where only "chief" and "minister" are titles apart: the
+            // whole row of titles goes before the name.
+            while let Some((more, _)) = title_at(lex, view, a, end).filter(|(more, _)| a + more < end) {
+                a += more;
+            }
+            title = Some((view.text(view.tokens[title_first].start, view.tokens[a - 1].end), role, title_first));
         } else {
             return None; // a title alone ("the President")
         }

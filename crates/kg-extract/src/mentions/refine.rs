@@ -143,6 +143,19 @@ fn region_read_as_city(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<St
     (repeated_after || repeated_before || after_mayor).then(|| city.clone())
 }
 
+/// Whether the name after a title is no person's: title words only ("Chief Minister",
+/// "Technical Officer"), or common words that the recogniser reads as no person's name
+/// ("General Public License").
+fn titled_nobody(lex: &Lexicon, view: &TextView, m: &Mention, reading: Option<&str>) -> bool {
+    let words = m.first..m.last;
+    let title_word = |k: usize| {
+        let w = view.token_lower(k);
+        lex.titles.contains_key(w) || lex.roles.contains_key(w) || lex.portfolios.contains(w)
+    };
+    words.clone().all(title_word)
+        || (reading != Some("PER") && words.clone().all(|k| common_word(lex, view, k)) && !named_by_evidence(lex, view, m))
+}
+
 /// The country a one-word mention names by a short name of the lexicon ("America"), when
 /// no capitalised word stands next to it ("South America", "Captain America", "America
 /// First") and it is not the tail of "… of America".
@@ -384,6 +397,13 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(Some(m));
             continue;
         }
+        // "Chief Minister", "Lord Mayor", "General Public License": a title before words that
+        // are titles themselves, or common words the recogniser does not read as a person's
+        // name, names nobody.
+        if !is_parent[k] && m.title.is_some() && matches!(m.kind, MentionKind::Person(_)) && titled_nobody(lex, view, &m, reading(&m)) {
+            kept.push(None);
+            continue;
+        }
         // "came to America": a short name of a country, alone.
         if let Some(c) = short_country_name(lex, view, &m) {
             m.kind = MentionKind::Country(c);
@@ -533,6 +553,17 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
                 } else {
                     kept.push(None);
                 }
+                continue;
+            }
+            // "Most Valuable Player" without its "Most", "The Room Where It Happens": a
+            // person's name of common words only that the recogniser reads as no person's.
+            r if r != Some("PER")
+                && !single
+                && matches!(m.kind, MentionKind::Person(_))
+                && (m.first..m.last).all(|k| common_word(lex, view, k))
+                && !named_by_evidence(lex, view, &m) =>
+            {
+                kept.push(None);
                 continue;
             }
             // "Health Minister X", "Commerce Secretary Y": a portfolio before a title names nothing.
@@ -691,6 +722,23 @@ mod tests {
             for p in present {
                 assert!(found.contains(&p.to_string()), "{p} not in {found:?} for {text:?}");
             }
+        }
+    }
+
+    #[test]
+    fn titles_and_common_words_alone_name_no_person() {
+        for text in [
+            "He was named the Most Valuable Player of the season.",
+            "The code is released under the GNU General Public License.",
+            "The Chief Minister spoke on Monday.",
+            "The Technical Officer said the plan was sound.",
+        ] {
+            let found = entities(text);
+            assert!(!found.iter().any(|e| e.ends_with("(Person)")), "{found:?} for {text:?}");
+        }
+        let found = entities("Chief Minister Harold Kessler met Bill Gates on Monday.");
+        for e in ["Harold Kessler (Person)", "Bill Gates (Person)"] {
+            assert!(found.contains(&e.to_string()), "{e} not in {found:?}");
         }
     }
 

@@ -28,6 +28,9 @@ pub fn soft_line_breaks(chars: &[char]) -> Vec<usize> {
     }
     lines.push((start, chars.len(), trimmed_len(&chars[start..])));
     let mut lengths: Vec<usize> = lines.iter().map(|l| l.2).filter(|&n| n > 0).collect();
+    if lengths.is_empty() {
+        return Vec::new();
+    }
     lengths.sort_unstable();
     // The width most lines were filled to: the 90th percentile, which a few long lines
     // (a title, a URL) do not move.
@@ -80,5 +83,6 @@ mod tests {
         let long = "Harold Kessler, the mayor of Avonshire, said on Monday that the city would open three new schools next year.";
         assert!(soft(&format!("{long}\n{long}\n{long}\n")).is_empty());
         assert!(soft("Avonshire wins\n\nHarold Kessler said so.\nMaria Lopez agreed.\n").is_empty());
+        assert!(soft("\n \n\t\n").is_empty());
     }
 }

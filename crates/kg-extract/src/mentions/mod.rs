@@ -1001,6 +1001,9 @@ mod tests {
     fn sentence_initial_common_words_are_not_names() {
         let e = entities("Sanctions were imposed. Analysts expect more. Further talks are planned with Norway.");
         assert_eq!(e, vec!["Norway (Country)"]);
+        // An interview's interjections.
+        let e = entities("((Avonews)) Did it work?\n\n((Kessler)) Yeah, it did. Oh, and Um, Okay, we tried twice.");
+        assert!(!e.iter().any(|x| ["Yeah", "Oh", "Um", "Okay"].iter().any(|w| x.starts_with(w))), "{e:?}");
     }
 
     #[test]

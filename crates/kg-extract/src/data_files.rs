@@ -38,6 +38,8 @@ pub const GOLDSTEIN_TSV: &str = data_str!("lexicon/goldstein.tsv");
 pub const COMMON_WORDS: &str = data_str!("gazetteer/common_words.txt");
 /// First-level administrative regions.
 pub const REGIONS_TSV: &str = data_str!("gazetteer/regions.tsv");
+/// Countries within a state ("England"), read as countries only when they stand alone.
+pub const CONSTITUENT_COUNTRIES_TSV: &str = data_str!("gazetteer/constituent_countries.tsv");
 /// Short names of countries read as the country only when they stand alone ("America").
 pub const COUNTRY_SHORT_NAMES_TSV: &str = data_str!("lexicon/country_short_names.tsv");
 /// English words (used by the rules, not by the recogniser).

@@ -181,7 +181,8 @@ pub struct Lexicon {
     /// Lower-case names of first-level administrative regions (states, provinces, Länder);
     /// names that are common words are left out.
     pub regions: FastSet<String>,
-    /// Countries (index into `countries`) by a short name that stands for them only alone ("America").
+    /// Countries (index into `countries`) by a name that stands for them only alone: a short
+    /// name ("America"), or the name of a country within a state ("England").
     pub country_short_names: FastMap<String, usize>,
     /// Titles by lower-case token sequence.
     pub titles: FastMap<String, TitleRole>,
@@ -459,6 +460,19 @@ impl Lexicon {
                     lex.cities.entry(key.clone()).or_insert_with(|| (r[0].to_string(), r[1].to_string()));
                 }
                 lex.towns.insert(key);
+            }
+        }
+        for r in rows(crate::data_files::CONSTITUENT_COUNTRIES_TSV) {
+            if let (Some(code), Some(name)) = (r.first(), r.get(1)) {
+                lex.country_short_names.insert(name.to_string(), lex.countries.len());
+                lex.countries.push(Country {
+                    code: code.to_string(),
+                    name: name.to_string(),
+                    aliases: Vec::new(),
+                    demonyms: Vec::new(),
+                    capitals: Vec::new(),
+                    wikidata: r.get(2).map(|q| q.to_string()),
+                });
             }
         }
         for r in rows(crate::data_files::COUNTRY_SHORT_NAMES_TSV) {

@@ -164,8 +164,8 @@ fn short_country_name(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<usi
     let c = *lex.country_short_names.get(m.surface.as_str())?;
     let capitalised = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized_word());
     let of_before = m.first >= 2 && view.token_lower(m.first - 1) == "of" && capitalised(m.first - 2);
-    let alone = !(m.first > 0 && capitalised(m.first - 1)) && !capitalised(m.last) && !of_before;
-    alone.then_some(c)
+    let beside_a_name = (m.first > 0 && capitalised(m.first - 1)) || capitalised(m.last);
+    (!beside_a_name && !of_before).then_some(c)
 }
 
 /// The kind of place a common noun before "of" calls a name: "the city of X" a city,

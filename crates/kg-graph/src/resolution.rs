@@ -148,22 +148,23 @@ pub(crate) fn person_key(name: &str) -> String {
     format!("~{}", name.split_whitespace().map(name_key).collect::<Vec<_>>().join(" "))
 }
 
+impl Resolved {
+    /// The entity as a node of its own, named by its label, decided by `method`.
+    pub fn own_node(e: &Entity, method: &'static str) -> Resolved {
+        Resolved {
+            iri: entity_iri(e.entity_type, &e.label),
+            label: e.label.clone(),
+            entity_type: e.entity_type,
+            confidence: 1.0,
+            method,
+            wikidata: e.wikidata.clone(),
+        }
+    }
+}
+
 /// The identity resolution: every entity its own node (for output without a store).
 pub fn identity(doc: &Document) -> Resolution {
-    doc.entities
-        .iter()
-        .map(|e| {
-            let r = Resolved {
-                iri: entity_iri(e.entity_type, &e.label),
-                label: e.label.clone(),
-                entity_type: e.entity_type,
-                confidence: 1.0,
-                method: "new",
-                wikidata: e.wikidata.clone(),
-            };
-            (e.id.clone(), r)
-        })
-        .collect()
+    doc.entities.iter().map(|e| (e.id.clone(), Resolved::own_node(e, "new"))).collect()
 }
 
 /// The quads that record name keys and resolution decisions in a document's graph.

@@ -85,15 +85,7 @@ pub fn resolve_with(store: &KnowledgeGraph, index: &mut NameIndex, user: &UserAl
         Cow::Owned(e) => Some(e),
         Cow::Borrowed(_) => None,
     }) {
-        let r = Resolved {
-            iri: entity_iri(e.entity_type, &e.label),
-            label: e.label.clone(),
-            entity_type: e.entity_type,
-            confidence: 1.0,
-            method: "state",
-            wikidata: e.wikidata.clone(),
-        };
-        out.insert(e.id.clone(), r);
+        out.insert(e.id.clone(), Resolved::own_node(e, "state"));
     }
     let all: BTreeSet<String> = entities.iter().flat_map(|e| name_keys(e).into_iter().chain(lone_word(e))).collect();
     if all.is_empty() {

@@ -387,14 +387,6 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
-        // "the mayor of Avon", "in Avon, Avon": a state whose city of the same name the
-        // gazetteer calls "Avon City" is that city where the text reads it as a city.
-        if let Some(city) = region_read_as_city(lex, view, &m) {
-            m.kind = MentionKind::Place(city);
-            m.entity_type = EntityType::City;
-            kept.push(Some(m));
-            continue;
-        }
         // "Chief Minister", "Lord Mayor", "General Public License": a title before words that
         // are titles themselves, or common words the recogniser does not read as a person's
         // name, names nobody.
@@ -402,10 +394,15 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
-        // "came to America": a short name of a country, alone.
-        if let Some(c) = short_country_name(lex, view, &m) {
-            m.kind = MentionKind::Country(c);
-            m.entity_type = EntityType::Country;
+        // "the mayor of Avon", "in Avon, Avon": a state whose city of the same name the
+        // gazetteer calls "Avon City" is that city where the text reads it as a city; "came
+        // to America": a short name of a country, alone.
+        let place = region_read_as_city(lex, view, &m)
+            .map(|city| (MentionKind::Place(city), EntityType::City))
+            .or_else(|| short_country_name(lex, view, &m).map(|c| (MentionKind::Country(c), EntityType::Country)));
+        if let Some((kind, entity_type)) = place {
+            m.kind = kind;
+            m.entity_type = entity_type;
             kept.push(Some(m));
             continue;
         }

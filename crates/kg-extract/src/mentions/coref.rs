@@ -409,7 +409,6 @@ fn single_name_match(r: &Resolver, word: &str, pos: usize) -> Option<usize> {
     best.map(|(e, _)| e)
 }
 
-/// An acronym of a known organisation ("NSDC" for National Security and Defence Council).
 /// "((WN))" in an interview transcript whose other speaker label is "((Wikinews))": a label
 /// in double brackets whose capitals are letters of a known organisation's one-word name,
 /// in order and from its first, is that organisation's short label.
@@ -430,6 +429,7 @@ fn transcript_label_match(r: &Resolver, view: &TextView, m: &Mention, word: &str
     })
 }
 
+/// An acronym of a known organisation ("NSDC" for National Security and Defence Council).
 fn acronym_match(r: &Resolver, word: &str) -> Option<usize> {
     let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
     if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {

@@ -411,7 +411,8 @@ fn single_name_match(r: &Resolver, word: &str, pos: usize) -> Option<usize> {
 
 /// "((WN))" in an interview transcript whose other speaker label is "((Wikinews))": a label
 /// in double brackets whose capitals are letters of a known organisation's one-word name,
-/// in order and from its first, is that organisation's short label.
+/// in order and from its first, is that organisation's short label; one made of the
+/// initials of a person named in full ("((HMK))" for Harold M. Kessler) is that person's.
 fn transcript_label_match(r: &Resolver, view: &TextView, m: &Mention, word: &str) -> Option<usize> {
     let bracket = |k: Option<usize>| k.and_then(|k| view.tokens.get(k)).is_some_and(|t| t.norm == "(" || t.norm == ")");
     let in_brackets =
@@ -422,10 +423,12 @@ fn transcript_label_match(r: &Resolver, view: &TextView, m: &Mention, word: &str
     r.res.entities.iter().position(|d| {
         let name = d.label.to_lowercase();
         let mut letters = name.chars();
-        d.entity_type == EntityType::Organization
+        let short_name = d.entity_type == EntityType::Organization
             && !name.contains(' ')
             && name.starts_with(word.chars().next().map(|c| c.to_ascii_lowercase()).unwrap_or(' '))
-            && word.chars().all(|c| letters.any(|l| l == c.to_ascii_lowercase()))
+            && word.chars().all(|c| letters.any(|l| l == c.to_ascii_lowercase()));
+        let initials = || d.label.split_whitespace().filter_map(|w| w.chars().next()).collect::<String>() == word;
+        short_name || (d.entity_type == EntityType::Person && d.name_words.len() > 1 && initials())
     })
 }
 
@@ -514,6 +517,9 @@ mod tests {
         let text = "((Avonews)) Thank you for speaking with us.\n\n((AN)) How did the study start?\n\n((Harold Kessler)) It began in 2004.";
         let e = crate::testutil::entities(text);
         assert!(e.contains(&"Avonews (Organization)".to_string()) && !e.iter().any(|x| x.starts_with("AN (")), "{e:?}");
+        let text = "Avonews reporter Harold M. Kessler spoke with Maria Lopez.\n\n((HMK)) How did it start?\n\n((Maria Lopez)) In 2004.";
+        let e = crate::testutil::entities(text);
+        assert!(e.contains(&"Harold M. Kessler (Person)".to_string()) && !e.iter().any(|x| x.starts_with("HMK")), "{e:?}");
     }
 
     #[test]

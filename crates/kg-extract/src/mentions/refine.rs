@@ -128,19 +128,22 @@ fn names_a_region(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
 /// the gazetteer): after "mayor of", and in the "City, State" pattern where both are the same
 /// name ("X, X", the first half the city, the second its state, read together as the city).
 fn region_read_as_city(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<String> {
+    // The context first: it is cheap, and most mentions have none of it.
+    let len = m.last - m.first;
+    let same_words = |a: usize| (0..len).all(|k| view.token_lower(a + k) == view.token_lower(m.first + k));
+    let repeated_after = view.token_lower(m.last) == "," && same_words(m.last + 1);
+    let repeated_before = m.first > len && view.token_lower(m.first - 1) == "," && same_words(m.first - 1 - len);
+    let after_mayor = m.first >= 2 && view.token_lower(m.first - 1) == "of" && view.token_lower(m.first - 2) == "mayor";
+    if !(repeated_after || repeated_before || after_mayor) {
+        return None;
+    }
     let mut key = String::new();
     view.join_lower(m.first, m.last, &mut key);
     if !lex.regions.contains(&key) {
         return None;
     }
     key.push_str(" city");
-    let (city, _) = lex.cities.get(&key)?;
-    let len = m.last - m.first;
-    let same_words = |a: usize| (0..len).all(|k| view.token_lower(a + k) == view.token_lower(m.first + k));
-    let repeated_after = view.token_lower(m.last) == "," && same_words(m.last + 1);
-    let repeated_before = m.first > len && view.token_lower(m.first - 1) == "," && same_words(m.first - 1 - len);
-    let after_mayor = m.first >= 2 && view.token_lower(m.first - 1) == "of" && view.token_lower(m.first - 2) == "mayor";
-    (repeated_after || repeated_before || after_mayor).then(|| city.clone())
+    lex.cities.get(&key).map(|(city, _)| city.clone())
 }
 
 /// Whether the name after a title is no person's: title words only ("Chief Minister",
@@ -152,14 +155,19 @@ fn titled_nobody(lex: &Lexicon, view: &TextView, m: &Mention, reading: Option<&s
         let w = view.token_lower(k);
         lex.titles.contains_key(w) || lex.roles.contains_key(w) || lex.portfolios.contains(w)
     };
-    words.clone().all(title_word)
-        || (reading != Some("PER") && words.clone().all(|k| common_word(lex, view, k)) && !named_by_evidence(lex, view, m))
+    words.clone().all(title_word) || common_words_only(lex, view, m, reading)
+}
+
+/// Whether a mention is made of common words only, which the recogniser does not read as
+/// a person's name and no other evidence makes a name.
+fn common_words_only(lex: &Lexicon, view: &TextView, m: &Mention, reading: Option<&str>) -> bool {
+    reading != Some("PER") && (m.first..m.last).all(|k| common_word(lex, view, k)) && !named_by_evidence(lex, view, m)
 }
 
 /// The country a mention names by a name of the lexicon that stands for it alone: a short
 /// name ("America") or a country within a state ("England"), when no capitalised word
-/// stands next to it ("South America", "Captain America", "America
-/// First") and it is not the tail of "… of America".
+/// stands next to it ("South America", "Captain America", "America First") and it is not
+/// the tail of "… of America".
 fn short_country_name(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<usize> {
     let c = *lex.country_short_names.get(m.surface.as_str())?;
     let capitalised = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized_word());
@@ -552,12 +560,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             }
             // "Most Valuable Player" without its "Most", "The Room Where It Happens": a
             // person's name of common words only that the recogniser reads as no person's.
-            r if r != Some("PER")
-                && !single
-                && matches!(m.kind, MentionKind::Person(_))
-                && (m.first..m.last).all(|k| common_word(lex, view, k))
-                && !named_by_evidence(lex, view, &m) =>
-            {
+            r if !single && matches!(m.kind, MentionKind::Person(_)) && common_words_only(lex, view, &m, r) => {
                 kept.push(None);
                 continue;
             }

@@ -53,12 +53,8 @@ fn of_organisation(sv: &SentenceView, after: usize) -> Option<Arg> {
         k += 1;
     }
     for _ in 0..3 {
-        if let Some(a) = sv.arg_starting(k) {
-            // "of Australia's Griffith University": the place the organisation is in.
-            if a.possessive && is_place(&a) {
-                return organisation_at(sv, a.last + usize::from(sv.word(a.last) == "'s"));
-            }
-            return organisation_at(sv, k);
+        if sv.arg_starting(k).is_some() {
+            return organisation_of_place_at(sv, k);
         }
         let t = sv.view.tokens.get(k)?;
         if !t.is_lower_word() {
@@ -78,8 +74,15 @@ fn organisation_at(sv: &SentenceView, k: usize) -> Option<Arg> {
     (a.entity_type == EntityType::Organization && !a.possessive && named).then_some(a)
 }
 
-fn is_place(a: &Arg) -> bool {
-    matches!(a.entity_type, EntityType::Country | EntityType::City | EntityType::Location)
+/// The organisation named from token `k`, or after the place that owns it there ("of
+/// Australia's Griffith University").
+fn organisation_of_place_at(sv: &SentenceView, k: usize) -> Option<Arg> {
+    match sv.arg_starting(k) {
+        Some(a) if a.possessive && matches!(a.entity_type, EntityType::Country | EntityType::City | EntityType::Location) => {
+            organisation_at(sv, a.last + usize::from(sv.word(a.last) == "'s"))
+        }
+        _ => organisation_at(sv, k),
+    }
 }
 
 /// "Anna Berg, an evolutionary biologist at the Nordic Veterinary College": an appositive
@@ -109,10 +112,7 @@ fn appositive_at_organisation(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Opti
     if sv.word(k) == "the" {
         k += 1;
     }
-    match sv.arg_starting(k) {
-        Some(a) if a.possessive && is_place(&a) => organisation_at(sv, a.last + usize::from(sv.word(a.last) == "'s")),
-        _ => organisation_at(sv, k),
-    }
+    organisation_of_place_at(sv, k)
 }
 
 /// "X was the chief correspondent for The Associated Press", "X will remain a

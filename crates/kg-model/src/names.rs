@@ -42,14 +42,29 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// True when two name parts are spelling or transliteration variants of each other
-/// (Zelensky/Zelenskiy, Rouhani/Rohani, Sergei/Sergey, Thébault/Thebault).
+/// (Zelensky/Zelenskiy, Rouhani/Rohani, Sergei/Sergey, Thébault/Thebault), or one is the
+/// other with two letters swapped, a slip of the writer's ("Kesslre" for "Kessler"; six
+/// letters or more, as "Carlo" and "Carol" are two names).
 pub fn same_name_part(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a), name_key(b));
     if ka == kb {
         return true;
     }
     let shorter = ka.chars().count().min(kb.chars().count());
-    shorter >= 5 && ka.chars().next() == kb.chars().next() && edit_distance(&ka, &kb) <= 1
+    shorter >= 5
+        && ka.chars().next() == kb.chars().next()
+        && (edit_distance(&ka, &kb) <= 1 || (shorter >= 6 && one_transposition(&ka, &kb)))
+}
+
+/// Whether `b` is `a` with two neighbouring letters swapped ("Kesslre", "Kessler").
+pub fn one_transposition(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(differ[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
 }
 
 /// Normalised form of a label for grouping: folded, possessive and leading "the" removed,
@@ -77,6 +92,8 @@ mod tests {
         assert!(!same_name_part("Xi", "Yu"));
         assert!(!same_name_part("Putin", "Puton") || name_key("Putin").len() >= 5);
         assert!(!same_name_part("Biden", "Obama"));
+        assert!(same_name_part("Kessler", "Kesslre") && same_name_part("Dierdre", "Deirdre"));
+        assert!(!same_name_part("Carlo", "Carol") && !same_name_part("Kessler", "Kselser"));
     }
 
     #[test]

@@ -216,6 +216,9 @@ pub struct Lexicon {
     /// Lower-case surnames of the political actors who are people ("erdogan"), when the word
     /// is no common word, country or city.
     pub person_surnames: FastSet<String>,
+    /// Lower-case first words of the names of the political actors who are people
+    /// ("vladimir", "maria").
+    pub person_given_names: FastSet<String>,
 }
 
 /// Population from which a gazetteer city is a place for the name rules.
@@ -387,6 +390,7 @@ impl Lexicon {
             country_short_names: FastMap::default(),
             wikidata_by_name: FastMap::default(),
             person_surnames: FastSet::default(),
+            person_given_names: FastSet::default(),
         };
         let mut wikidata_by_code: HashMap<&str, &str> = HashMap::new();
         for r in rows(crate::data_files::WIKIDATA_TSV).filter(|r| r.len() >= 3) {
@@ -513,6 +517,9 @@ impl Lexicon {
             for name in std::iter::once(&a.name).chain(&a.aliases) {
                 let key = key_of(name);
                 let Some((_, surname)) = key.rsplit_once(' ') else { continue };
+                if let Some((given, _)) = key.split_once(' ') {
+                    lex.person_given_names.insert(given.to_string());
+                }
                 let known_word = lex.common_words.contains(surname) || lex.phrases.contains_key(surname) || lex.towns.contains(surname);
                 if surname.chars().count() >= 4 && surname.chars().all(char::is_alphabetic) && !known_word {
                     lex.person_surnames.insert(surname.to_string());
@@ -539,6 +546,16 @@ impl Lexicon {
     /// The Goldstein weight of a CAMEO code, falling back to its root.
     pub fn goldstein_of(&self, code: &str) -> Option<f64> {
         self.goldstein.get(code).or_else(|| code.get(..2).and_then(|root| self.goldstein.get(root))).copied()
+    }
+
+    /// Whether a word (as written) is a name of the gazetteers: a country, a region, a
+    /// town or another gazetteer phrase.
+    pub fn names_a_place(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.phrases.contains_key(&lower)
+            || self.towns.contains(&lower)
+            || self.regions.contains(&lower)
+            || self.country_short_names.contains_key(word)
     }
 
     /// Whether a lower-case word is a common English word of either list.

@@ -8,8 +8,8 @@
 use crate::hashing::FastMap;
 
 use crate::lexicon::Lexicon;
-use crate::mentions::{org_key, Mention, MentionKind, TextView};
-use crate::words::party_word;
+use crate::mentions::{org_key, variants, Mention, MentionKind, TextView};
+use crate::words::{party_word, WORDS};
 use kg_model::names::{normalize_label, same_name_part};
 use kg_model::{EntityType, Span};
 
@@ -180,6 +180,7 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
     name_parties(&mut r.res);
     merge_same_labels(&mut r.res);
     merge_introduced_acronyms(&mut r.res, view, mentions);
+    variants::merge_variants(lex, &mut r.res);
     r.res
 }
 
@@ -254,7 +255,7 @@ fn merge_same_labels(res: &mut Resolution) {
 
 /// Moves every entity `e` with `into[e] = Some(t)` into `t` (following chains): its spans,
 /// its aliases and its mentions.
-fn merge_entities(res: &mut Resolution, into: &[Option<usize>]) {
+pub(crate) fn merge_entities(res: &mut Resolution, into: &[Option<usize>]) {
     let target = |mut e: usize| {
         while let Some(next) = into[e] {
             e = next;
@@ -297,11 +298,12 @@ fn org_suffix_match(r: &Resolver, label: &str) -> Option<usize> {
 
 fn person_cluster(r: &mut Resolver, name: &str) -> usize {
     let words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+    let lex = r.lex;
     for (e, d) in r.res.entities.iter_mut().enumerate() {
         if d.entity_type != EntityType::Person || d.name_words.is_empty() {
             continue;
         }
-        if names_compatible(&d.name_words, &words) {
+        if names_compatible(lex, &d.name_words, &words) {
             if words.len() > d.name_words.len() {
                 let old = std::mem::replace(&mut d.label, name.to_string());
                 d.name_words = words;
@@ -318,8 +320,42 @@ fn person_cluster(r: &mut Resolver, name: &str) -> usize {
 }
 
 /// Two names of one person: same surname (spelling variants allowed) and, when both
-/// have given names, the same given name.
-fn names_compatible(a: &[String], b: &[String]) -> bool {
+/// have given names, the same given name; or one a part of the other that keeps two of its
+/// words, as a person with two surnames is named with one or both ("Maria Lopez" and "Maria
+/// Lopez Garcia", "Lopez Garcia" and "Maria Lopez Garcia"), where the other's extra words
+/// are names too (not "Justice" or "Avonshire" before a name, nor "Image" after it).
+fn names_compatible(lex: &Lexicon, a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Not a word, a title, a rank ("Justice"), a party's member ("Democrat"), an
+    // occupation of two words ("Singer-songwriter"), a place, or letters ("MV", "IM").
+    let name_word = |w: &String| {
+        let lower = w.to_lowercase();
+        let compound_word = lower.contains('-') && lower.split('-').all(|p| lex.is_english_word(p));
+        let letters = w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase());
+        !lex.is_english_word(&lower)
+            && !lex.titles.contains_key(&lower)
+            && !crate::mentions::is_rank(w)
+            && !WORDS.title_adjectives.contains(lower.as_str())
+            && party_word(&lower).is_none()
+            && !compound_word
+            && !letters
+            && !lex.names_a_place(w)
+    };
+    // "De Vrieze" of "Harold De Vrieze": a name that starts with a particle; "Lopez Garcia"
+    // of "Maria Lopez Garcia": one after a known given name (not "Maria Lopez" of "Podcaster
+    // Maria Lopez").
+    let particle = |w: &String| WORDS.name_particles.contains(w.to_lowercase().as_str());
+    let given_name = |w: &String| lex.person_given_names.contains(&w.to_lowercase());
+    let extra = if long.ends_with(short) && short.len() >= 2 && (particle(&short[0]) || given_name(&long[0])) {
+        Some(&long[..long.len() - short.len()])
+    } else if long.starts_with(short) && short.len() >= 2 && long.len() == short.len() + 1 {
+        Some(&long[short.len()..])
+    } else {
+        None
+    };
+    if extra.is_some_and(|words| !words.is_empty() && words.iter().all(name_word)) {
+        return true;
+    }
     let (Some(la), Some(lb)) = (a.last(), b.last()) else { return false };
     if !same_name_part(la, lb) {
         return false;
@@ -438,18 +474,18 @@ fn acronym_match(r: &Resolver, word: &str) -> Option<usize> {
     if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
         return None;
     }
-    r.res.entities.iter().position(|d| {
-        d.entity_type == EntityType::Organization && {
-            let initials: String = d
-                .label
-                .split_whitespace()
-                .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "and" | "for" | "the" | "&"))
-                .filter_map(|w| w.chars().next())
-                .map(|c| c.to_ascii_uppercase())
-                .collect();
-            initials == letters
-        }
-    })
+    r.res.entities.iter().position(|d| d.entity_type == EntityType::Organization && initials(&d.label) == letters)
+}
+
+/// The initials of a name in capitals, joining words left out ("NSDC" of "National Security
+/// and Defence Council").
+pub(crate) fn initials(label: &str) -> String {
+    label
+        .split_whitespace()
+        .filter(|w| !matches!(w.to_lowercase().as_str(), "of" | "and" | "for" | "the" | "&"))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 /// The organisation a head-noun reference points to: the last one mentioned

@@ -7,6 +7,7 @@ pub mod anaphora;
 pub mod coref;
 pub mod refine;
 pub mod spans;
+pub mod variants;
 
 use std::borrow::Cow;
 
@@ -614,7 +615,9 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
         && title_at(lex, view, j + n, j + n + lex.max_title_tokens).is_none()
         && !is_honorific(&view.tokens[i].norm)
         && title_at(lex, view, i, j).is_none();
-    (org_before && full_name_word(j + n)) || titled_full_name
+    // "NYC Mayor de Vrieze": a surname with its particle.
+    let particle_name = WORDS.name_particles.contains(view.token_lower(j + n)) && full_name_word(j + n + 1);
+    (org_before && (full_name_word(j + n) || particle_name)) || titled_full_name
 }
 
 /// Whether a title and "of", "for" or "at" (and "the") stand right before token `i`.
@@ -971,6 +974,9 @@ mod tests {
         }
         let stray = ["Majority", "Whip", "Senior", "Whereas", "Justice V", "Senate"];
         assert!(!e.iter().any(|x| stray.iter().any(|w| x.starts_with(w))), "{e:?}");
+        // An acronym, a title, and a surname with its particle.
+        let e = entities("AVN Mayor de Vrieze ends his campaign\n\nMayor Harold de Vrieze spoke on Monday.");
+        assert!(e.contains(&"Harold de Vrieze (Person)".to_string()) && !e.iter().any(|x| x.contains("Mayor")), "{e:?}");
     }
 
     #[test]

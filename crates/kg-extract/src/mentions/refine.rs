@@ -251,6 +251,24 @@ fn names_an_event_or_law(view: &TextView, m: &Mention) -> bool {
         && !has_org_keyword(view, m)
 }
 
+/// Names of storms in a document (lower case): the words after "Hurricane", "Typhoon",
+/// "Tropical Storm" and the like, inside a mention or right before it.
+fn storm_names(view: &TextView, mentions: &[Mention]) -> std::collections::HashSet<String> {
+    let head = |k: usize| view.tokens[k].is_capitalized() && WORDS.event_heads.contains(view.token_lower(k));
+    let mut names = std::collections::HashSet::new();
+    for m in mentions {
+        let mut first = m.first;
+        while first < m.last && head(first) {
+            first += 1;
+        }
+        let named = first > m.first || (m.first > 0 && head(m.first - 1));
+        if named && first < m.last {
+            names.insert(view.text(view.tokens[first].start, m.end).to_lowercase());
+        }
+    }
+    names
+}
+
 /// A word of a nationality, religion or language ("English", "Islamic", "Hindu", "Muslims"):
 /// an English word, or an adjective's ending; not a capitalised compound ("Indo-Pacific").
 fn adjective_or_plural(lex: &Lexicon, view: &TextView, k: usize) -> bool {
@@ -389,9 +407,16 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         })
         .map(|m| m.surface.to_lowercase())
         .collect();
+    let storms = storm_names(view, &mentions);
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
     for (k, mut m) in mentions.into_iter().enumerate() {
         if !is_parent[k] && (is_sign_off(view, &m) || is_figures_row_label(view, &m) || is_legal_form_alone(view, &m)) {
+            kept.push(None);
+            continue;
+        }
+        // "Tropical Storm Ophelia … Ophelia, now a hurricane": a storm's name, wherever the
+        // document uses it, names no entity of the contract.
+        if !storms.is_empty() && from_rules_alone(&m) && storms.contains(&m.surface.to_lowercase()) {
             kept.push(None);
             continue;
         }
@@ -691,7 +716,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 7] = [
+        let cases: [(&str, &[&str], &[&str]); 8] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -706,6 +731,11 @@ mod tests {
                 "Hurricane Ophelia hit the coast as the Clean Rivers Act took effect.",
                 &["Hurricane Ophelia", "Ophelia", "Clean Rivers Act"],
                 &[],
+            ),
+            (
+                "Governor Maria Lopez warned of Tropical Storm Ophelia. Ophelia, now a hurricane, is expected on Friday.",
+                &["Ophelia"],
+                &["Maria Lopez (Person)"],
             ),
             ("Cases of XBB-15 rose, and police found an MP-40 in the car.", &["XBB-15", "MP-40"], &[]),
             ("In the talk, Women were a theme, said Omar Haddad.", &["Women"], &["Omar Haddad (Person)"]),

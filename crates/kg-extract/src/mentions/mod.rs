@@ -16,7 +16,7 @@ use crate::hashing::FastSet;
 use crate::lexicon::{GazetteerHit, Lexicon, TitleRole};
 use crate::text::sentences::Sentence;
 use crate::text::tokens::{Token, TokenKind};
-use crate::words::WORDS;
+use crate::words::{party_word, WORDS};
 use kg_model::names::normalize_label;
 use kg_model::EntityType;
 
@@ -208,7 +208,18 @@ pub fn find_mentions(lex: &Lexicon, view: &TextView) -> Vec<Mention> {
 
 /// True at a sentence's first token or right after an opening quote, bracket, dash or colon.
 pub(crate) fn is_sentence_start(view: &TextView, s: &Sentence, i: usize) -> bool {
-    i == s.first || (i > s.first && matches!(view.tokens[i - 1].norm.as_str(), "\"" | "(" | "-" | ":" | "'"))
+    if i == s.first {
+        return true;
+    }
+    if i < s.first {
+        return false;
+    }
+    match view.tokens[i - 1].norm.as_str() {
+        "\"" | "(" | "-" | ":" => true,
+        // An opening quote, not the apostrophe of a plural's possessive ("the States' Centers").
+        "'" => i - 1 == s.first || view.tokens[i - 2].end < view.tokens[i - 1].start,
+        _ => false,
+    }
 }
 
 /// A month or weekday abbreviation in a date ("Jan. 6", "Thu 7 Jan").
@@ -489,7 +500,8 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
         // A longer capitalised name wins when it is an organisation ("Ukrainian National Security and Defence Council").
         let title_next = title_at(lex, view, i + len, s.last).is_some();
-        let longer_org = !title_next && seq_end > i + len && org_keyword_in(view, i..seq_end);
+        let joined_nouns = || (i..seq_end).any(|k| view.token_lower(k) == "and" && common_nouns_joined(lex, view, i, k));
+        let longer_org = !title_next && seq_end > i + len && (org_keyword_in(view, i..seq_end) || joined_nouns());
         if !longer_org {
             return Some(vec![country_mention(lex, view, si, i, len, hit)]);
         }
@@ -564,7 +576,8 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         let connector = WORDS.name_particles.contains(lower)
             || (matches!(lower, "of" | "for" | "and" | "the" | "&")
                 && !second_name
-                && (has_org || title_so_far || is_place_word(view, i, j)));
+                && (has_org || title_so_far || is_place_word(view, i, j)))
+            || (lower == "and" && common_nouns_joined(lex, view, i, j));
         let title_follows = title_at(lex, view, j + 1, s.last).is_some() && org_keyword_in(view, i..j);
         if title_follows {
             break;
@@ -583,6 +596,24 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         break;
     }
     j
+}
+
+/// "Avonshire Fire and Rescue", "Disease Control and Prevention": two capitalised common
+/// nouns joined by "and" (token `j`) at the end of a name of two words or more are one
+/// name's; not two names ("Labour and Conservative") nor an organisation and the next
+/// ("Avon Party and Green").
+pub(crate) fn common_nouns_joined(lex: &Lexicon, view: &TextView, i: usize, j: usize) -> bool {
+    let common_noun = |k: usize| {
+        let t = &view.tokens[k];
+        t.kind == TokenKind::Word
+            && t.is_capitalized()
+            && !t.is_all_caps()
+            && lex.is_english_word(view.token_lower(k))
+            && !WORDS.org_keywords.contains(view.token_lower(k))
+            && party_word(view.token_lower(k)).is_none()
+    };
+    let ends_after = view.tokens.get(j + 2).is_none_or(|t| !t.is_capitalized());
+    j >= i + 2 && j + 1 < view.tokens.len() && common_noun(j - 1) && common_noun(j + 1) && ends_after
 }
 
 /// In "Presidential Office Andriy Yermak and Secretary of …", a title after an organisation

@@ -414,6 +414,13 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
+        // "Avonshire Fire and Rescue": no person's name has "and" or "&" in it.
+        if matches!(m.kind, MentionKind::Person(_))
+            && m.title.is_none()
+            && (m.first..m.last).any(|k| matches!(view.token_lower(k), "and" | "&"))
+        {
+            retype(&mut m, MentionKind::Org, EntityType::Organization);
+        }
         // "Tropical Storm Ophelia … Ophelia, now a hurricane": a storm's name, wherever the
         // document uses it, names no entity of the contract.
         if !storms.is_empty() && from_rules_alone(&m) && storms.contains(&m.surface.to_lowercase()) {

@@ -6,7 +6,7 @@
 
 use crate::lexicon::Lexicon;
 use crate::mentions::refine::{from_rules_alone, parents, TokenTypes};
-use crate::mentions::{make, org_keyword_in, place_context, Mention, MentionKind, TextView};
+use crate::mentions::{common_nouns_joined, make, org_keyword_in, place_context, Mention, MentionKind, TextView};
 use crate::words::WORDS;
 use kg_model::EntityType;
 
@@ -66,6 +66,13 @@ fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Opt
         lex.is_english_word(w) || WORDS.name_joiners.contains(w) || !view.tokens[k].is_capitalized()
     };
     if spans.len() == 1 && (spans[0].2 != m.last || !rest.iter().all(|&k| common(k))) {
+        return None;
+    }
+    // "Marbridge Fire and Rescue": a name the rules joined at two common nouns stays whole,
+    // whatever the recogniser's spans, unless they cut it at another "and" too ("Office of
+    // Management and Budget and the Treasury").
+    let ands: Vec<usize> = rest.iter().copied().filter(|&k| view.token_lower(k) == "and").collect();
+    if !ands.is_empty() && ands.iter().all(|&k| common_nouns_joined(lex, view, m.first, k)) {
         return None;
     }
     // Spans side by side or joined by "of" are one name the recogniser cut ("George W." and
@@ -162,6 +169,13 @@ mod tests {
         let found = entities("Anna Berg, a lecturer in the Faculty of Law and Economics at Lund University, spoke.");
         assert!(found.iter().any(|e| e.starts_with("Faculty of Law and Economics")), "{found:?}");
         assert!(!found.iter().any(|e| e.starts_with("Law ") || e.starts_with("Economics ")), "{found:?}");
+        let found = entities("Sam Lee of Marbridge Fire and Rescue said so.");
+        assert!(found.contains(&"Marbridge Fire and Rescue (Organization)".to_string()), "{found:?}");
+        let found = entities("Sam Lee of Avonshire Fire and Rescue said crews from Paris Fire and Rescue helped.");
+        let want = ["Avonshire Fire and Rescue (Organization)", "Paris Fire and Rescue (Organization)"];
+        assert!(want.iter().all(|w| found.contains(&w.to_string())), "{found:?}");
+        let found = entities("Researchers at the University of Avon and Lund University agreed.");
+        assert!(found.contains(&"Lund University (Organization)".to_string()), "{found:?}");
         let found = entities("Researchers from Lund University and the Karolinska Institute said the results were strong.");
         assert!(found.contains(&"Lund University (Organization)".to_string()), "{found:?}");
         assert!(found.contains(&"Karolinska Institute (Organization)".to_string()), "{found:?}");

@@ -310,7 +310,11 @@ impl<'a> SentenceView<'a> {
         !prep || a.last == verb
     }
 
-    fn first_subject(&self, from: usize, to: usize) -> Option<Arg> {
+    pub(crate) fn first_subject(&self, from: usize, to: usize) -> Option<Arg> {
+        // "In a statement on her Twitter account, Kessler …": a noun phrase after a preposition
+        // the clause opens with holds no subject ("On Sunday Kessler, …" has one).
+        let phrase = WORDS.prepositions.contains(self.word(from)) && WORDS.determiners.contains(self.word(from + 1));
+        let from = if phrase { (from..to).find(|&k| self.word(k) == ",").map_or(from, |comma| comma + 1) } else { from };
         self.args.iter().find(|a| a.first >= from && a.last <= to && self.usable_subject(a, usize::MAX)).copied()
     }
 
@@ -322,8 +326,25 @@ impl<'a> SentenceView<'a> {
             k -= 1;
             if self.word(k) == "," {
                 let first = self.word(k + 1);
-                let opens = matches!(first, "the" | "a" | "an" | "who" | "which" | "whose" | "where" | "his" | "her" | "its" | "their")
-                    || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
+                let opens = matches!(
+                    first,
+                    "the"
+                        | "a"
+                        | "an"
+                        | "another"
+                        | "who"
+                        | "which"
+                        | "whose"
+                        | "where"
+                        | "his"
+                        | "her"
+                        | "its"
+                        | "their"
+                        | "formerly"
+                        | "former"
+                        | "now"
+                        | "once"
+                ) || self.arg_starting(k + 1).is_some_and(|a| a.possessive)
                     || self.view.tokens.get(k + 1).is_some_and(|t| t.norm.chars().next().is_some_and(|ch| ch.is_ascii_digit()));
                 return opens.then_some(k);
             }

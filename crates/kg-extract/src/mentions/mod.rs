@@ -341,8 +341,12 @@ pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Optio
     if !lex.portfolios.contains(view.token_lower(i)) {
         return None;
     }
+    // A member of a parliament holds no portfolio: "Labour MP X" is the party's.
+    let seat =
+        |k: usize| matches!(view.token_lower(k), "mp" | "mps" | "lawmaker" | "senator" | "congressman" | "congresswoman" | "legislator");
     (1..=2)
         .take_while(|&step| (i..i + step).all(|k| lex.portfolios.contains(view.token_lower(k))))
+        .filter(|&step| !seat(i + step))
         .find_map(|step| plain_title_at(lex, view, i + step, limit).map(|(n, role)| (step + n, role)))
 }
 
@@ -507,7 +511,9 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
     }
     // Capitalised adjective + lower-case unit head: "Eurasian department".
-    if seq_end > i && WORDS.unit_heads.contains(view.token_lower(seq_end)) && !view.tokens[seq_end].is_capitalized() {
+    // A party's word is the party's, not a unit's: "Republican committee member X".
+    let party_alone = seq_end == i + 1 && party_word(lower).is_some();
+    if seq_end > i && !party_alone && WORDS.unit_heads.contains(view.token_lower(seq_end)) && !view.tokens[seq_end].is_capitalized() {
         let label = view.text(view.tokens[i].start, view.tokens[seq_end].end);
         return Some(vec![make(view, si, i, seq_end + 1, MentionKind::Org(label), EntityType::Organization)]);
     }
@@ -639,7 +645,9 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
         && !org_keyword_in(view, j + n..j + n + 4)
         // "Former President Álvaro Uribe", "Health Minister X", "Attorney General X": a
         // title's own words, not a name.
-        && !(i..j).all(|k| WORDS.title_adjectives.contains(view.token_lower(k)) || lex.common_words.contains(view.token_lower(k)))
+        && (!(i..j).all(|k| WORDS.title_adjectives.contains(view.token_lower(k)) || lex.common_words.contains(view.token_lower(k)))
+            // "Labour MP X": a party's word names the party.
+            || (i..j).all(|k| party_word(view.token_lower(k)).is_some()))
         && !view.token_lower(j - 1).starts_with("ex-")
         && position_at(lex, view, j - 1, j).is_none()
         // "Burger King Chief Executive …": the last title of a row starts the person.

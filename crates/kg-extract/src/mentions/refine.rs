@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use crate::lexicon::{is_speech_verb, Lexicon};
-use crate::mentions::{is_sentence_start, title_at, Mention, MentionKind, TextView};
+use crate::mentions::{is_sentence_start, position_at, title_at, Mention, MentionKind, TextView};
 use crate::ner::{label_spans, NerTagger};
 use crate::text::tokens::TokenKind;
 use crate::words::{party_word, WORDS};
@@ -249,6 +249,13 @@ fn names_an_event_or_law(view: &TextView, m: &Mention) -> bool {
     (head || tail)
         && matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_))
         && !has_org_keyword(view, m)
+}
+
+/// "Republican committee member X", "Democratic presidential candidate X": a party's
+/// word before a position names the party the person belongs to.
+fn party_before_position(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
+    let limit = view.sentences[m.sentence].last;
+    party_word(view.token_lower(m.first)).is_some() && (m.last..(m.last + 3).min(limit)).any(|k| position_at(lex, view, k, limit).is_some())
 }
 
 /// Names of storms in a document (lower case): the words after "Hurricane", "Typhoon",
@@ -580,6 +587,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
                 if single
                     && !has_org_keyword(view, &m)
                     && !matches!(m.kind, MentionKind::Place(_))
+                    && !party_before_position(lex, view, &m)
                     && (adjective_or_plural(lex, view, m.first) || plural_name(lex, view, m.first)) =>
             {
                 if view.token_lower(m.first).ends_with('s') && !view.tokens[m.first].is_all_caps() {

@@ -45,11 +45,21 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
             if j > sv.sentence.first && sv.word(j - 1) == "'s" {
                 j -= 1;
             }
-            if let Some(a) = sv.arg_ending(j) {
-                push(&mut out, p, role.predicate(), &a, title_text.clone(), "", confidence::TITLE_AFTER_ITS_STATE);
+            // "Republican committee chairman X": the title is held in a unit of the party
+            // (a member of the party), not in the party.
+            let unit = sv.arg_ending(j).is_none()
+                && j > sv.sentence.first
+                && WORDS.unit_heads.contains(sv.word(j - 1))
+                && sv.view.tokens[j - 1].is_lower_word();
+            let before = if unit { sv.arg_ending(j - 1).filter(|a| a.entity_type == EntityType::Organization) } else { sv.arg_ending(j) };
+            if let Some(a) = before {
+                let predicate = if unit { Predicate::MemberOf } else { role.predicate() };
+                push(&mut out, p, predicate, &a, title_text.clone(), "", confidence::TITLE_AFTER_ITS_STATE);
             }
-            // "President Rouhani of the Islamic Republic of Iran".
-            if let Some(a) = of_phrase(sv, p.last) {
+            // "President Rouhani of the Islamic Republic of Iran"; not the state a member of a
+            // party or committee comes from ("Republican committee member X of Georgia").
+            let from_place = |a: &Arg| matches!(a.entity_type, EntityType::Country | EntityType::Location | EntityType::City);
+            if let Some(a) = of_phrase(sv, p.last).filter(|a| !(before.is_some() && from_place(a))) {
                 push(&mut out, p, role.predicate(), &a, title_text.clone(), "", confidence::TITLE_WITH_ITS_STATE_NEARBY);
             }
         } else if let Some(a) = (p.first > sv.sentence.first && sv.word(p.first - 1) == "'s")
@@ -285,6 +295,15 @@ mod tests {
             "Folke Nyberg memberOf University of Washington",
         );
     }
+    #[test]
+    fn parties_before_a_unit_and_a_title() {
+        has("Republican committee member Tom Reed of Avonshire said no.", "Tom Reed memberOf Republican Party");
+        has("Democratic committee chairman Tom Reed of New York said no.", "Tom Reed memberOf Democratic Party");
+        has("The vote was called by Labour MP Tom Reed on Monday.", "Tom Reed memberOf Labour Party");
+        let t = triples("Democratic committee chairman Tom Reed of New York said no.");
+        assert!(!t.iter().any(|x| x.contains("New York") || x.contains("leaderOf")), "{t:?}");
+    }
+
     #[test]
     fn organisations_and_ranks_before_titles_and_names() {
         has("The talks failed, said Tom Reed, Globex president and chief executive officer.", "Tom Reed leaderOf Globex");

@@ -511,6 +511,16 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
     }
     // Capitalised adjective + lower-case unit head: "Eurasian department".
+    // "the Sustainable Avonia party": a name before "party" in lower case is the party's.
+    if seq_end > i
+        && view.token_lower(seq_end) == "party"
+        && !view.tokens[seq_end].is_capitalized()
+        && i > s.first
+        && view.token_lower(i - 1) == "the"
+    {
+        let label = view.text(view.tokens[i].start, view.tokens[seq_end - 1].end);
+        return Some(vec![make(view, si, i, seq_end, MentionKind::Org(label), EntityType::Organization)]);
+    }
     // A party's word is the party's, not a unit's: "Republican committee member X".
     let party_alone = seq_end == i + 1 && party_word(lower).is_some();
     if seq_end > i && !party_alone && WORDS.unit_heads.contains(view.token_lower(seq_end)) && !view.tokens[seq_end].is_capitalized() {

@@ -31,6 +31,9 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         if let Some(org) = appositive_at_organisation(lex, sv, p) {
             push(&mut out, p, Predicate::MemberOf, &org, None, "", confidence::AFFILIATION_PHRASE);
         }
+        if let Some(party) = running_for_party(sv, p) {
+            push(&mut out, p, Predicate::MemberOf, &party, None, "", confidence::AFFILIATION_PHRASE);
+        }
         // "Pat Epps and other members of the Greenland Expedition Society".
         if sv.word(p.last) == "and" && sv.word(p.last + 1) == "other" && matches!(sv.word(p.last + 3), "of" | "at") {
             if let Some(org) = of_organisation(sv, p.last + 3) {
@@ -39,6 +42,29 @@ pub fn affiliations(lex: &Lexicon, sv: &SentenceView) -> Vec<Found> {
         }
     }
     out
+}
+
+/// "Ann Ode, who is running for the Green Party", "Ann Ode ran for the Avon party": a
+/// candidate of a party (a name with "Party" or "party" after it; "ran for the Senate"
+/// names an office).
+fn running_for_party(sv: &SentenceView, p: &Arg) -> Option<Arg> {
+    let mut k = p.last;
+    if sv.word(k) == "," && sv.word(k + 1) == "who" {
+        k += 2;
+    }
+    while WORDS.linking_words.contains(sv.word(k)) && k < p.last + 5 {
+        k += 1;
+    }
+    if !matches!(sv.word(k), "running" | "ran" | "runs" | "run") || sv.word(k + 1) != "for" {
+        return None;
+    }
+    k += 2;
+    if sv.word(k) == "the" {
+        k += 1;
+    }
+    let a = sv.arg_starting(k).filter(|a| a.entity_type == EntityType::Organization && !a.possessive)?;
+    let party = sv.word(a.last) == "party" || sv.word(a.last - 1) == "party";
+    party.then_some(a)
 }
 
 /// "Ralph Winter of the 2nd Circuit Court", "Carlos Tenev of the governing Peronist
@@ -148,6 +174,10 @@ mod tests {
         has("The fire was contained, said Anna Berg of the Nordic Forest Service.", "Anna Berg memberOf Nordic Forest Service");
         has("Sen. Tom Reed of the governing Liberal Party objected.", "Tom Reed memberOf Liberal Party");
         has("Anna Berg of NASA spoke.", "Anna Berg memberOf NASA");
+        has("Anna Berg, who is running for the Green Party, spoke.", "Anna Berg memberOf Green Party");
+        has("Anna Berg, who is running for the Sustainable Avonia party, spoke.", "Anna Berg memberOf Sustainable Avonia");
+        let t = triples("Anna Berg ran for the Senate in 2018.");
+        assert!(!t.iter().any(|x| x.contains("memberOf")), "an office is no party: {t:?}");
         has("Tom Reed and other members of the Nordic Expedition Society froze.", "Tom Reed memberOf Nordic Expedition Society");
         has("Lead author Anna Berg of Norway's Nordic Forest University explained.", "Anna Berg memberOf Nordic Forest University");
         has(

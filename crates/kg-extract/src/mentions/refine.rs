@@ -172,7 +172,9 @@ fn short_country_name(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<usi
     let c = *lex.country_short_names.get(m.surface.as_str())?;
     let capitalised = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized_word());
     let of_before = m.first >= 2 && view.token_lower(m.first - 1) == "of" && capitalised(m.first - 2);
-    let beside_a_name = (m.first > 0 && capitalised(m.first - 1)) || capitalised(m.last);
+    // "Wales First Minister X": a title after the name is no name.
+    let title_after = title_at(lex, view, m.last, view.sentences[m.sentence].last).is_some();
+    let beside_a_name = (m.first > 0 && capitalised(m.first - 1)) || (capitalised(m.last) && !title_after);
     (!beside_a_name && !of_before).then_some(c)
 }
 

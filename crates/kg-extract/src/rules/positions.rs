@@ -26,6 +26,12 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
             .map(|&mi| (mi, &mentions[mi]))
             .find(|(mi, m)| m.first == p.first && of_mention[*mi] == Some(p.entity))
             .and_then(|(_, m)| m.title.clone());
+        // "First Minister X": a longer title than the name's own may end where it ends (the
+        // name starts at "Minister", as "First" starts no name).
+        let title_in_name = title_in_name.map(|t| match title_before(lex, sv, p.first) {
+            Some(longer) if longer.2 < t.2 => longer,
+            _ => t,
+        });
         let (title, role, title_first) = match title_in_name {
             Some(t) => t,
             // "Navy spokeswoman Lt. Nettie Johnson": the title before the rank.
@@ -75,6 +81,9 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
         {
             // "Navy Capt. Michael Coats": a rank in an organisation.
             push(&mut out, p, Predicate::MemberOf, &a, None, "", confidence::RANK_IN_ORGANISATION);
+        } else if let Some((a, t, role)) = title_of_place_before(lex, sv, p) {
+            // "The mayor of Avon, Maria Lopez, said".
+            push(&mut out, p, role.predicate(), &a, Some(t), "", confidence::TITLE_WITH_ITS_STATE_NEARBY);
         } else if let Some(a) = sv.arg_ending(p.first) {
             // "chief of staff of Presidential Office Andriy Yermak".
             let mut k = a.first;
@@ -117,6 +126,25 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
         !occupation || sv.args.iter().any(|a| a.entity == f.object && a.entity_type == EntityType::Organization)
     });
     out
+}
+
+/// "the mayor of Avon, Maria Lopez": a title, "of", the place or organisation it is held
+/// in, a comma, then the person.
+fn title_of_place_before(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<(Arg, String, TitleRole)> {
+    let np = p.np_first.min(p.first);
+    if np <= sv.sentence.first + 3 || sv.word(np - 1) != "," {
+        return None;
+    }
+    let a = sv.arg_ending(np - 1).filter(|a| !a.possessive && a.entity_type != EntityType::Person)?;
+    let mut k = a.first;
+    if sv.word(k - 1) == "the" {
+        k -= 1;
+    }
+    if k <= sv.sentence.first + 1 || sv.word(k - 1) != "of" {
+        return None;
+    }
+    let (t, role, _) = title_before(lex, sv, k - 1)?;
+    Some((a, t, role))
 }
 
 /// The first token of a military or police rank written just before token `name`
@@ -295,6 +323,12 @@ mod tests {
             "Folke Nyberg memberOf University of Washington",
         );
     }
+    #[test]
+    fn a_title_of_a_place_before_the_name() {
+        has("The mayor of Avonshire, Maria Lopez, advised residents to leave.", "Maria Lopez leaderOf Avonshire");
+        has("Scotland First Minister Maria Lopez said so.", "Maria Lopez leaderOf Scotland");
+    }
+
     #[test]
     fn parties_before_a_unit_and_a_title() {
         has("Republican committee member Tom Reed of Avonshire said no.", "Tom Reed memberOf Republican Party");

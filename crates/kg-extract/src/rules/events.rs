@@ -72,6 +72,9 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
     while i < sv.sentence.last {
         let w = sv.word(i);
         let mut best: Option<CueMatch> = None;
+        // Of two verb cues of one length, the one whose preposition follows ("spoke to X":
+        // "speak to", not "speak with").
+        let mut best_preposition_follows = false;
         if let Some(forms) = lex.cue_index.get(w) {
             for f in forms {
                 let cue = &lex.cues[f.cue];
@@ -116,8 +119,10 @@ fn match_cues(lex: &Lexicon, sv: &SentenceView) -> Vec<CueMatch> {
                         end += 1;
                     }
                 }
-                if best.as_ref().is_none_or(|b| end > b.end) {
+                let preposition_follows = cue.preposition.as_ref().is_some_and(|p| sv.word(end) == *p);
+                if best.as_ref().is_none_or(|b| end > b.end || (end == b.end && preposition_follows && !best_preposition_follows)) {
                     best = Some(CueMatch { first: i, end, form: *f });
+                    best_preposition_follows = preposition_follows;
                 }
             }
         }
@@ -333,6 +338,14 @@ mod tests {
         }
         has("Peru and Chile signed a trade agreement.", "Peru signedAgreementWith Chile");
     }
+    #[test]
+    fn the_cue_whose_preposition_follows_wins() {
+        // "speak with" and "speak to" are one length: the preposition after the verb decides.
+        has("Harold Kessler spoke to Maria Lopez on Monday.", "Harold Kessler spokeWith Maria Lopez");
+        has("Harold Kessler spoke with Maria Lopez on Monday.", "Harold Kessler spokeWith Maria Lopez");
+        has("Avonews interviewed Maria Lopez in May.", "Avonews spokeWith Maria Lopez");
+    }
+
     #[test]
     fn nominal_events() {
         has("Since Iraq's invasion of Kuwait, prices rose.", "Iraq attacked Kuwait");

@@ -47,6 +47,8 @@ pub struct Discourse {
     pub last_union: Option<usize>,
     /// The person last named with a title, by the title in lower case (and its last word).
     pub by_title: HashMap<String, usize>,
+    /// The first token of the sentence that last named a person not in the possessive.
+    person_named_in: Option<usize>,
 }
 
 impl Discourse {
@@ -61,7 +63,15 @@ impl Discourse {
             _ => {}
         }
         if entity_type == EntityType::Person {
-            self.last_person = Some(e);
+            // "Lopez called Kessler's plan a failure. She …": a person in the possessive after
+            // another person of the sentence is no antecedent of the next pronoun.
+            let possessive_after_another = m.possessive && self.person_named_in == Some(sentence_first);
+            if !possessive_after_another {
+                self.last_person = Some(e);
+            }
+            if !m.possessive {
+                self.person_named_in = Some(sentence_first);
+            }
             let title = m.title.as_ref().map(|t| t.0.clone()).or_else(|| title_ending_at(lex, view, m.first, sentence_first));
             if let Some(t) = title {
                 self.remember_title(&t, e);

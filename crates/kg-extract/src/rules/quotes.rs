@@ -29,6 +29,9 @@ pub struct Quote {
     pub confidence: f64,
 }
 
+/// Nouns of what carries a speaker's words ("the ministry's statement said").
+const MEDIA: &[&str] = &["website", "statement", "account", "post", "tweet", "letter", "release", "page", "blog"];
+
 /// Quotations shorter than this many words are scare quotes.
 const MIN_QUOTE_WORDS: usize = 5;
 
@@ -129,6 +132,9 @@ pub fn find_quotes(view: &TextView, sentence_views: &[SentenceView]) -> Vec<Quot
         }
         if found.is_none() {
             found = before_quote(view, &sentence_views[open_sentence], q.open).map(|(a, c)| (a, q.open, c));
+        }
+        if found.is_none() && open_sentence > 0 && q.open == view.sentences[open_sentence].first {
+            found = previous_sentence_speaker(view, &sentence_views[open_sentence - 1], q.open).map(|(a, c)| (a, q.open, c));
         }
         if let Some((speaker, _, confidence)) = found {
             if matches!(speaker.entity_type, EntityType::Person | EntityType::Organization | EntityType::Country) {
@@ -346,6 +352,19 @@ fn before_quote(view: &TextView, sv: &SentenceView, open: usize) -> Option<(Arg,
             let a = person_heading(view, sv, a, v);
             return Some((a, if a.pronoun { confidence::PRONOUN_SPEAKER } else { confidence::SPEAKER_NEAR_VERB }));
         }
+        // `The WHO's website said: "…"`, `Avon's statement read: "…"`: what a medium of a
+        // person or organisation says, it says.
+        let mut n = v;
+        while n > sv.sentence.first && view.lower(n - 1).ends_with("ly") {
+            n -= 1;
+        }
+        if n > sv.sentence.first + 1 && MEDIA.contains(&view.lower(n - 1).as_str()) {
+            let end = if view.lower(n - 2) == "'s" || view.lower(n - 2) == "'" { n - 2 } else { n - 1 };
+            let owner = sv.arg_ending(end).filter(|a| a.possessive && !a.pronoun && a.entity_type != EntityType::Country);
+            if let Some(a) = owner {
+                return Some((a, confidence::SPEAKER_BY_CONTEXT));
+            }
+        }
         // `X in relaying the news to parliament said, "…"`: a verb right before the quotation
         // whose subject a phrase keeps away speaks for the clause's first name.
         if (v + 1..open).all(|k| matches!(view.lower(k).as_str(), "," | ":")) {
@@ -371,6 +390,29 @@ fn before_quote(view: &TextView, sv: &SentenceView, open: usize) -> Option<(Arg,
         return subject.map(|a| (a, confidence::SPEAKER_BY_CONTEXT));
     }
     None
+}
+
+/// `Kessler also criticised the decision on Twitter. "The statement shows …"`: a quotation
+/// that is a whole sentence, unattributed, right after a sentence of the same paragraph
+/// that opens with a person and holds a verb of saying or judging, is that person's.
+fn previous_sentence_speaker(view: &TextView, previous: &SentenceView, open: usize) -> Option<(Arg, f64)> {
+    if view.tokens[open].paragraph_before {
+        return None;
+    }
+    let words = previous.sentence.first..previous.sentence.last;
+    // The previous sentence quotes nobody itself.
+    if words.clone().any(|k| view.word_is(k, "\"")) {
+        return None;
+    }
+    let judging = |w: &str| {
+        is_speech_verb(w)
+            || ["criticiz", "criticis", "condemn", "prais", "defend", "denounc", "reject", "welcom", "accus", "blam"]
+                .iter()
+                .any(|stem| w.starts_with(stem))
+    };
+    let verb = words.clone().find(|&k| judging(&view.lower(k)) && !view.tokens[k].is_capitalized())?;
+    let subject = previous.first_subject(previous.sentence.first, verb)?;
+    (subject.entity_type == EntityType::Person && !subject.pronoun).then_some((subject, confidence::SPEAKER_BY_CONTEXT))
 }
 
 impl TextView<'_> {
@@ -497,8 +539,27 @@ mod tests {
             "\"We feel that bringing the herd back is going to heal us,\" Anna Berg of the tribal preservation office told those gathered.",
         );
         assert_eq!(q, vec!["Anna Berg: We feel that bringing the herd back is going to heal us"]);
+        let q = quotes("The Avon Health Council's website said: \"There is no evidence that the remedy works.\"");
+        assert_eq!(q, vec!["Avon Health Council: There is no evidence that the remedy works."]);
         let q = quotes("Anna Berg called the plan a \"breach of every promise made to the voters,\" according to Avon News.");
         assert_eq!(q, vec!["Anna Berg: breach of every promise made to the voters"]);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_possessive_is_the_sentences_subject() {
+        let q = quotes(
+            "Maria Lopez called Harold Kessler's conduct a failure. \"The House is moving forward with an inquiry,\" she announced.",
+        );
+        assert_eq!(q, vec!["Maria Lopez: The House is moving forward with an inquiry"]);
+    }
+
+    #[test]
+    fn a_whole_sentence_quoted_after_its_speakers_sentence() {
+        let q = quotes("Anna Berg also criticized the decision on Twitter. \"The statement shows a complete lack of understanding.\"");
+        assert_eq!(q, vec!["Anna Berg: The statement shows a complete lack of understanding."]);
+        // A new paragraph, or a sentence that says nothing, attributes nothing.
+        assert!(quotes("Anna Berg criticized the decision.\n\n\"The statement shows a complete lack of understanding.\"").is_empty());
+        assert!(quotes("Anna Berg arrived in Avonshire on Monday. \"The statement shows a complete lack of understanding.\"").is_empty());
     }
 
     #[test]

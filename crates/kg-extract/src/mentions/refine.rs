@@ -248,9 +248,12 @@ fn names_an_event_or_law(view: &TextView, m: &Mention) -> bool {
     let last = view.token_lower(m.last - 1);
     let head = WORDS.event_heads.contains(first) && m.last - m.first > 1;
     let tail = WORDS.event_tails.contains(last) && !view.tokens[m.last - 1].is_all_caps();
-    (head || tail)
-        && matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_))
-        && !has_org_keyword(view, m)
+    // "Tenure of Office Act", "Bus Service Regulations": a law, whatever body it names.
+    let law = m.last - m.first > 1 && matches!(last, "act" | "regulations") && !view.tokens[m.last - 1].is_all_caps();
+    // "Master of Science", "Bachelor of Arts": a degree.
+    let degree = matches!(first, "master" | "masters" | "bachelor" | "bachelors" | "doctor") && view.token_lower(m.first + 1) == "of";
+    let kind = matches!(m.kind, MentionKind::Person(_) | MentionKind::Org(_) | MentionKind::Unresolved(_));
+    kind && (law || degree || ((head || tail) && !has_org_keyword(view, m)))
 }
 
 /// "Republican committee member X", "Democratic presidential candidate X": a party's
@@ -420,6 +423,11 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
     for (k, mut m) in mentions.into_iter().enumerate() {
         if !is_parent[k] && (is_sign_off(view, &m) || is_figures_row_label(view, &m) || is_legal_form_alone(view, &m)) {
+            kept.push(None);
+            continue;
+        }
+        // "((es)) Spanish language: …": a language's name is no entity (nor its country).
+        if !is_parent[k] && m.last - m.first == 1 && matches!(view.token_lower(m.last), "language" | "languages") {
             kept.push(None);
             continue;
         }
@@ -733,7 +741,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 8] = [
+        let cases: [(&str, &[&str], &[&str]); 9] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -747,6 +755,11 @@ mod tests {
             (
                 "Hurricane Ophelia hit the coast as the Clean Rivers Act took effect.",
                 &["Hurricane Ophelia", "Ophelia", "Clean Rivers Act"],
+                &[],
+            ),
+            (
+                "She holds a Master of Science and read the Tenure of Office Act in the Spanish language.",
+                &["Master of Science", "Tenure of Office Act", "Spain"],
                 &[],
             ),
             (

@@ -505,7 +505,13 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         // A longer capitalised name wins when it is an organisation ("Ukrainian National Security and Defence Council").
         let title_next = title_at(lex, view, i + len, s.last).is_some();
         let joined_nouns = || (i..seq_end).any(|k| view.token_lower(k) == "and" && common_nouns_joined(lex, view, i, k));
-        let longer_org = !title_next && seq_end > i + len && (org_keyword_in(view, i..seq_end) || joined_nouns());
+        // "Victoria Park", "Avon Airport": a place named after a city or a country.
+        // "London Marathon": an event named after one.
+        let longer_place = || {
+            let last = view.token_lower(seq_end - 1);
+            (WORDS.location_keywords.contains(last) || WORDS.event_tails.contains(last)) && view.tokens[seq_end - 1].is_capitalized()
+        };
+        let longer_org = !title_next && seq_end > i + len && (org_keyword_in(view, i..seq_end) || joined_nouns() || longer_place());
         if !longer_org {
             return Some(vec![country_mention(lex, view, si, i, len, hit)]);
         }
@@ -593,7 +599,9 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             || (matches!(lower, "of" | "for" | "and" | "the" | "&")
                 && !second_name
                 && (has_org || title_so_far || is_place_word(view, i, j)))
-            || (lower == "and" && common_nouns_joined(lex, view, i, j));
+            || (lower == "and" && common_nouns_joined(lex, view, i, j))
+            // "Commission on International Religious Freedom", "Council on Foreign Relations".
+            || (lower == "on" && j > i && WORDS.org_keywords.contains(view.token_lower(j - 1)) && view.tokens[j - 1].is_capitalized());
         let title_follows = title_at(lex, view, j + 1, s.last).is_some() && org_keyword_in(view, i..j);
         if title_follows {
             break;

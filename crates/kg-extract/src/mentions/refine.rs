@@ -741,7 +741,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 9] = [
+        let cases: [(&str, &[&str], &[&str]); 10] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -756,6 +756,11 @@ mod tests {
                 "Hurricane Ophelia hit the coast as the Clean Rivers Act took effect.",
                 &["Hurricane Ophelia", "Ophelia", "Clean Rivers Act"],
                 &[],
+            ),
+            (
+                "She ran the 2003 London Marathon and walked in Victoria Park with the Commission on Avon Rivers.",
+                &["London", "United Kingdom", "Marathon", "Victoria", "Park"],
+                &["Victoria Park (Location)", "Commission on Avon Rivers (Organization)"],
             ),
             (
                 "She holds a Master of Science and read the Tenure of Office Act in the Spanish language.",

@@ -325,7 +325,11 @@ fn person_cluster(r: &mut Resolver, name: &str) -> usize {
 /// Lopez Garcia", "Lopez Garcia" and "Maria Lopez Garcia"), where the other's extra words
 /// are names too (not "Justice" or "Avonshire" before a name, nor "Image" after it).
 fn names_compatible(lex: &Lexicon, a: &[String], b: &[String]) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Middle initials ("Maria R. Lopez Garcia") stand for no word of the other name.
+    let initial = |w: &&String| w.trim_end_matches('.').chars().count() == 1;
+    let (a_words, b_words): (Vec<String>, Vec<String>) =
+        (a.iter().filter(|w| !initial(w)).cloned().collect(), b.iter().filter(|w| !initial(w)).cloned().collect());
+    let (short, long) = if a_words.len() <= b_words.len() { (&a_words[..], &b_words[..]) } else { (&b_words[..], &a_words[..]) };
     // Not a word, a title, a rank ("Justice"), a party's member ("Democrat"), an
     // occupation of two words ("Singer-songwriter"), a place, or letters ("MV", "IM").
     let name_word = |w: &String| {
@@ -434,7 +438,7 @@ fn single_name_match(r: &Resolver, word: &str, pos: usize) -> Option<usize> {
             continue;
         }
         let last = d.name_words.last().map(String::as_str).unwrap_or("");
-        let hit = same_name_part(last, word) || same_name_part(&d.name_words[0], word) || d.name_words.iter().skip(1).any(|w| w == word);
+        let hit = same_name_part(last, word) || d.name_words.iter().any(|w| same_name_part(w, word));
         if hit {
             let recency = d.spans.iter().filter(|s| s.start < pos).map(|s| s.start + 1).max().unwrap_or(0);
             if best.is_none_or(|(_, b)| recency > b) {

@@ -749,6 +749,10 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
                 a += more;
             }
             title = Some((view.text(view.tokens[title_first].start, view.tokens[a - 1].end), role, title_first));
+            // "Minister of Legislative Assembly": a title and where it is held, nobody's name.
+            if matches!(view.token_lower(a), "of" | "for" | "at") && a + 1 < end {
+                return classify_run(lex, view, si, s, a + 1, end);
+            }
         } else {
             return None; // a title alone ("the President")
         }

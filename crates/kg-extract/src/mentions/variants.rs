@@ -247,6 +247,9 @@ mod tests {
         let text = "Former Justice Maria Lopez spoke. Scotland Maria Lopez said so. Maria Lopez Image.";
         let found = entities(text);
         assert!(found.contains(&"Maria Lopez (Person)".to_string()), "{found:?}");
+        let text = "Maria Lopez spoke on Monday. The oath of Maria R. Lopez Garcia is valid, the court said.";
+        let found = entities(text);
+        assert_eq!(count(&found, "Person"), 1, "{found:?}");
         let text = "Harold Kessler died on Monday. Kesslre had been ill for a year.";
         let found = entities(text);
         assert_eq!(count(&found, "Person"), 1, "{found:?}");

@@ -524,25 +524,18 @@ mod tests {
 
     #[test]
     fn speakers_kept_apart_from_the_quotation_by_phrases() {
-        let q = quotes("Sophie Marchand, another lawyer for the family, told reporters \"the court has finally heard the truth today.\"");
-        assert_eq!(q, vec!["Sophie Marchand: the court has finally heard the truth today."]);
-        let q = quotes("Foreign Minister Anna Berg stressed the need for approval by UNESCO, saying \"it is not only a temple, it belongs to humanity.\"");
-        assert_eq!(q, vec!["Anna Berg: it is not only a temple, it belongs to humanity."]);
-        let q =
-            quotes("Assembly president Tom Reed in relaying the news to parliament said, \"Anna Berg is part of the history of Avonia\".");
-        assert_eq!(q, vec!["Tom Reed: Anna Berg is part of the history of Avonia"]);
-        let q = quotes("In a statement posted to her Twitter account, Anna Berg accepted the role, writing, \"Avonia needs certainty and stability now.\"");
-        assert_eq!(q, vec!["Anna Berg: Avonia needs certainty and stability now."]);
-        let q = quotes("Senator Anna Berg spoke on Avon Radio, \"This is going to lead to a new war in the region.\"");
-        assert_eq!(q, vec!["Anna Berg: This is going to lead to a new war in the region."]);
-        let q = quotes(
-            "\"We feel that bringing the herd back is going to heal us,\" Anna Berg of the tribal preservation office told those gathered.",
-        );
-        assert_eq!(q, vec!["Anna Berg: We feel that bringing the herd back is going to heal us"]);
-        let q = quotes("The Avon Health Council's website said: \"There is no evidence that the remedy works.\"");
-        assert_eq!(q, vec!["Avon Health Council: There is no evidence that the remedy works."]);
-        let q = quotes("Anna Berg called the plan a \"breach of every promise made to the voters,\" according to Avon News.");
-        assert_eq!(q, vec!["Anna Berg: breach of every promise made to the voters"]);
+        let cases = [
+            ("Sophie Marchand, another lawyer for the family, told reporters \"the court has finally heard the truth today.\"", "Sophie Marchand: the court has finally heard the truth today."),
+            ("Foreign Minister Anna Berg stressed the need for approval by UNESCO, saying \"it is not only a temple, it belongs to humanity.\"", "Anna Berg: it is not only a temple, it belongs to humanity."),
+            ("In a statement posted to her Twitter account, Anna Berg accepted the role, writing, \"Avonia needs certainty and stability now.\"", "Anna Berg: Avonia needs certainty and stability now."),
+            ("Senator Anna Berg spoke on Avon Radio, \"This is going to lead to a new war in the region.\"", "Anna Berg: This is going to lead to a new war in the region."),
+            ("\"We feel that bringing the herd back is going to heal us,\" Anna Berg of the tribal preservation office told those gathered.", "Anna Berg: We feel that bringing the herd back is going to heal us"),
+            ("The Avon Health Council's website said: \"There is no evidence that the remedy works.\"", "Avon Health Council: There is no evidence that the remedy works."),
+            ("Anna Berg called the plan a \"breach of every promise made to the voters,\" according to Avon News.", "Anna Berg: breach of every promise made to the voters"),
+        ];
+        for (text, speaker_and_quote) in cases {
+            assert_eq!(quotes(text), vec![speaker_and_quote], "{text}");
+        }
     }
 
     #[test]

@@ -323,28 +323,14 @@ fn person_cluster(r: &mut Resolver, name: &str) -> usize {
 /// have given names, the same given name; or one a part of the other that keeps two of its
 /// words, as a person with two surnames is named with one or both ("Maria Lopez" and "Maria
 /// Lopez Garcia", "Lopez Garcia" and "Maria Lopez Garcia"), where the other's extra words
-/// are names too (not "Justice" or "Avonshire" before a name, nor "Image" after it).
+/// are names too (not "Justice" or "Avonshire" before a name, nor "Image" after it) and
+/// middle initials count for nothing ("Maria R. Lopez Garcia").
 fn names_compatible(lex: &Lexicon, a: &[String], b: &[String]) -> bool {
     // Middle initials ("Maria R. Lopez Garcia") stand for no word of the other name.
     let initial = |w: &&String| w.trim_end_matches('.').chars().count() == 1;
     let (a_words, b_words): (Vec<String>, Vec<String>) =
         (a.iter().filter(|w| !initial(w)).cloned().collect(), b.iter().filter(|w| !initial(w)).cloned().collect());
     let (short, long) = if a_words.len() <= b_words.len() { (&a_words[..], &b_words[..]) } else { (&b_words[..], &a_words[..]) };
-    // Not a word, a title, a rank ("Justice"), a party's member ("Democrat"), an
-    // occupation of two words ("Singer-songwriter"), a place, or letters ("MV", "IM").
-    let name_word = |w: &String| {
-        let lower = w.to_lowercase();
-        let compound_word = lower.contains('-') && lower.split('-').all(|p| lex.is_english_word(p));
-        let letters = w.chars().count() <= 3 && w.chars().all(|c| c.is_uppercase());
-        !lex.is_english_word(&lower)
-            && !lex.titles.contains_key(&lower)
-            && !crate::mentions::is_rank(w)
-            && !WORDS.title_adjectives.contains(lower.as_str())
-            && party_word(&lower).is_none()
-            && !compound_word
-            && !letters
-            && !lex.names_a_place(w)
-    };
     // "De Vrieze" of "Harold De Vrieze": a name that starts with a particle; "Lopez Garcia"
     // of "Maria Lopez Garcia": one after a known given name (not "Maria Lopez" of "Podcaster
     // Maria Lopez").
@@ -357,7 +343,7 @@ fn names_compatible(lex: &Lexicon, a: &[String], b: &[String]) -> bool {
     } else {
         None
     };
-    if extra.is_some_and(|words| !words.is_empty() && words.iter().all(name_word)) {
+    if extra.is_some_and(|words| !words.is_empty() && words.iter().all(|w| name_word(lex, w))) {
         return true;
     }
     let (Some(la), Some(lb)) = (a.last(), b.last()) else { return false };
@@ -372,6 +358,23 @@ fn names_compatible(lex: &Lexicon, a: &[String], b: &[String]) -> bool {
         (Some(x), Some(y)) => same_name_part(&x, &y),
         _ => true,
     }
+}
+
+/// Whether a word of a longer name is a name too: not a word, a title, a rank ("Justice"),
+/// a party's member ("Democrat"), an occupation of two words ("Singer-songwriter"), a
+/// place, or letters ("MV", "IM").
+fn name_word(lex: &Lexicon, w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let compound_word = lower.contains('-') && lower.split('-').all(|p| lex.is_english_word(p));
+    let letters = w.chars().count() <= 3 && w.chars().all(char::is_uppercase);
+    !lex.is_english_word(&lower)
+        && !lex.titles.contains_key(&lower)
+        && !crate::mentions::is_rank(w)
+        && !WORDS.title_adjectives.contains(lower.as_str())
+        && party_word(&lower).is_none()
+        && !compound_word
+        && !letters
+        && !lex.names_a_place(w)
 }
 
 /// Surnames (lower case) that a sentence coordinates, alone, with a full name of that
@@ -437,9 +440,7 @@ fn single_name_match(r: &Resolver, word: &str, pos: usize) -> Option<usize> {
         if d.entity_type != EntityType::Person || d.name_words.len() < 2 {
             continue;
         }
-        let last = d.name_words.last().map(String::as_str).unwrap_or("");
-        let hit = same_name_part(last, word) || d.name_words.iter().any(|w| same_name_part(w, word));
-        if hit {
+        if d.name_words.iter().any(|w| same_name_part(w, word)) {
             let recency = d.spans.iter().filter(|s| s.start < pos).map(|s| s.start + 1).max().unwrap_or(0);
             if best.is_none_or(|(_, b)| recency > b) {
                 best = Some((e, recency));

@@ -750,8 +750,9 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             }
             title = Some((view.text(view.tokens[title_first].start, view.tokens[a - 1].end), role, title_first));
             // "Minister of Legislative Assembly": a title and where it is held, nobody's name.
-            if matches!(view.token_lower(a), "of" | "for" | "at") && a + 1 < end {
-                return classify_run(lex, view, si, s, a + 1, end);
+            if matches!(view.token_lower(a), "of" | "for" | "at") {
+                let place = if view.token_lower(a + 1) == "the" { a + 2 } else { a + 1 };
+                return if place < end { classify_run(lex, view, si, s, place, end) } else { None };
             }
         } else {
             return None; // a title alone ("the President")

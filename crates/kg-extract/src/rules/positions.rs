@@ -137,7 +137,7 @@ fn title_of_place_before(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<(A
     }
     let a = sv.arg_ending(np - 1).filter(|a| !a.possessive && a.entity_type != EntityType::Person)?;
     let mut k = a.first;
-    if sv.word(k - 1) == "the" {
+    if k > sv.sentence.first && sv.word(k - 1) == "the" {
         k -= 1;
     }
     if k <= sv.sentence.first + 1 || sv.word(k - 1) != "of" {

@@ -328,14 +328,14 @@ fn person_cluster(r: &mut Resolver, name: &str) -> usize {
 fn names_compatible(lex: &Lexicon, a: &[String], b: &[String]) -> bool {
     // Middle initials ("Maria R. Lopez Garcia") stand for no word of the other name.
     let initial = |w: &&String| w.trim_end_matches('.').chars().count() == 1;
-    let (a_words, b_words): (Vec<String>, Vec<String>) =
-        (a.iter().filter(|w| !initial(w)).cloned().collect(), b.iter().filter(|w| !initial(w)).cloned().collect());
+    let (a_words, b_words): (Vec<&String>, Vec<&String>) =
+        (a.iter().filter(|w| !initial(w)).collect(), b.iter().filter(|w| !initial(w)).collect());
     let (short, long) = if a_words.len() <= b_words.len() { (&a_words[..], &b_words[..]) } else { (&b_words[..], &a_words[..]) };
     // "De Vrieze" of "Harold De Vrieze": a name that starts with a particle; "Lopez Garcia"
     // of "Maria Lopez Garcia": one after a known given name (not "Maria Lopez" of "Podcaster
     // Maria Lopez").
-    let particle = |w: &String| WORDS.name_particles.contains(w.to_lowercase().as_str());
-    let given_name = |w: &String| lex.person_given_names.contains(&w.to_lowercase());
+    let particle = |w: &&String| WORDS.name_particles.contains(w.to_lowercase().as_str());
+    let given_name = |w: &&String| lex.person_given_names.contains(&w.to_lowercase());
     let extra = if long.ends_with(short) && short.len() >= 2 && (particle(&short[0]) || given_name(&long[0])) {
         Some(&long[..long.len() - short.len()])
     } else if long.starts_with(short) && short.len() >= 2 && long.len() == short.len() + 1 {

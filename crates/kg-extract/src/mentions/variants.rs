@@ -125,15 +125,14 @@ fn merge_short_forms(lex: &Lexicon, res: &mut Resolution) {
 /// group named in the singular and the plural is one, under the name used more often (the
 /// plural on a tie).
 fn merge_number_variants(res: &mut Resolution) {
+    let labels: Vec<String> = res.entities.iter().map(|d| normalize_label(&d.label)).collect();
     let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
     for s in 0..res.entities.len() {
         if !organisation_like(&res.entities[s]) {
             continue;
         }
-        let plural = format!("{}s", normalize_label(&res.entities[s].label));
-        let Some(p) = (0..res.entities.len())
-            .find(|&p| p != s && organisation_like(&res.entities[p]) && normalize_label(&res.entities[p].label) == plural)
-        else {
+        let plural = format!("{}s", labels[s]);
+        let Some(p) = (0..res.entities.len()).find(|&p| p != s && organisation_like(&res.entities[p]) && labels[p] == plural) else {
             continue;
         };
         if into[p].is_some() || into[s].is_some() {
@@ -153,6 +152,7 @@ fn merge_number_variants(res: &mut Resolution) {
 /// least as often is that place. Countries are named from the gazetteer, and stay.
 fn merge_misspelt_places(res: &mut Resolution) {
     let place = |d: &EntityDraft| matches!(d.entity_type, EntityType::City | EntityType::Location) && !d.spans.is_empty();
+    let labels: Vec<String> = res.entities.iter().map(|d| normalize_label(&d.label)).collect();
     let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
     for m in 0..res.entities.len() {
         let d = &res.entities[m];
@@ -167,7 +167,7 @@ fn merge_misspelt_places(res: &mut Resolution) {
                 && o.spans.len() >= d.spans.len()
                 && !o.label.contains(' ')
                 && o.label.chars().count() >= 7
-                && normalize_label(&o.label) != normalize_label(&d.label)
+                && labels[t] != labels[m]
                 && same_name_part(&o.label, &d.label)
         });
         if let (Some(t), None) = (targets.next(), targets.next()) {

@@ -5,7 +5,7 @@
 //! surname or given name, across spelling variants; organisations by normalised
 //! label, by acronym, or by a head-noun reference ("the foreign ministry").
 
-use crate::hashing::FastMap;
+use crate::hashing::{FastMap, FastSet};
 
 use crate::lexicon::Lexicon;
 use crate::mentions::{org_key, variants, Mention, MentionKind, TextView};
@@ -80,9 +80,21 @@ impl Resolver<'_> {
 pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resolution {
     let mut r =
         Resolver { lex, res: Resolution { entities: Vec::new(), of_mention: vec![None; mentions.len()] }, by_key: FastMap::default() };
+    // "Sudesh Amman ... Amman said": a capital's name that is the surname of a person named
+    // in full is that person, unless the sentence places it.
+    let surnames: FastSet<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.kind {
+            MentionKind::Person(name) => name.split_whitespace().nth(1).and(name.split_whitespace().last()).map(str::to_lowercase),
+            _ => None,
+        })
+        .collect();
+    let surname_of_a_person =
+        |m: &Mention| matches!(m.kind, MentionKind::Capital(_)) && !m.place_context && surnames.contains(&m.surface.to_lowercase());
     // Pass 1: everything but single-word names and head-noun references.
     for (mi, m) in mentions.iter().enumerate() {
         match &m.kind {
+            MentionKind::Capital(_) if surname_of_a_person(m) => {}
             MentionKind::Country(c) => {
                 let c = *c;
                 let e = r.entity(format!("country:{}", r.lex.countries[c].code), EntityType::Country, &r.lex.countries[c].name.clone());
@@ -165,6 +177,17 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
                     r.entity(format!("place:{}", normalize_label(word)), ty, word)
                 } else {
                     r.entity(format!("org:{}", org_key(word)), EntityType::Organization, word)
+                };
+                r.attach(mi, e, m);
+            }
+            MentionKind::Capital(c) if surname_of_a_person(m) => {
+                let e = match single_name_match(&r, &m.surface, m.start) {
+                    Some(e) => e,
+                    None => {
+                        let country = &r.lex.countries[*c];
+                        let name = country.name.clone();
+                        r.entity(format!("country:{}", country.code), EntityType::Country, &name)
+                    }
                 };
                 r.attach(mi, e, m);
             }
@@ -561,6 +584,15 @@ mod tests {
         let text = "Avonews reporter Harold M. Kessler spoke with Maria Lopez.\n\n((HMK)) How did it start?\n\n((Maria Lopez)) In 2004.";
         let e = crate::testutil::entities(text);
         assert!(e.contains(&"Harold M. Kessler (Person)".to_string()) && !e.iter().any(|x| x.starts_with("HMK")), "{e:?}");
+    }
+
+    #[test]
+    fn a_capitals_name_that_is_a_persons_surname_is_the_person() {
+        let text = "Police named the attacker as Daniel Lima, 20. Lima had been released from prison. A shop on \
+                    Harbour Road, London, was closed.";
+        let e = crate::testutil::entities(text);
+        assert!(e.contains(&"Daniel Lima (Person)".to_string()) && !e.iter().any(|x| x.starts_with("Peru")), "{e:?}");
+        assert!(e.contains(&"London (City)".to_string()) && !e.iter().any(|x| x.starts_with("United Kingdom")), "{e:?}");
     }
 
     #[test]

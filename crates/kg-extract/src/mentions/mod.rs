@@ -954,6 +954,14 @@ pub(crate) fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool
             return true;
         }
     }
+    // "Harbour Road, Avonbury": after a street or a district and its comma.
+    if prev == ","
+        && m.first >= 2
+        && view.tokens[m.first - 2].is_capitalized()
+        && WORDS.location_keywords.contains(view.token_lower(m.first - 2))
+    {
+        return true;
+    }
     // "Kyiv, Ukraine"
     if view.tokens.get(m.last).is_some_and(|t| t.norm == ",") {
         if let Some((_, GazetteerHit::CountryName(_))) =

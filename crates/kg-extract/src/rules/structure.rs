@@ -84,7 +84,11 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
             // "Winnipeg, Manitoba": a city, then its region (not a list of places: "Lyon, Alsace").
             let in_a_list = a.first > sv.sentence.first && sv.word(a.first - 1) == ",";
             let region = |b: &Arg| b.entity_type == EntityType::Location && a.entity_type == EntityType::City && !in_a_list;
-            if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country || region(b)) {
+            // "Harbour Road, Avonbury": a street, a square or a park, then its city.
+            let named_place =
+                a.entity_type == EntityType::Location && a.last - a.first >= 2 && WORDS.location_keywords.contains(sv.word(a.last - 1));
+            let city = |b: &Arg| b.entity_type == EntityType::City && named_place && !in_a_list;
+            if let Some(b) = sv.arg_starting(k).filter(|b| b.entity_type == EntityType::Country || region(b) || city(b)) {
                 push(&mut out, a, Predicate::LocatedIn, &b, None, "", confidence::PLACE_THEN_ITS_REGION);
             }
         }
@@ -119,6 +123,7 @@ mod tests {
     fn where_places_and_organisations_are() {
         has("The statue was stolen from Hartwell Castle in Manitoba on Sunday.", "Hartwell Castle locatedIn Manitoba");
         has("Storms hit Winnipeg, Manitoba, overnight.", "Winnipeg locatedIn Manitoba");
+        has("A shop on Harbour Road, London, was closed.", "Harbour Road locatedIn London");
         // "in" after "of" places the event, not the organisation.
         let t = triples("Ministers attended a meeting of the Security Council in Kyiv.");
         assert!(!t.iter().any(|x| x.starts_with("Security Council locatedIn")), "{t:?}");

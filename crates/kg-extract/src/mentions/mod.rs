@@ -496,6 +496,10 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     if !t.is_capitalized() && !is_prefixed_name(&t.norm) {
         return None;
     }
+    // "Former US President X" opening a sentence: the adjective is no part of a name.
+    if i == s.first && matches!(lower, "former" | "current" | "acting" | "interim" | "outgoing" | "incumbent") {
+        return None;
+    }
     let gaz = gazetteer_match(lex, view, s, i);
     let seq_end = capitalized_run(lex, view, s, i);
     if let Some((len, hit)) = gaz {

@@ -84,6 +84,9 @@ pub fn positions(lex: &Lexicon, sv: &SentenceView, mentions: &[Mention], of_ment
         } else if let Some((a, t, role)) = title_of_place_before(lex, sv, p) {
             // "The mayor of Avon, Maria Lopez, said".
             push(&mut out, p, role.predicate(), &a, Some(t), "", confidence::TITLE_WITH_ITS_STATE_NEARBY);
+        } else if let Some((a, t, role)) = title_to_body_before(lex, sv, p) {
+            // "US Ambassador to the United Nations Nikki Haley": the title's state, not the body.
+            push(&mut out, p, role.predicate(), &a, Some(t), "", confidence::TITLE_AFTER_ITS_STATE);
         } else if let Some(a) = sv.arg_ending(p.first) {
             // "chief of staff of Presidential Office Andriy Yermak".
             let mut k = a.first;
@@ -145,6 +148,28 @@ fn title_of_place_before(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<(A
     }
     let (t, role, _) = title_before(lex, sv, k - 1)?;
     Some((a, t, role))
+}
+
+/// "the Avonian ambassador to the United Nations, Maria Lopez", "Avonia's envoy to the
+/// OSCE Maria Lopez": a state or organisation, a title, "to" and the body it is sent to,
+/// then the person; gives the owner of the title.
+fn title_to_body_before(lex: &Lexicon, sv: &SentenceView, p: &Arg) -> Option<(Arg, String, TitleRole)> {
+    let np = p.np_first.min(p.first);
+    let end = if np > sv.sentence.first && sv.word(np - 1) == "," { np - 1 } else { p.first };
+    let body = sv.arg_ending(end).filter(|a| matches!(a.entity_type, EntityType::Organization | EntityType::Country))?;
+    let mut k = body.first;
+    if k > sv.sentence.first && sv.word(k - 1) == "the" {
+        k -= 1;
+    }
+    if k <= sv.sentence.first + 1 || sv.word(k - 1) != "to" {
+        return None;
+    }
+    let (t, role, mut first) = title_before(lex, sv, k - 1)?;
+    if first > sv.sentence.first && sv.word(first - 1) == "'s" {
+        first -= 1;
+    }
+    let owner = sv.arg_ending(first).filter(|a| matches!(a.entity_type, EntityType::Organization | EntityType::Country))?;
+    Some((owner, t, role))
 }
 
 /// The first token of a military or police rank written just before token `name`
@@ -327,6 +352,14 @@ mod tests {
     fn a_title_of_a_place_before_the_name() {
         has("The mayor of Avonshire, Maria Lopez, advised residents to leave.", "Maria Lopez leaderOf Avonshire");
         has("Scotland First Minister Maria Lopez said so.", "Maria Lopez leaderOf Scotland");
+    }
+
+    #[test]
+    fn a_title_sent_to_a_body_is_held_in_the_state_before_it() {
+        has("Former US Ambassador to the United Nations Anna Berg wrote on Twitter.", "Anna Berg memberOf United States");
+        has("Kenya's envoy to the African Union, Tom Reed, left.", "Tom Reed memberOf Kenya");
+        let t = triples("Former US Ambassador to the United Nations Anna Berg wrote on Twitter.");
+        assert!(!t.iter().any(|x| x.contains("memberOf United Nations")), "{t:?}");
     }
 
     #[test]

@@ -327,26 +327,39 @@ fn gazetteer_match(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> Op
     None
 }
 
-/// Longest title starting at token `i`: (tokens, role), with up to two portfolios before
-/// it ("Agriculture Minister", "Foreign Trade Minister").
+/// Longest title starting at token `i`: (tokens, role), with portfolios before it
+/// ("Agriculture Minister", "Foreign Trade Minister", "Transport and Bridges Minister").
 pub fn title_at(lex: &Lexicon, view: &TextView, i: usize, limit: usize) -> Option<(usize, TitleRole)> {
     if let Some(found) = plain_title_at(lex, view, i, limit) {
         return Some(found);
-    }
-    // "Department of Transportation Secretary X": after "of" the word ends an organisation's name.
-    if i > 0 && view.token_lower(i - 1) == "of" {
-        return None;
     }
     // One look-up for most words (this runs on every word): a portfolio, then a title one or two words on.
     if !lex.portfolios.contains(view.token_lower(i)) {
         return None;
     }
+    // "Department of Transportation Secretary X", "Department of Homeland Security chief of
+    // staff X": after "of" the portfolio words end an organisation's name.
+    let mut k = i;
+    while k > 0 && lex.portfolios.contains(view.token_lower(k - 1)) && view.tokens[k - 1].is_capitalized() {
+        k -= 1;
+    }
+    if k > 0 && view.token_lower(k - 1) == "of" {
+        return None;
+    }
     // A member of a parliament holds no portfolio: "Labour MP X" is the party's.
     let seat =
         |k: usize| matches!(view.token_lower(k), "mp" | "mps" | "lawmaker" | "senator" | "congressman" | "congresswoman" | "legislator");
-    (1..=2)
-        .take_while(|&step| (i..i + step).all(|k| lex.portfolios.contains(view.token_lower(k))))
-        .filter(|&step| !seat(i + step))
+    // "Road Transport and Bridges Minister", "Health and Human Services Secretary": portfolio
+    // words, at most one "and" between two of them.
+    let portfolio_words = |step: usize| {
+        let and_at = (i + 1..i + step).filter(|&k| view.token_lower(k) == "and").count();
+        and_at <= 1
+            && view.token_lower(i + step - 1) != "and"
+            && (i..i + step).all(|k| view.token_lower(k) == "and" || lex.portfolios.contains(view.token_lower(k)))
+    };
+    (1..=5)
+        .take_while(|&step| portfolio_words(step) || view.token_lower(i + step - 1) == "and")
+        .filter(|&step| portfolio_words(step) && !seat(i + step))
         .find_map(|step| plain_title_at(lex, view, i + step, limit).map(|(n, role)| (step + n, role)))
 }
 
@@ -789,8 +802,15 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             && !rest.clone().any(|k| WORDS.org_keywords.contains(view.token_lower(k)))
         {
             let mut found = classify_run(lex, view, si, s, i, last_kw + 1)?;
-            let name = view.text(view.tokens[last_kw + 1].start, view.tokens[end - 1].end);
-            found.push(make(view, si, last_kw + 1, end, MentionKind::Person(name), EntityType::Person));
+            // "Avon Police Detective Inspector Tom Reed": the rank is no part of the name.
+            let person = classify_run(lex, view, si, s, last_kw + 1, end)
+                .filter(|p| p.len() == 1 && p[0].entity_type == EntityType::Person)
+                .and_then(|mut p| p.pop())
+                .unwrap_or_else(|| {
+                    let name = view.text(view.tokens[last_kw + 1].start, view.tokens[end - 1].end);
+                    make(view, si, last_kw + 1, end, MentionKind::Person(name), EntityType::Person)
+                });
+            found.push(person);
             return Some(found);
         }
     }

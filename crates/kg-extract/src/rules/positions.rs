@@ -378,6 +378,16 @@ mod tests {
         has("Navy Capt. Tom Reed said the flight went well.", "Tom Reed memberOf Navy");
         has("Navy spokeswoman Lt. Anna Berg declined to comment.", "Anna Berg memberOf Navy");
         has("FDA Director Anna Berg approved the drug.", "Anna Berg memberOf FDA");
+        has("Avon Valley Police Detective Inspector Tom Reed said so.", "Tom Reed memberOf Avon Valley Police");
+        has(
+            "It was written by former Department of Homeland Security chief of staff Anna Berg.",
+            "Anna Berg memberOf Department of Homeland Security",
+        );
+        let t = triples("Kenyan Road Transport and Bridges Minister Tom Reed met former National Security Advisor Anna Berg.");
+        assert!(
+            t.contains(&"Tom Reed memberOf Kenya".to_string()) && !t.iter().any(|x| x.contains("Bridges") || x.contains("National")),
+            "{t:?}"
+        );
         has("Tom Reed, an expert on missiles at Bar-Ilan University, agrees.", "Tom Reed memberOf Bar-Ilan University");
         let t = triples("Kenyan lawyer Tom Reed was arrested.");
         assert!(!t.iter().any(|x| x.contains("memberOf")), "an occupation names no country: {t:?}");

@@ -111,13 +111,42 @@ def countries():
     sovereign = {d for code, _, _, demonyms, _ in rows if code in independent for d in demonyms}
     rows = [(code, name, aliases, demonyms if code in independent else [d for d in demonyms if d not in sovereign], capitals)
             for code, name, aliases, demonyms, capitals in rows]
-    rows.extend(former_states(iso3))
+    states = territory_states(world, schrodt)
+    rows = [row + (states.get(row[0], ""),) for row in rows]
+    rows.extend(row + ("",) for row in former_states(iso3))
     rows.sort()
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8") as f:
-        f.write("# iso2\tname\taliases\tdemonyms\tcapitals\n")
-        for code, name, aliases, demonyms, capitals in rows:
-            f.write("\t".join([code, name, "|".join(aliases), "|".join(demonyms), "|".join(capitals)]) + "\n")
+        f.write("# iso2\tname\taliases\tdemonyms\tcapitals\tstate of a territory\n")
+        for code, name, aliases, demonyms, capitals, state in rows:
+            f.write("\t".join([code, name, "|".join(aliases), "|".join(demonyms), "|".join(capitals), state]) + "\n")
     return len(rows)
+
+
+def territory_states(world, schrodt):
+    """Territories that are no state (Puerto Rico, Greenland, Bermuda), each with the ISO code
+    of the state it belongs to, or "-" where the data sets do not say. A territory is an entry
+    of world-countries that is not independent, unless its official name makes it a state-like
+    polity ("Republic of Kosovo", "State of Palestine"). The state comes from CountryInfo's
+    six-letter code, whose first three letters are the state's ("USAPRI" for Puerto Rico), or
+    from an official name that contains a state's ("Hong Kong Special Administrative Region of
+    the People's Republic of China")."""
+    iso2_of_iso3 = {c["cca3"]: c["cca2"] for c in world}
+    independent = [c for c in world if c.get("independent")]
+    schrodt_code = {r["iso3166_alpha2"]: r["code"] for r in schrodt if r.get("iso3166_alpha2")}
+    states = {}
+    for c in world:
+        official = c["name"]["official"]
+        if c.get("independent"):
+            continue
+        named = [s["cca2"] for s in independent if len(s["name"]["official"].split()) > 1 and s["name"]["official"] in official]
+        if len(named) != 1 and ("Republic" in official or official.startswith("State of")):
+            continue
+        code = schrodt_code.get(c["cca2"], "")
+        state = iso2_of_iso3.get(code[:3]) if re.fullmatch(r"[A-Z]{6}", code) else None
+        if state is None and len(named) == 1:
+            state = named[0]
+        states[c["cca2"]] = state or "-"
+    return states
 
 
 def former_states(current_iso3):

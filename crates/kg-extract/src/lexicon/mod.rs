@@ -27,6 +27,12 @@ pub struct Country {
     pub capitals: Vec<String>,
     /// Wikidata identifier (`Q148`).
     pub wikidata: Option<String>,
+    /// For a territory that is no state (Puerto Rico, Greenland): the ISO code of the state it
+    /// belongs to, or `-` where the gazetteer does not say. `None` for a state.
+    pub territory_of: Option<String>,
+    /// The type of its mentions: `Country` for a state, `Location` for a territory, `City`
+    /// for a territory that is a city of its own name (Hong Kong).
+    pub entity_type: kg_model::EntityType,
 }
 
 /// An intergovernmental organisation or agency of the lexicon.
@@ -426,6 +432,8 @@ impl Lexicon {
                 demonyms: list(r.get(3)),
                 capitals: list(r.get(4)),
                 wikidata: wikidata_by_code.get(r[0]).map(|q| q.to_string()),
+                territory_of: r.get(5).filter(|t| !t.is_empty()).map(|t| t.to_string()),
+                entity_type: kg_model::EntityType::Country,
             };
             let idx = lex.countries.len();
             lex.add_phrase(&c.name, GazetteerHit::CountryName(idx));
@@ -466,6 +474,11 @@ impl Lexicon {
                 lex.towns.insert(key);
             }
         }
+        // A territory is a place; one that is a large city of its own name ("Hong Kong") a city.
+        for c in lex.countries.iter_mut().filter(|c| c.territory_of.is_some()) {
+            let city = lex.cities.get(&key_of(&c.name)).is_some_and(|(_, iso2)| *iso2 == c.code);
+            c.entity_type = if city { kg_model::EntityType::City } else { kg_model::EntityType::Location };
+        }
         for r in rows(crate::data_files::CONSTITUENT_COUNTRIES_TSV) {
             if let (Some(code), Some(name)) = (r.first(), r.get(1)) {
                 lex.country_short_names.insert(name.to_string(), lex.countries.len());
@@ -476,6 +489,8 @@ impl Lexicon {
                     demonyms: Vec::new(),
                     capitals: Vec::new(),
                     wikidata: r.get(2).map(|q| q.to_string()),
+                    territory_of: None,
+                    entity_type: kg_model::EntityType::Country,
                 });
             }
         }
@@ -538,9 +553,17 @@ impl Lexicon {
         use kg_model::EntityType;
         match entity_type {
             EntityType::Country => self.countries.iter().find(|c| c.name == label).and_then(|c| c.wikidata.clone()),
-            EntityType::Organization | EntityType::Location | EntityType::Group => self.wikidata_by_name.get(label).cloned(),
-            EntityType::Person | EntityType::City => None,
+            EntityType::Organization | EntityType::Location | EntityType::Group => {
+                self.wikidata_by_name.get(label).cloned().or_else(|| self.territory_named(label).and_then(|c| c.wikidata.clone()))
+            }
+            EntityType::City => self.territory_named(label).and_then(|c| c.wikidata.clone()),
+            EntityType::Person => None,
         }
+    }
+
+    /// The territory of the gazetteer (Puerto Rico, Hong Kong) whose name is `label`.
+    pub fn territory_named(&self, label: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.territory_of.is_some() && c.name == label)
     }
 
     /// The Goldstein weight of a CAMEO code, falling back to its root.

@@ -97,19 +97,21 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
             MentionKind::Capital(_) if surname_of_a_person(m) => {}
             MentionKind::Country(c) => {
                 let c = *c;
-                let e = r.entity(format!("country:{}", r.lex.countries[c].code), EntityType::Country, &r.lex.countries[c].name.clone());
+                let country = &r.lex.countries[c];
+                let e = r.entity(format!("country:{}", country.code), country.entity_type, &country.name.clone());
                 r.attach(mi, e, m);
             }
             MentionKind::Capital(c) => {
                 let c = *c;
                 let country = &r.lex.countries[c];
-                if m.place_context {
+                // A territory's capital is no metonym of a government: always the city.
+                if m.place_context || country.territory_of.is_some() {
                     let city = country.capitals.first().cloned().unwrap_or_else(|| m.surface.clone());
                     let e = r.entity(format!("city:{}", normalize_label(&city)), EntityType::City, &city);
                     r.attach(mi, e, m);
                 } else {
                     let name = country.name.clone();
-                    let e = r.entity(format!("country:{}", country.code), EntityType::Country, &name);
+                    let e = r.entity(format!("country:{}", country.code), country.entity_type, &name);
                     r.attach(mi, e, m);
                 }
             }
@@ -186,7 +188,7 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
                     None => {
                         let country = &r.lex.countries[*c];
                         let name = country.name.clone();
-                        r.entity(format!("country:{}", country.code), EntityType::Country, &name)
+                        r.entity(format!("country:{}", country.code), country.entity_type, &name)
                     }
                 };
                 r.attach(mi, e, m);

@@ -407,8 +407,8 @@ pub(crate) fn make(view: &TextView, si: usize, first: usize, last: usize, kind: 
 
 fn country_mention(lex: &Lexicon, view: &TextView, si: usize, i: usize, len: usize, hit: GazetteerHit) -> Mention {
     let (kind, ty, adjectival) = match hit {
-        GazetteerHit::CountryName(c) => (MentionKind::Country(c), EntityType::Country, false),
-        GazetteerHit::Demonym(c) => (MentionKind::Country(c), EntityType::Country, true),
+        GazetteerHit::CountryName(c) => (MentionKind::Country(c), lex.countries[c].entity_type, false),
+        GazetteerHit::Demonym(c) => (MentionKind::Country(c), lex.countries[c].entity_type, true),
         GazetteerHit::DemonymPlural(c) => {
             let label = view.text(view.tokens[i].start, view.tokens[i + len - 1].end);
             let _ = c;
@@ -417,7 +417,6 @@ fn country_mention(lex: &Lexicon, view: &TextView, si: usize, i: usize, len: usi
         GazetteerHit::Capital(c) => (MentionKind::Capital(c), EntityType::City, false),
         GazetteerHit::Organization(o) => (MentionKind::LexiconOrg(o), EntityType::Organization, false),
     };
-    let _ = lex;
     let mut m = make(view, si, i, i + len, kind, ty);
     m.adjectival = adjectival;
     m

@@ -456,7 +456,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         // to America": a short name of a country, alone.
         let place = region_read_as_city(lex, view, &m)
             .map(|city| (MentionKind::Place(city), EntityType::City))
-            .or_else(|| short_country_name(lex, view, &m).map(|c| (MentionKind::Country(c), EntityType::Country)));
+            .or_else(|| short_country_name(lex, view, &m).map(|c| (MentionKind::Country(c), lex.countries[c].entity_type)));
         if let Some((kind, entity_type)) = place {
             m.kind = kind;
             m.entity_type = entity_type;

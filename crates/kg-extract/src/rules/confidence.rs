@@ -31,6 +31,9 @@ pub const BODY_OF_ITS_STATE: f64 = 0.9;
 pub const PART_BY_POSSESSIVE: f64 = 0.8;
 /// "City, Country" or "City, Region".
 pub const PLACE_THEN_ITS_REGION: f64 = 0.8;
+/// A territory of the gazetteer in its state, both named in the document: "Puerto Rico" and
+/// "the United States".
+pub const TERRITORY_OF_ITS_STATE: f64 = 0.85;
 /// "X in Y": "Hartwell Castle in Manitoba".
 pub const PLACE_IN: f64 = 0.7;
 /// A description that places or owns: "the French shipbuilder X", "X, the EU's drug regulator".

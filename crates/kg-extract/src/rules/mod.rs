@@ -48,6 +48,7 @@ pub mod parties;
 pub mod positions;
 pub mod quotes;
 pub mod structure;
+pub mod territories;
 
 use kg_model::{EntityType, Predicate};
 
@@ -63,6 +64,7 @@ pub static RULES: &[&dyn Rule] = &[
     &affiliations::Affiliations,
     &descriptions::Descriptions,
     &structure::Structure,
+    &territories::Territories,
     &events::Events,
     &home_country::HomeCountry,
     &parties::Parties,

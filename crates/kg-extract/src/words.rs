@@ -91,6 +91,8 @@ word_lists! {
     location_keywords,
     /// Continents and world regions, as written (capitalised): places, not countries.
     continents,
+    /// Prefixes of ships' names without dots ("uss", "hms"): a ship is no entity.
+    ship_prefixes,
     /// Plural nouns after a list of actors that make it one group ("the two countries").
     collective_nouns,
     /// Words that end a capitalised name even when capitalised (a new sentence part, a weekday).

@@ -114,6 +114,7 @@ pub struct TextView<'a> {
     /// Words seen capitalised inside a sentence (not first): names, whatever else they mean.
     inner_capitalized: FastSet<String>,
     common_words: &'a FastSet<String>,
+    lex: &'a Lexicon,
     lowers: Vec<Cow<'a, str>>,
 }
 
@@ -148,7 +149,7 @@ impl<'a> TextView<'a> {
                 }
             }
         }
-        TextView { tokens, sentences, chars, lower_words, inner_capitalized, common_words: &lex.common_words, lowers }
+        TextView { tokens, sentences, chars, lower_words, inner_capitalized, common_words: &lex.common_words, lex, lowers }
     }
 
     /// The original text of a code-point span.
@@ -283,7 +284,8 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
     {
         return false;
     }
-    if is_sentence_start(view, s, i) && !t.is_all_caps() && !known_name && view.lower_words.contains(lower) {
+    if is_sentence_start(view, s, i) && !t.is_all_caps() && !known_name && view.lower_words.contains(lower) && !starts_a_place_name(view, i)
+    {
         return false;
     }
     if is_sentence_start(view, s, i) && (lower.ends_with("ing") || lower.ends_with("ly")) {
@@ -294,6 +296,17 @@ fn name_token(view: &TextView, s: &Sentence, i: usize) -> bool {
         return false;
     }
     true
+}
+
+/// "New Jersey", "New Orleans": a word that, with the capitalised word after it, names a
+/// region or a city of the gazetteer (so "New" opening a sentence stays in the name).
+fn starts_a_place_name(view: &TextView, i: usize) -> bool {
+    if !view.tokens.get(i + 1).is_some_and(|t| t.is_capitalized() && t.kind == TokenKind::Word) {
+        return false;
+    }
+    let mut key = String::new();
+    view.join_lower(i, i + 2, &mut key);
+    view.lex.regions.contains(&key) || view.lex.cities.contains_key(&key)
 }
 
 /// Cardinal number words ("fifteen", "forty-two", "hundred").
@@ -770,8 +783,20 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
                 let place = if view.token_lower(a + 1) == "the" { a + 2 } else { a + 1 };
                 return if place < end { classify_run(lex, view, si, s, place, end) } else { None };
             }
+            // "Secretary of State and Registrar of Voters": two offices, nobody's name.
+            if !view.tokens[a].is_capitalized() {
+                return None;
+            }
         } else {
             return None; // a title alone ("the President")
+        }
+    }
+    // "the New Jersey Governor's re-election": a region or a city, then a title, and no name.
+    if title.is_none() && !honorific {
+        if let Some(place) = place_at(lex, view, si, s, a, end) {
+            if title_at(lex, view, place.last, end).is_some_and(|(n, _)| place.last + n == end) {
+                return Some(vec![place]);
+            }
         }
     }
     // "Leader Democrat Chuck Schumer", "Republican Kevin McCarthy": a party word before a
@@ -875,8 +900,7 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             return Some(vec![country_mention(lex, view, si, a, len, hit)]);
         }
     }
-    let continent = WORDS.continents.iter().any(|c| *c == surface);
-    if continent || words.last().is_some_and(|w| WORDS.location_keywords.contains(w)) {
+    if is_continent(&surface) || words.last().is_some_and(|w| WORDS.location_keywords.contains(w)) {
         m.kind = MentionKind::Place(surface);
         m.entity_type = EntityType::Location;
         return Some(vec![m]);
@@ -999,6 +1023,12 @@ pub(crate) fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool
         return view.tokens.get(m.last).is_some_and(|t| matches!(t.norm.as_str(), "-" | "(" | ","));
     }
     false
+}
+
+/// Whether a name as written is a continent or a world region ("Asia", "Middle East"):
+/// a Location, even where a town of that name exists.
+pub(crate) fn is_continent(surface: &str) -> bool {
+    WORDS.continents.iter().any(|c| *c == surface)
 }
 
 /// Normalised grouping key of an organisation label.

@@ -263,22 +263,31 @@ fn party_before_position(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     party_word(view.token_lower(m.first)).is_some() && (m.last..(m.last + 3).min(limit)).any(|k| position_at(lex, view, k, limit).is_some())
 }
 
-/// Names of storms in a document (lower case): the words after "Hurricane", "Typhoon",
-/// "Tropical Storm" and the like, inside a mention or right before it.
-fn storm_names(view: &TextView, mentions: &[Mention]) -> std::collections::HashSet<String> {
-    let head = |k: usize| view.tokens[k].is_capitalized() && WORDS.event_heads.contains(view.token_lower(k));
+/// Names of storms, ships and deities in a document (lower case): the words after
+/// "Hurricane", "Typhoon", "Tropical Storm", "USS", "HMS" and the like, inside a mention or
+/// right before it, and after "god" or "goddess".
+fn storm_ship_and_deity_names(view: &TextView, mentions: &[Mention]) -> std::collections::HashSet<String> {
+    let head = |k: usize| view.tokens[k].is_capitalized() && WORDS.event_heads.contains(view.token_lower(k)) || ship_prefix(view, k);
     let mut names = std::collections::HashSet::new();
     for m in mentions {
         let mut first = m.first;
         while first < m.last && head(first) {
             first += 1;
         }
-        let named = first > m.first || (m.first > 0 && head(m.first - 1));
+        // "the god Thoth", "the Hindu goddess Durga": a deity.
+        let deity = m.first > 0 && matches!(view.tokens[m.first - 1].norm.as_str(), "god" | "goddess" | "deity");
+        let named = first > m.first || (m.first > 0 && head(m.first - 1)) || deity;
         if named && first < m.last {
             names.insert(view.text(view.tokens[first].start, m.end).to_lowercase());
         }
     }
     names
+}
+
+/// Whether token `k` is a ship's prefix in capitals ("USS", "U.S.S.", "HMS").
+fn ship_prefix(view: &TextView, k: usize) -> bool {
+    let t = &view.tokens[k];
+    t.is_all_caps() && WORDS.ship_prefixes.contains(t.norm.replace('.', "").to_lowercase().as_str())
 }
 
 /// A word of a nationality, religion or language ("English", "Islamic", "Hindu", "Muslims"):
@@ -419,7 +428,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         })
         .map(|m| m.surface.to_lowercase())
         .collect();
-    let storms = storm_names(view, &mentions);
+    let no_entity_names = storm_ship_and_deity_names(view, &mentions);
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
     for (k, mut m) in mentions.into_iter().enumerate() {
         if !is_parent[k] && (is_sign_off(view, &m) || is_figures_row_label(view, &m) || is_legal_form_alone(view, &m)) {
@@ -438,9 +447,12 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         {
             retype(&mut m, MentionKind::Org, EntityType::Organization);
         }
-        // "Tropical Storm Ophelia … Ophelia, now a hurricane": a storm's name, wherever the
-        // document uses it, names no entity of the contract.
-        if !storms.is_empty() && from_rules_alone(&m) && storms.contains(&m.surface.to_lowercase()) {
+        // "Tropical Storm Ophelia … Ophelia, now a hurricane", "USS Grayback … the Grayback",
+        // "the god Thoth": a storm's, a ship's or a deity's name, wherever the document uses
+        // it, names no entity of the contract.
+        if !no_entity_names.is_empty()
+            && (from_rules_alone(&m) && no_entity_names.contains(&m.surface.to_lowercase()) || ship_prefix(view, m.first))
+        {
             kept.push(None);
             continue;
         }
@@ -654,7 +666,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             }
             Some("LOC") if m.entity_type != EntityType::City => {
                 let name = view.tokens[m.first..m.last].iter().map(|t| t.lower()).collect::<Vec<_>>().join(" ");
-                if lex.towns.contains(&name) {
+                if lex.towns.contains(&name) && !crate::mentions::is_continent(&m.surface) {
                     retype(&mut m, MentionKind::Place, EntityType::City);
                 } else if (matches!(m.kind, MentionKind::Org(_)) || (matches!(m.kind, MentionKind::Person(_)) && !single))
                     && !has_org_keyword(view, &m)
@@ -741,7 +753,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 10] = [
+        let cases: [(&str, &[&str], &[&str]); 15] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -776,6 +788,23 @@ mod tests {
             ("In the talk, Women were a theme, said Omar Haddad.", &["Women"], &["Omar Haddad (Person)"]),
             ("Floods hit Manitoba and Saskatchewan on Monday.", &[], &["Manitoba (Location)", "Saskatchewan (Location)"]),
             ("Speaking at 10 am EDT, Omar Haddad told Globex that the plan was dead.", &["EDT"], &["Globex (Organization)"]),
+            (
+                "The U.S.S. Marlin sank near Okinawa, and divers found the Marlin in 2019. HMS Avon was built in 1943.",
+                &["Marlin", "U.S.S. Marlin", "HMS Avon", "Avon"],
+                &["Okinawa (City)"],
+            ),
+            ("Ibises were sacrificed to the god Thoth in Tuna el-Gebel.", &["Thoth"], &[]),
+            ("Governments in east Asia closed ports.", &["Asia (City)"], &["Asia (Location)"]),
+            (
+                "The new rate was low. New Jersey had the lowest rate, and the New Jersey Governor's aide resigned.",
+                &["Jersey", "New Jersey Governor"],
+                &["New Jersey (Location)"],
+            ),
+            (
+                "She worked at the offices of the Secretary of State and Registrar of Voters in Avonshire.",
+                &["and Registrar of Voters"],
+                &[],
+            ),
         ];
         for (text, absent, present) in cases {
             let found = entities(text);

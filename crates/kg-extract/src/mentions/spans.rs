@@ -19,7 +19,8 @@ fn from_span(lex: &Lexicon, view: &TextView, sentence: usize, a: usize, b: usize
         "LOC" => {
             let mut name = String::new();
             view.join_lower(a, b, &mut name);
-            let ty = if lex.towns.contains(&name) { EntityType::City } else { EntityType::Location };
+            let town = lex.towns.contains(&name) && !crate::mentions::is_continent(&surface);
+            let ty = if town { EntityType::City } else { EntityType::Location };
             (MentionKind::Place(surface), ty)
         }
         _ => return None,

@@ -1028,7 +1028,7 @@ pub(crate) fn place_context(lex: &Lexicon, view: &TextView, m: &Mention) -> bool
 /// Whether a name as written is a continent or a world region ("Asia", "Middle East"):
 /// a Location, even where a town of that name exists.
 pub(crate) fn is_continent(surface: &str) -> bool {
-    WORDS.continents.iter().any(|c| *c == surface)
+    WORDS.continents.contains(surface)
 }
 
 /// Normalised grouping key of an organisation label.

@@ -6,7 +6,7 @@ use kg_model::{EntityType, Predicate};
 
 use super::clauses::{Arg, SentenceView};
 use super::{confidence, push, Found};
-use crate::mentions::Mention;
+use crate::mentions::{Mention, MentionKind};
 use crate::words::WORDS;
 
 sentence_rule!(
@@ -40,6 +40,13 @@ pub fn structure(sv: &SentenceView, mentions: &[Mention], of_mention: &[Option<u
                     BodyKind::Company => Predicate::LocatedIn,
                     BodyKind::Other => continue,
                 };
+                // "the Puerto Rico Senate": a territory's own body is part of it, as a state's
+                // is of the state (the territory is typed a place, as the gold sets type it).
+                let territory = matches!(mentions[parent].kind, MentionKind::Country(_)) && types[pe] != EntityType::Country;
+                if predicate == Predicate::PartOf && territory && e != pe {
+                    out.push(Found::standing(e, predicate, pe, None, confidence::BODY_OF_ITS_STATE));
+                    continue;
+                }
                 push(&mut out, &arg(e), predicate, &arg(pe), None, "", confidence::BODY_OF_ITS_STATE);
             }
         }
@@ -134,5 +141,6 @@ mod tests {
     fn state_bodies_are_part_of_their_state() {
         has("Turkey's foreign ministry summoned the envoy.", "Türkiye's foreign ministry partOf Türkiye");
         has("The Egyptian Foreign Ministry said nothing.", "Egypt's foreign ministry partOf Egypt");
+        has("The Puerto Rico Senate voted on Monday.", "Senate partOf Puerto Rico");
     }
 }

@@ -1,7 +1,6 @@
 //! Tokenisation with code-point offsets into the original text.
 //!
-//! Words keep inner hyphens and apostrophes ("Jean-Yves", "don't"), except after "then"
-//! before a capital ("then-President": "then", "-", "President"); the possessive
+//! Words keep inner hyphens and apostrophes ("Jean-Yves", "don't"); the possessive
 //! `'s` is its own token; dotted abbreviations ("U.S.", "U.N.") are one token.
 //! Curly apostrophes and quotes are normalised in `Token::norm` only; offsets always
 //! point into the text as given.
@@ -140,10 +139,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     && chars[j + 1].is_alphanumeric()
                     && j > start
                 {
-                    // "then-New Jersey Governor": "then" is no part of the name after it.
-                    if is_hyphen(d) && chars[j + 1].is_uppercase() && chars[start..j].iter().collect::<String>() == "then" {
-                        break;
-                    }
                     // Inner hyphens always; inner '.' and ',' only between digits (3.5, 1,000).
                     let prev_digit = chars[j - 1].is_ascii_digit();
                     let next_digit = chars[j + 1].is_ascii_digit();
@@ -211,7 +206,6 @@ mod tests {
     #[test]
     fn splits_possessive_and_keeps_inner_hyphens() {
         assert_eq!(words("Ukraine’s Jean-Yves said"), vec!["Ukraine", "'s", "Jean-Yves", "said"]);
-        assert_eq!(words("then-Ohio Governor, then-governor"), vec!["then", "-", "Ohio", "Governor", ",", "then-governor"]);
     }
 
     #[test]

@@ -594,6 +594,14 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             j += 1;
             continue;
         }
+        // "Institute of Epidemiology, Disease Control and Research": a list of fields inside
+        // an organisation's name.
+        if t.norm == "," {
+            if let Some(end) = fields_listed_in_name(lex, view, s, i, j) {
+                j = end;
+                break;
+            }
+        }
         // A middle initial: "Samuel L. Husk", "George W. Bush".
         let initial = |k: usize| {
             view.tokens[k].kind == TokenKind::Word && view.tokens[k].norm.chars().count() == 1 && view.tokens[k].is_capitalized()
@@ -649,6 +657,55 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         break;
     }
     j
+}
+
+/// "Institute of Epidemiology, Disease Control and Research", "National Union of Rail,
+/// Maritime and Transport Workers", "United Nations Educational, Scientific and Cultural
+/// Organization": at the comma (token `comma`) of the name starting at `i`, a list of
+/// capitalised common words or fields ("A, B and C") that ends the name, in a name that has
+/// an organisation's keyword before the comma or at its end. Names of others ("Bank of
+/// England, Barclays and HSBC") are no fields. Gives the end of the whole name.
+pub(crate) fn fields_listed_in_name(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize, comma: usize) -> Option<usize> {
+    let field = |k: usize| {
+        let t = &view.tokens[k];
+        let w = view.token_lower(k);
+        t.kind == TokenKind::Word
+            && t.is_capitalized()
+            && !t.is_all_caps()
+            && (lex.is_english_word(w)
+                || lex.portfolios.contains(w)
+                || WORDS.org_keywords.contains(w)
+                || w.ends_with("ology")
+                || w.ends_with("ics"))
+    };
+    // Not after a company's legal form: "Avon Capital Co Inc, Reserve Oil and Gas Co" are two.
+    if comma <= i + 1 || !field(comma - 1) || (i..comma).any(|k| WORDS.legal_forms.contains(view.token_lower(k))) {
+        return None;
+    }
+    // Segments of one or two fields, separated by commas, the last after "and".
+    let mut k = comma + 1;
+    let mut after_and = false;
+    loop {
+        let start = k;
+        while k < s.last && k < start + 3 && field(k) {
+            k += 1;
+        }
+        if k == start {
+            return None;
+        }
+        match view.token_lower(k) {
+            "," if !after_and => k += 1,
+            "and" if !after_and => {
+                after_and = true;
+                k += 1;
+            }
+            _ if after_and => break,
+            _ => return None,
+        }
+    }
+    let keyword = org_keyword_in(view, i..comma) || WORDS.org_keywords.contains(view.token_lower(k - 1));
+    let ends = view.tokens.get(k).is_none_or(|t| !t.is_capitalized() || t.kind != TokenKind::Word);
+    (keyword && ends).then_some(k)
 }
 
 /// "Avonshire Fire and Rescue", "Disease Control and Prevention": two capitalised common

@@ -76,6 +76,14 @@ fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Opt
     if !ands.is_empty() && ands.iter().all(|&k| common_nouns_joined(lex, view, m.first, k)) {
         return None;
     }
+    // "Institute of Epidemiology, Disease Control and Research": a list of fields the rules
+    // read inside a name stays whole.
+    let s = &view.sentences[m.sentence];
+    if let Some(comma) = (m.first..m.last).find(|&k| view.tokens[k].norm == ",") {
+        if crate::mentions::fields_listed_in_name(lex, view, s, m.first, comma) == Some(m.last) {
+            return None;
+        }
+    }
     // Spans side by side or joined by "of" are one name the recogniser cut ("George W." and
     // "Bush", "Gulf" and "Mexico"): the rules' extent stays, with the recogniser's type when
     // it gives one.
@@ -177,6 +185,17 @@ mod tests {
         assert!(want.iter().all(|w| found.contains(&w.to_string())), "{found:?}");
         let found = entities("Researchers at the University of Avon and Lund University agreed.");
         assert!(found.contains(&"Lund University (Organization)".to_string()), "{found:?}");
+        let found = entities("Anna Berg, director of the Institute of Epidemiology, Disease Control and Research, said so.");
+        assert!(found.contains(&"Institute of Epidemiology, Disease Control and Research (Organization)".to_string()), "{found:?}");
+        let found = entities("Tom Reed of the National Union of Rail, Maritime and Transport Workers said no.");
+        assert!(found.contains(&"National Union of Rail, Maritime and Transport Workers (Organization)".to_string()), "{found:?}");
+        // Names of others, or a company's legal form before the comma: a list of names.
+        let found = entities("Shares of the Bank of England, Barclays and HSBC fell, as did Avon Capital Co Inc, Reserve Oil and Gas Co.");
+        assert!(
+            found.contains(&"Bank of England (Organization)".to_string()) && found.contains(&"Barclays (Organization)".to_string()),
+            "{found:?}"
+        );
+        assert!(!found.iter().any(|e| e.contains("Inc, ")), "{found:?}");
         let found = entities("Researchers from Lund University and the Karolinska Institute said the results were strong.");
         assert!(found.contains(&"Lund University (Organization)".to_string()), "{found:?}");
         assert!(found.contains(&"Karolinska Institute (Organization)".to_string()), "{found:?}");

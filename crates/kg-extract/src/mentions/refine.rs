@@ -590,6 +590,22 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
+        // "Treason, Bribery, or other high Crimes": one common English word the recogniser
+        // calls a person, that is no known given name or surname nor a word of a full name of
+        // the document, with no title or honorific, names nobody.
+        if single
+            && recognised == Some("PER")
+            && m.title.is_none()
+            && !view.tokens[m.first].is_all_caps()
+            && !(m.first > 0 && crate::mentions::is_honorific(&view.tokens[m.first - 1].norm))
+            && lex.is_english_word(view.token_lower(m.first))
+            && !lex.person_given_names.contains(view.token_lower(m.first))
+            && !lex.person_surnames.contains(view.token_lower(m.first))
+            && !names_a_person_of_the_document(&m)
+        {
+            kept.push(None);
+            continue;
+        }
         match reading(&m) {
             // A capitalised common word at a sentence start, or a code, that names nothing.
             Some("O") if (single && sentence_initial(&m, view) && common_word(lex, view, m.first)) || digits => {
@@ -713,6 +729,10 @@ mod tests {
         // A word of a person's full name stays that person's.
         let found = entities("Harold Kessler arrived. Later Kessler said the talks were over.");
         assert_eq!(found, vec!["Harold Kessler (Person)".to_string()]);
+        // Common words the recogniser reads as persons name nobody; a given name or a surname does.
+        let found = entities("He was charged with \"Treason, Bribery, and Fraud,\" the court said. Rose Baker and Cook met.");
+        assert!(!found.iter().any(|e| e.starts_with("Treason") || e.starts_with("Bribery")), "{found:?}");
+        assert!(found.contains(&"Rose Baker (Person)".to_string()), "{found:?}");
     }
 
     #[test]

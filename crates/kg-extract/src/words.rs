@@ -93,6 +93,8 @@ word_lists! {
     continents,
     /// Prefixes of ships' names without dots ("uss", "hms"): a ship is no entity.
     ship_prefixes,
+    /// Lower-case nouns right before the name of something that is no entity ("god", "show", "species").
+    thing_heads,
     /// Plural nouns after a list of actors that make it one group ("the two countries").
     collective_nouns,
     /// Words that end a capitalised name even when capitalised (a new sentence part, a weekday).

@@ -263,10 +263,12 @@ fn party_before_position(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     party_word(view.token_lower(m.first)).is_some() && (m.last..(m.last + 3).min(limit)).any(|k| position_at(lex, view, k, limit).is_some())
 }
 
-/// Names of storms, ships and deities in a document (lower case): the words after
-/// "Hurricane", "Typhoon", "Tropical Storm", "USS", "HMS" and the like, inside a mention or
-/// right before it, and after "god" or "goddess".
-fn storm_ship_and_deity_names(view: &TextView, mentions: &[Mention]) -> std::collections::HashSet<String> {
+/// Names of things that are no entities of the contract, in a document (lower case):
+/// storms and ships (the words after "Hurricane", "Tropical Storm", "USS", "HMS", inside a
+/// mention or right before it), deities, works and species (a name right after "god", "talk
+/// show", "the series", "species"). Not the name before "scandal" or "affair": that may be
+/// a company's ("the Cambridge Analytica scandal").
+fn names_of_no_entity(view: &TextView, mentions: &[Mention]) -> std::collections::HashSet<String> {
     let head = |k: usize| view.tokens[k].is_capitalized() && WORDS.event_heads.contains(view.token_lower(k)) || ship_prefix(view, k);
     let mut names = std::collections::HashSet::new();
     for m in mentions {
@@ -274,9 +276,9 @@ fn storm_ship_and_deity_names(view: &TextView, mentions: &[Mention]) -> std::col
         while first < m.last && head(first) {
             first += 1;
         }
-        // "the god Thoth", "the Hindu goddess Durga": a deity.
-        let deity = m.first > 0 && matches!(view.tokens[m.first - 1].norm.as_str(), "god" | "goddess" | "deity");
-        let named = first > m.first || (m.first > 0 && head(m.first - 1)) || deity;
+        let thing =
+            m.first > 0 && !view.tokens[m.first - 1].is_capitalized() && WORDS.thing_heads.contains(view.tokens[m.first - 1].norm.as_str());
+        let named = first > m.first || (m.first > 0 && head(m.first - 1)) || thing;
         if named && first < m.last {
             names.insert(view.text(view.tokens[first].start, m.end).to_lowercase());
         }
@@ -428,7 +430,7 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
         })
         .map(|m| m.surface.to_lowercase())
         .collect();
-    let no_entity_names = storm_ship_and_deity_names(view, &mentions);
+    let no_entity_names = names_of_no_entity(view, &mentions);
     let mut kept: Vec<Option<Mention>> = Vec::with_capacity(mentions.len());
     for (k, mut m) in mentions.into_iter().enumerate() {
         if !is_parent[k] && (is_sign_off(view, &m) || is_figures_row_label(view, &m) || is_legal_form_alone(view, &m)) {
@@ -448,8 +450,8 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             retype(&mut m, MentionKind::Org, EntityType::Organization);
         }
         // "Tropical Storm Ophelia … Ophelia, now a hurricane", "USS Grayback … the Grayback",
-        // "the god Thoth": a storm's, a ship's or a deity's name, wherever the document uses
-        // it, names no entity of the contract.
+        // "the god Thoth", "the talk show Morning Joe": a storm's, a ship's, a deity's or a
+        // work's name, wherever the document uses it, names no entity of the contract.
         if !no_entity_names.is_empty()
             && (from_rules_alone(&m) && no_entity_names.contains(&m.surface.to_lowercase()) || ship_prefix(view, m.first))
         {
@@ -773,7 +775,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 15] = [
+        let cases: [(&str, &[&str], &[&str]); 16] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -814,6 +816,11 @@ mod tests {
                 &["Okinawa (City)"],
             ),
             ("Ibises were sacrificed to the god Thoth in Tuna el-Gebel.", &["Thoth"], &[]),
+            (
+                "Maria Lopez spoke on the talk show Avon Mornings and came dressed as the species Marbridgeon. Marbridgeon won.",
+                &["Avon Mornings", "Marbridgeon"],
+                &["Maria Lopez (Person)"],
+            ),
             ("Governments in east Asia closed ports.", &["Asia (City)"], &["Asia (Location)"]),
             (
                 "The new rate was low. New Jersey had the lowest rate, and the New Jersey Governor's aide resigned.",

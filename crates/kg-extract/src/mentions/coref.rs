@@ -504,7 +504,12 @@ fn acronym_match(r: &Resolver, word: &str) -> Option<usize> {
     if letters.len() < 2 || !letters.chars().all(char::is_uppercase) {
         return None;
     }
-    r.res.entities.iter().position(|d| d.entity_type == EntityType::Organization && initials(&d.label) == letters)
+    // "UH" of "University of Hawaii at Mānoa": a campus after "at" may be left out.
+    let without_campus = |label: &str| label.split_once(" at ").map(|(name, _)| initials(name));
+    r.res.entities.iter().position(|d| {
+        d.entity_type == EntityType::Organization
+            && (initials(&d.label) == letters || without_campus(&d.label).is_some_and(|i| i == letters))
+    })
 }
 
 /// The initials of a name in capitals, joining words left out ("NSDC" of "National Security

@@ -643,6 +643,25 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         if title_follows {
             break;
         }
+        // "University of Colorado at Boulder": a university's campus.
+        let campus = lower == "at" && j >= i + 3 && view.token_lower(i) == "university" && view.token_lower(i + 1) == "of";
+        // "Brigade de Recherche et d'Intervention": "et" joins a French name with its particles.
+        let french_and = lower == "et" && has_org && (i..j).any(|k| matches!(view.token_lower(k), "de" | "du" | "des"));
+        if (campus || french_and) && name_token(view, s, j + 1) {
+            j += 1;
+            continue;
+        }
+        // "James (Jim) Hedges": a nickname in brackets between a given name and a surname.
+        let nickname = lower == "("
+            && j == i + 1
+            && view.tokens.get(j + 1).is_some_and(Token::is_capitalized_word)
+            && view.token_lower(j + 2) == ")"
+            && view.tokens.get(j + 3).is_some_and(Token::is_capitalized_word)
+            && !org_keyword_in(view, i..j + 4);
+        if nickname {
+            j += 3;
+            continue;
+        }
         // Two particles in a row: "von der Leyen", "van den Berg", "de la Cruz".
         if WORDS.name_particles.contains(lower) && WORDS.name_particles.contains(view.token_lower(j + 1)) && name_token(view, s, j + 2) {
             j += 2;
@@ -657,6 +676,14 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         break;
     }
     j
+}
+
+/// "James (Jim) Hedges" is James Hedges: the name without a nickname in brackets.
+fn without_nickname(name: &str) -> String {
+    match (name.find(" ("), name.find(") ")) {
+        (Some(open), Some(close)) if open < close => format!("{}{}", &name[..open], &name[close + 1..]),
+        _ => name.to_string(),
+    }
 }
 
 /// "Institute of Epidemiology, Disease Control and Research", "National Union of Rail,
@@ -933,7 +960,7 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
             }
         }
     }
-    let mut m = make(view, si, a, end, MentionKind::Person(surface.clone()), EntityType::Person);
+    let mut m = make(view, si, a, end, MentionKind::Person(without_nickname(&surface)), EntityType::Person);
     // "Societe Generale's chief executive": whatever has a chairman or a spokesman is no person.
     let owner_of_title = view.tokens.get(end).is_some_and(|t| t.norm == "'s") && title_at(lex, view, end + 1, s.last).is_some()
         // "International Paper spokeswoman Ann Silvernail": a name, a title, a name.

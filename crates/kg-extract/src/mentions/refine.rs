@@ -437,6 +437,17 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
+        // "THE USA IS GREAT": words in capitals with a verb or a pronoun among them are a
+        // shouted sentence, not a name.
+        let shouted = m.last - m.first >= 2
+            && (m.first..m.last).all(|k| view.tokens[k].is_all_caps())
+            && (m.first..m.last).any(|k| {
+                matches!(view.token_lower(k), "is" | "are" | "was" | "were" | "will" | "be" | "we" | "you" | "i" | "my" | "our" | "not")
+            });
+        if shouted {
+            kept.push(None);
+            continue;
+        }
         // "((es)) Spanish language: …": a language's name is no entity (nor its country).
         if !is_parent[k] && m.last - m.first == 1 && matches!(view.token_lower(m.last), "language" | "languages") {
             kept.push(None);
@@ -775,7 +786,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 16] = [
+        let cases: [(&str, &[&str], &[&str]); 17] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -816,6 +827,7 @@ mod tests {
                 &["Okinawa (City)"],
             ),
             ("Ibises were sacrificed to the god Thoth in Tuna el-Gebel.", &["Thoth"], &[]),
+            ("He tweeted: THE AVONIA IS GREAT! Then the University of Avon at Marbridge replied.", &["THE AVONIA IS GREAT"], &[]),
             (
                 "Maria Lopez spoke on the talk show Avon Mornings and came dressed as the species Marbridgeon. Marbridgeon won.",
                 &["Avon Mornings", "Marbridgeon"],

@@ -76,6 +76,13 @@ fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Opt
     if !ands.is_empty() && ands.iter().all(|&k| common_nouns_joined(lex, view, m.first, k)) {
         return None;
     }
+    // "University of Colorado at Boulder": a campus the rules read inside a university's name.
+    if view.token_lower(m.first) == "university"
+        && view.token_lower(m.first + 1) == "of"
+        && (m.first..m.last).any(|k| view.token_lower(k) == "at")
+    {
+        return None;
+    }
     // "Institute of Epidemiology, Disease Control and Research": a list of fields the rules
     // read inside a name stays whole.
     let s = &view.sentences[m.sentence];
@@ -196,6 +203,11 @@ mod tests {
             "{found:?}"
         );
         assert!(!found.iter().any(|e| e.contains("Inc, ")), "{found:?}");
+        let found = entities("She studies at the University of Avon at Marbridge. UA said the course was full.");
+        assert_eq!(found, vec!["University of Avon at Marbridge (Organization)".to_string()]);
+        let found = entities("Officers of the Brigade de Recherche et d'Intervention met. Later James (Jim) Hedges came. Hedges left.");
+        assert!(found.contains(&"Brigade de Recherche et d'Intervention (Organization)".to_string()), "{found:?}");
+        assert!(found.contains(&"James Hedges (Person)".to_string()) && found.len() == 2, "{found:?}");
         let found = entities("Researchers from Lund University and the Karolinska Institute said the results were strong.");
         assert!(found.contains(&"Lund University (Organization)".to_string()), "{found:?}");
         assert!(found.contains(&"Karolinska Institute (Organization)".to_string()), "{found:?}");

@@ -211,18 +211,25 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
 
 /// "the Kurdistan Workers' Party (PKK)": an acronym in brackets right after an
 /// organisation's name is that organisation's, whatever its letters (it may abbreviate the
-/// name in another language).
+/// name in another language); so is an acronym right before a name in brackets ("the RMT
+/// union (National Union of Rail, Maritime and Transport Workers)").
 fn merge_introduced_acronyms(res: &mut Resolution, view: &TextView, mentions: &[Mention]) {
     let word = |k: usize| view.tokens.get(k).map_or("", |t| t.norm.as_str());
     let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
+    let one_word_in_capitals = |m: &Mention| m.last == m.first + 1 && view.tokens[m.first].is_all_caps();
     for (i, name) in mentions.iter().enumerate() {
         let Some(acronym) = mentions.get(i + 1) else { break };
         let bracketed =
             word(name.last) == "(" && acronym.first == name.last + 1 && acronym.last == acronym.first + 1 && word(acronym.last) == ")";
-        if !bracketed || !view.tokens[acronym.first].is_all_caps() {
+        // "the RMT union (National Union of Rail, …)": the acronym first, then the name in brackets.
+        let word_between = name.last < view.tokens.len() && view.tokens[name.last].is_lower_word();
+        let open = name.last + usize::from(word_between);
+        let named_after = one_word_in_capitals(name) && word(open) == "(" && acronym.first == open + 1 && word(acronym.last) == ")";
+        let (name_at, acronym_at) = if named_after { (i + 1, i) } else { (i, i + 1) };
+        if !named_after && (!bracketed || !one_word_in_capitals(acronym)) {
             continue;
         }
-        let (Some(e), Some(a)) = (res.of_mention[i], res.of_mention[i + 1]) else { continue };
+        let (Some(e), Some(a)) = (res.of_mention[name_at], res.of_mention[acronym_at]) else { continue };
         let organisations = [e, a].iter().all(|&x| res.entities[x].entity_type == EntityType::Organization);
         if e != a && organisations && into[e].is_none() && into[a].is_none() {
             into[a] = Some(e);

@@ -923,6 +923,11 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         }
     }
     if has_org && title.is_none() && !honorific {
+        // "All India Hindu Union", "All India Radio": a country after "All" is part of the name.
+        if i > s.first && view.tokens[i - 1].norm == "All" && gazetteer_match(lex, view, s, i).is_some() {
+            let label = view.text(view.tokens[i - 1].start, view.tokens[end - 1].end);
+            return Some(vec![make(view, si, i - 1, end, MentionKind::Org(label), EntityType::Organization)]);
+        }
         // A demonym or country in front is the state the body belongs to.
         let mut m = make(view, si, i, end, MentionKind::Org(String::new()), EntityType::Organization);
         let mut found = Vec::new();

@@ -437,6 +437,14 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
+        // "the Hindu god Narsimha": a religion's word before a deity names no actor.
+        if m.last == m.first + 1
+            && matches!(view.token_lower(m.last), "god" | "goddess" | "gods" | "goddesses" | "deity")
+            && !view.tokens[m.last].is_capitalized()
+        {
+            kept.push(None);
+            continue;
+        }
         // "THE USA IS GREAT": words in capitals with a verb or a pronoun among them are a
         // shouted sentence, not a name.
         let shouted = m.last - m.first >= 2
@@ -826,7 +834,11 @@ mod tests {
                 &["Marlin", "U.S.S. Marlin", "HMS Avon", "Avon"],
                 &["Okinawa (City)"],
             ),
-            ("Ibises were sacrificed to the god Thoth in Tuna el-Gebel.", &["Thoth"], &[]),
+            (
+                "Ibises were sacrificed to the god Thoth in Tuna el-Gebel, and a poster showed the Hindu god Vayu.",
+                &["Thoth", "Hindu", "Vayu"],
+                &[],
+            ),
             ("He tweeted: THE AVONIA IS GREAT! Then the University of Avon at Marbridge replied.", &["THE AVONIA IS GREAT"], &[]),
             (
                 "Maria Lopez spoke on the talk show Avon Mornings and came dressed as the species Marbridgeon. Marbridgeon won.",

@@ -610,6 +610,14 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_before_a_name_in_brackets_is_that_organisations() {
+        let e = crate::testutil::entities("Tom Reed of the AMT union (Avon Maritime and Transport Workers) said no. The AMT struck.");
+        assert_eq!(e, vec!["Tom Reed (Person)".to_string(), "Avon Maritime and Transport Workers (Organization)".to_string()]);
+        let e = crate::testutil::entities("It was organised by the All India Farmers Union on Monday.");
+        assert_eq!(e, vec!["All India Farmers Union (Organization)".to_string()]);
+    }
+
+    #[test]
     fn one_entity_per_label_in_a_document() {
         // A name read as a city in one sentence and otherwise in another stays one entity.
         let found = crate::testutil::entities("Flights to Paris resumed. Paris was calm, and officials in Paris said so.");

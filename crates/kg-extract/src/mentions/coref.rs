@@ -205,6 +205,7 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
     name_parties(&mut r.res);
     merge_same_labels(&mut r.res);
     merge_introduced_acronyms(&mut r.res, view, mentions);
+    merge_nicknames(&mut r.res);
     variants::merge_variants(lex, &mut r.res);
     r.res
 }
@@ -212,21 +213,24 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
 /// "the Kurdistan Workers' Party (PKK)": an acronym in brackets right after an
 /// organisation's name is that organisation's, whatever its letters (it may abbreviate the
 /// name in another language); so is an acronym right before a name in brackets ("the RMT
-/// union (National Union of Rail, Maritime and Transport Workers)").
+/// union (National Union of Rail, Maritime and Transport Workers)"), and a name of several
+/// words in brackets after another, its translation ("Akhil Bharat Hindu Mahasabha (All
+/// India Hindu Union)").
 fn merge_introduced_acronyms(res: &mut Resolution, view: &TextView, mentions: &[Mention]) {
     let word = |k: usize| view.tokens.get(k).map_or("", |t| t.norm.as_str());
     let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
     let one_word_in_capitals = |m: &Mention| m.last == m.first + 1 && view.tokens[m.first].is_all_caps();
     for (i, name) in mentions.iter().enumerate() {
         let Some(acronym) = mentions.get(i + 1) else { break };
-        let bracketed =
-            word(name.last) == "(" && acronym.first == name.last + 1 && acronym.last == acronym.first + 1 && word(acronym.last) == ")";
+        let bracketed = word(name.last) == "(" && acronym.first == name.last + 1 && word(acronym.last) == ")";
+        // "Akhil Bharat Hindu Mahasabha (All India Hindu Union)": a name's translation.
+        let translated = bracketed && name.last - name.first >= 2 && acronym.last - acronym.first >= 2;
         // "the RMT union (National Union of Rail, …)": the acronym first, then the name in brackets.
         let word_between = name.last < view.tokens.len() && view.tokens[name.last].is_lower_word();
         let open = name.last + usize::from(word_between);
         let named_after = one_word_in_capitals(name) && word(open) == "(" && acronym.first == open + 1 && word(acronym.last) == ")";
         let (name_at, acronym_at) = if named_after { (i + 1, i) } else { (i, i + 1) };
-        if !named_after && (!bracketed || !one_word_in_capitals(acronym)) {
+        if !(named_after || translated || (bracketed && one_word_in_capitals(acronym))) {
             continue;
         }
         let (Some(e), Some(a)) = (res.of_mention[name_at], res.of_mention[acronym_at]) else { continue };
@@ -235,6 +239,26 @@ fn merge_introduced_acronyms(res: &mut Resolution, view: &TextView, mentions: &[
             into[a] = Some(e);
             let label = res.entities[a].label.clone();
             res.entities[e].add_alias(&label);
+        }
+    }
+    merge_entities(res, &into);
+}
+
+/// "James (Jim) Hedges … Jim Hedges": a person named with a nickname in brackets is the
+/// person the nickname and the surname name.
+fn merge_nicknames(res: &mut Resolution) {
+    let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
+    for (e, d) in res.entities.iter().enumerate().filter(|(_, d)| d.entity_type == EntityType::Person) {
+        for alias in &d.aliases {
+            let (Some(open), Some(close)) = (alias.find(" ("), alias.find(") ")) else { continue };
+            if open >= close || into[e].is_some() {
+                continue;
+            }
+            let nickname = format!("{} {}", &alias[open + 2..close], alias[close + 2..].split_whitespace().last().unwrap_or(""));
+            let other = res.entities.iter().position(|o| o.entity_type == EntityType::Person && o.label == nickname);
+            if let Some(o) = other.filter(|&o| o != e && into[o].is_none()) {
+                into[o] = Some(e);
+            }
         }
     }
     merge_entities(res, &into);
@@ -613,6 +637,10 @@ mod tests {
     fn an_acronym_before_a_name_in_brackets_is_that_organisations() {
         let e = crate::testutil::entities("Tom Reed of the AMT union (Avon Maritime and Transport Workers) said no. The AMT struck.");
         assert_eq!(e, vec!["Tom Reed (Person)".to_string(), "Avon Maritime and Transport Workers (Organization)".to_string()]);
+        let e = crate::testutil::entities("It was run by the Avon Kisan Union (Avon Farmers Union) on Monday.");
+        assert_eq!(e, vec!["Avon Kisan Union (Organization)".to_string()]);
+        let e = crate::testutil::entities("The nominee was James (Jim) Reed. Jim Reed won, and Reed thanked Avon.");
+        assert_eq!(e.iter().filter(|x| x.ends_with("(Person)")).collect::<Vec<_>>(), vec!["James Reed (Person)"]);
         let e = crate::testutil::entities("It was organised by the All India Farmers Union on Monday.");
         assert_eq!(e, vec!["All India Farmers Union (Organization)".to_string()]);
     }

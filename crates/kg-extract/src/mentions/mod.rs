@@ -643,6 +643,14 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
         if title_follows {
             break;
         }
+        // "the Lost 52 Project": a number inside a name, before an organisation's keyword.
+        if t.kind == TokenKind::Number
+            && view.tokens.get(j + 1).is_some_and(|n| n.is_capitalized() && WORDS.org_keywords.contains(view.token_lower(j + 1)))
+            && view.tokens[j - 1].is_capitalized()
+        {
+            j += 1;
+            continue;
+        }
         // "University of Colorado at Boulder": a university's campus.
         let campus = lower == "at" && j >= i + 3 && view.token_lower(i) == "university" && view.token_lower(i + 1) == "of";
         // "Brigade de Recherche et d'Intervention": "et" joins a French name with its particles.

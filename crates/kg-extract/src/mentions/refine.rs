@@ -437,6 +437,20 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             kept.push(None);
             continue;
         }
+        // "US$22,900": a currency's country is no actor of the text. "May God protect them",
+        // "a solid ZERO": God, and a common word in capitals for emphasis, name nobody.
+        let currency = view.tokens.get(m.last).is_some_and(|t| t.norm == "$" && !t.space_before);
+        let god =
+            matches!(view.token_lower(m.last - 1), "god" | "allah") && view.tokens[m.last - 1].is_capitalized() && m.last - m.first <= 2;
+        let emphasis = m.last == m.first + 1 && view.tokens[m.first].is_all_caps() && view.tokens[m.first].norm.chars().count() >= 4 && {
+            let w = view.token_lower(m.first);
+            // Words never seen in a name (not "USDA", which wire copy writes in lower case too).
+            lex.common_words.contains(w) && !WORDS.org_keywords.contains(w) && party_word(w).is_none()
+        };
+        if !is_parent[k] && (currency || god || emphasis) {
+            kept.push(None);
+            continue;
+        }
         // "the Hindu god Narsimha": a religion's word before a deity names no actor.
         if m.last == m.first + 1
             && matches!(view.token_lower(m.last), "god" | "goddess" | "gods" | "goddesses" | "deity")
@@ -501,7 +515,9 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             continue;
         }
         let single = m.last - m.first == 1;
-        let digits = m.surface.chars().any(|c| c.is_ascii_digit());
+        // A code or a figure ("Q3", "1,000 Points"); not a number inside a name before an
+        // organisation's keyword ("the Lost 52 Project").
+        let digits = m.surface.chars().any(|c| c.is_ascii_digit()) && !ends_with_org_keyword(view, &m);
         // "Manitoba", "Saxony", "Saskatchewan": a state or province of the gazetteer is a
         // place; one that is also a large city ("New York") only when called a state.
         if names_a_region(lex, view, &m) {
@@ -794,7 +810,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 17] = [
+        let cases: [(&str, &[&str], &[&str]); 18] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -840,6 +856,11 @@ mod tests {
                 &[],
             ),
             ("He tweeted: THE AVONIA IS GREAT! Then the University of Avon at Marbridge replied.", &["THE AVONIA IS GREAT"], &[]),
+            (
+                "They pay US$22,900, he wrote: \"May God protect them.\" She polls at a solid NOTHING. The Avon 52 Project met.",
+                &["United States", "May God", "God", "NOTHING"],
+                &["Avon 52 Project (Organization)"],
+            ),
             (
                 "Maria Lopez spoke on the talk show Avon Mornings and came dressed as the species Marbridgeon. Marbridgeon won.",
                 &["Avon Mornings", "Marbridgeon"],

@@ -136,7 +136,7 @@ pub fn resolve(lex: &Lexicon, view: &TextView, mentions: &[Mention]) -> Resoluti
                 r.attach(mi, e, m);
             }
             MentionKind::Person(name) if name.split_whitespace().count() > 1 => {
-                let e = person_cluster(&mut r, name);
+                let e = person_cluster(&mut r, &crate::mentions::without_nickname(name));
                 r.attach(mi, e, m);
                 if let Some((title, _, _)) = &m.title {
                     let alias = format!("{title} {name}");
@@ -244,17 +244,19 @@ fn merge_introduced_acronyms(res: &mut Resolution, view: &TextView, mentions: &[
     merge_entities(res, &into);
 }
 
-/// "James (Jim) Hedges … Jim Hedges": a person named with a nickname in brackets is the
-/// person the nickname and the surname name.
+/// "James (Jim) Hedges … Jim Hedges", "Edward "Eddie" Van Halen … Eddie Van Halen": a person
+/// named with a nickname in brackets or quotation marks is the person the nickname and the
+/// surname name.
 fn merge_nicknames(res: &mut Resolution) {
     let mut into: Vec<Option<usize>> = vec![None; res.entities.len()];
     for (e, d) in res.entities.iter().enumerate().filter(|(_, d)| d.entity_type == EntityType::Person) {
         for alias in &d.aliases {
-            let (Some(open), Some(close)) = (alias.find(" ("), alias.find(") ")) else { continue };
-            if open >= close || into[e].is_some() {
+            let Some((open, close)) = crate::mentions::nickname_at(alias) else { continue };
+            if into[e].is_some() {
                 continue;
             }
-            let nickname = format!("{} {}", &alias[open + 2..close], alias[close + 2..].split_whitespace().last().unwrap_or(""));
+            let inner: String = alias[open..close].chars().filter(|c| c.is_alphanumeric() || *c == '-').collect();
+            let nickname = format!("{inner} {}", alias[close..].trim());
             let other = res.entities.iter().position(|o| o.entity_type == EntityType::Person && o.label == nickname);
             if let Some(o) = other.filter(|&o| o != e && into[o].is_none()) {
                 into[o] = Some(e);
@@ -641,6 +643,13 @@ mod tests {
         assert_eq!(e, vec!["Avon Kisan Union (Organization)".to_string()]);
         let e = crate::testutil::entities("The nominee was James (Jim) Reed. Jim Reed won, and Reed thanked Avon.");
         assert_eq!(e.iter().filter(|x| x.ends_with("(Person)")).collect::<Vec<_>>(), vec!["James Reed (Person)"]);
+        let e = crate::testutil::entities("Edward Lodewijk \"Eddie\" Van Dam, a guitarist, died. Eddie Van Dam was 65.");
+        assert_eq!(e, vec!["Edward Lodewijk Van Dam (Person)".to_string()]);
+        let e = crate::testutil::entities(
+            "Prayers were held at the Sultan Qaboos Grand Mosque in Muscat. She studied at King Harald University.",
+        );
+        assert!(e.contains(&"Sultan Qaboos Grand Mosque (Location)".to_string()), "{e:?}");
+        assert!(e.contains(&"King Harald University (Organization)".to_string()), "{e:?}");
         let e = crate::testutil::entities("It was organised by the All India Farmers Union on Monday.");
         assert_eq!(e, vec!["All India Farmers Union (Organization)".to_string()]);
     }

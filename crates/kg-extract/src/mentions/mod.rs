@@ -659,11 +659,13 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
             j += 1;
             continue;
         }
-        // "James (Jim) Hedges": a nickname in brackets between a given name and a surname.
-        let nickname = lower == "("
-            && j == i + 1
-            && view.tokens.get(j + 1).is_some_and(Token::is_capitalized_word)
-            && view.token_lower(j + 2) == ")"
+        // "James (Jim) Hedges", "Edward Lodewijk "Eddie" Van Halen": a nickname in brackets or
+        // quotation marks between given names and a surname.
+        let close = if lower == "(" { ")" } else { "\"" };
+        let nickname = matches!(lower, "(" | "\"")
+            && (i + 1..=i + 3).contains(&j)
+            && view.tokens.get(j + 1).is_some_and(|t| t.is_capitalized_word() && !t.is_all_caps())
+            && view.token_lower(j + 2) == close
             && view.tokens.get(j + 3).is_some_and(Token::is_capitalized_word)
             && !org_keyword_in(view, i..j + 4);
         if nickname {
@@ -686,12 +688,23 @@ fn capitalized_run(lex: &Lexicon, view: &TextView, s: &Sentence, i: usize) -> us
     j
 }
 
-/// "James (Jim) Hedges" is James Hedges: the name without a nickname in brackets.
-fn without_nickname(name: &str) -> String {
-    match (name.find(" ("), name.find(") ")) {
-        (Some(open), Some(close)) if open < close => format!("{}{}", &name[..open], &name[close + 1..]),
-        _ => name.to_string(),
+/// "James (Jim) Hedges" is James Hedges, "Edward "Eddie" Van Halen" Edward Van Halen: the
+/// name without a nickname in brackets or quotation marks.
+pub(crate) fn without_nickname(name: &str) -> String {
+    nickname_at(name).map_or_else(|| name.to_string(), |(open, close)| format!("{}{}", &name[..open], &name[close..]))
+}
+
+/// Where a nickname in brackets or quotation marks stands in a name: from the space before
+/// it to the end of its closing mark.
+pub(crate) fn nickname_at(name: &str) -> Option<(usize, usize)> {
+    for (open, close) in [('(', ')'), ('"', '"'), ('\u{201c}', '\u{201d}')] {
+        let Some(start) = name.find(&format!(" {open}")[..]) else { continue };
+        let inner = start + 1 + open.len_utf8();
+        if let Some(len) = name[inner..].find(&format!("{close} ")[..]) {
+            return Some((start, inner + len + close.len_utf8()));
+        }
     }
+    None
 }
 
 /// "Institute of Epidemiology, Disease Control and Research", "National Union of Rail,
@@ -861,6 +874,18 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     }
     let mut title = None;
     if let Some((n, role)) = title_at(lex, view, a, end) {
+        // "the Sultan Qaboos Grand Mosque", "King Abdulaziz University": a place or a body
+        // named after a titled person is one name, title and all.
+        let last = view.token_lower(end - 1);
+        let named_after = !honorific && end >= a + n + 2 && end - i <= 6;
+        if named_after && WORDS.location_keywords.contains(last) {
+            let surface = view.text(view.tokens[i].start, view.tokens[end - 1].end);
+            return Some(vec![make(view, si, i, end, MentionKind::Place(surface), EntityType::Location)]);
+        }
+        if named_after && WORDS.org_keywords.contains(last) && !matches!(last, "administration" | "government" | "office") {
+            let surface = view.text(view.tokens[i].start, view.tokens[end - 1].end);
+            return Some(vec![make(view, si, i, end, MentionKind::Org(surface), EntityType::Organization)]);
+        }
         if a + n < end {
             let title_first = a;
             a += n;
@@ -1017,7 +1042,8 @@ fn classify_run(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
         m.entity_type = EntityType::Organization;
         return Some(vec![m]);
     }
-    if end - a > 5 || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+    let name_words = if nickname_at(&surface).is_some() { without_nickname(&surface).split_whitespace().count() } else { end - a };
+    if name_words > 5 || words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
         m.kind = MentionKind::Org(surface);
         m.entity_type = EntityType::Organization;
     }

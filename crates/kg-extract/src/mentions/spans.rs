@@ -76,6 +76,10 @@ fn split(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> Opt
     if !ands.is_empty() && ands.iter().all(|&k| common_nouns_joined(lex, view, m.first, k)) {
         return None;
     }
+    // "Edward "Eddie" Van Halen": a person's name with a nickname the rules read stays whole.
+    if matches!(m.kind, MentionKind::Person(_)) && crate::mentions::nickname_at(&m.surface).is_some() {
+        return None;
+    }
     // "University of Colorado at Boulder": a campus the rules read inside a university's name.
     if view.token_lower(m.first) == "university"
         && view.token_lower(m.first + 1) == "of"

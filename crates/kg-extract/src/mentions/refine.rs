@@ -286,6 +286,21 @@ fn names_of_no_entity(view: &TextView, mentions: &[Mention]) -> std::collections
     names
 }
 
+/// Whether token `k` stands inside a quotation: an odd number of quotation marks before it
+/// in its paragraph.
+fn inside_quotation(view: &TextView, k: usize) -> bool {
+    let mut marks = 0;
+    for t in view.tokens[..k].iter().rev() {
+        if t.norm == "\"" {
+            marks += 1;
+        }
+        if t.paragraph_before {
+            break;
+        }
+    }
+    marks % 2 == 1
+}
+
 /// Whether token `k` is a ship's prefix in capitals ("USS", "U.S.S.", "HMS").
 fn ship_prefix(view: &TextView, k: usize) -> bool {
     let t = &view.tokens[k];
@@ -448,6 +463,31 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             lex.common_words.contains(w) && !WORDS.org_keywords.contains(w) && party_word(w).is_none()
         };
         if !is_parent[k] && (currency || god || emphasis) {
+            kept.push(None);
+            continue;
+        }
+        // "destroy the Economy of Turkey", "his Constitutional duties": inside a quotation,
+        // where writers capitalise for emphasis, one common English word names nothing.
+        // "Egyptologists": a plural of an occupation is no group.
+        let emphasised = m.last == m.first + 1 && !view.tokens[m.first].is_all_caps() && inside_quotation(view, m.first) && {
+            let w = view.token_lower(m.first);
+            lex.is_english_word(w) && !WORDS.org_keywords.contains(w) && party_word(w).is_none() && !lex.names_a_place(w)
+        };
+        let occupation = m.last == m.first + 1 && view.token_lower(m.first).ends_with("ologists");
+        // "the Saffir–Simpson scale": a surname joined by a dash to another before a common
+        // noun names a scale, a law or a disease, not a person of the text (unless the text
+        // names that person).
+        let eponym = m.last == m.first + 1
+            && matches!(m.kind, MentionKind::Person(_) | MentionKind::Unresolved(_))
+            && m.first >= 2
+            && view.tokens[m.first - 1].norm == "-"
+            && !view.tokens[m.first - 1].space_before
+            && !view.tokens[m.first].space_before
+            && view.tokens[m.first - 2].is_capitalized_word()
+            && view.tokens.get(m.last).is_some_and(|t| t.is_lower_word())
+            // "the Xi–Zelenskiy call": persons the document names are theirs.
+            && !names_a_person_of_the_document(&m);
+        if !is_parent[k] && (emphasised || occupation || eponym) {
             kept.push(None);
             continue;
         }
@@ -810,7 +850,7 @@ mod tests {
     #[test]
     fn names_of_the_wrong_kind_are_not_nodes() {
         // (text, labels that must not be entities, entities that must be there)
-        let cases: [(&str, &[&str], &[&str]); 18] = [
+        let cases: [(&str, &[&str], &[&str]); 20] = [
             (
                 "Members of the Red River Tribe met officials of Avon Township.",
                 &[],
@@ -856,6 +896,12 @@ mod tests {
                 &[],
             ),
             ("He tweeted: THE AVONIA IS GREAT! Then the University of Avon at Marbridge replied.", &["THE AVONIA IS GREAT"], &[]),
+            (
+                "He wrote: \"I will destroy the Economy of Avonia.\" Archaeologists and Egyptologists met. On the Kessler–Simpson scale it rated 2.",
+                &["Economy", "Egyptologists", "Simpson"],
+                &[],
+            ),
+            ("The Avonia Party won the Marbridge Presidential Primary.", &["Marbridge Presidential Primary"], &["Avonia Party (Organization)"]),
             (
                 "They pay US$22,900, he wrote: \"May God protect them.\" She polls at a solid NOTHING. The Avon 52 Project met.",
                 &["United States", "May God", "God", "NOTHING"],

@@ -106,10 +106,10 @@ fn quality_floors_on_the_gold_sets() {
     let (e, r, rs, q) = score(&shared, &shared.join("eval/dev/gold.json"));
     eprintln!("dev: entity F1 {e:.3}, relation F1 lenient {r:.3} strict {rs:.3}, quote F1 {q:.3}");
     assert!(e >= 0.94 && r >= 0.67 && rs >= 0.65 && q >= 0.95, "dev below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
-    // Unedited news (measured 0.900, 0.468, 0.451, 0.857 on 2026-12-04, second sitting).
+    // Unedited news (measured 0.922, 0.507, 0.486, 0.857 on 2026-12-04, third sitting).
     let (e, r, rs, q) = score(&shared, &shared.join("eval/wikinews/gold.json"));
     eprintln!("wikinews: entity F1 {e:.3}, relation F1 lenient {r:.3} strict {rs:.3}, quote F1 {q:.3}");
-    assert!(e >= 0.89 && r >= 0.45 && rs >= 0.44 && q >= 0.84, "wikinews below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
+    assert!(e >= 0.91 && r >= 0.49 && rs >= 0.47 && q >= 0.84, "wikinews below floors: {e:.3} {r:.3} {rs:.3} {q:.3}");
 }
 
 #[test]

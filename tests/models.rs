@@ -128,10 +128,10 @@ fn eval_graph_prints_what_score_graph_py_prints() {
             assert!(a.zip(b).is_some_and(|(a, b)| (a - b).abs() < 1e-9), "{block}.{field}: {summary} vs {expected}");
         }
     }
-    // Floors: node precision 0.863 and B-cubed merging precision 1.000 measured on 2026-12-04.
+    // Floors: node precision 0.901 and B-cubed merging precision 1.000 measured on 2026-12-04.
     let node_precision = summary["nodes"]["precision"].as_f64().expect("node precision");
     let merge_precision = summary["merging"]["bcubed_precision"].as_f64().expect("merging precision");
-    assert!(node_precision >= 0.85 && merge_precision >= 0.99, "graph below floors: {summary}");
+    assert!(node_precision >= 0.89 && merge_precision >= 0.99, "graph below floors: {summary}");
 }
 
 #[test]

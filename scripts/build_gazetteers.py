@@ -223,11 +223,13 @@ def common_words():
 def regions():
     """First-level administrative regions (US states, Canadian provinces, Indian states,
     German Laender, ...) from countryinfo's `provinces`, with the ISO code of their country.
-    Parenthesised capitals ("Bashkortostan (Ufa)") are dropped; names that are countries are
-    left out (the country wins)."""
-    country_names = set()
+    Parenthesised capitals ("Bashkortostan (Ufa)") are dropped; a region named like its own
+    country ("Mexico", "Panama") is left out (the country wins); one named like another
+    state ("Georgia", a US state) is kept: the extractor reads it as that state unless the
+    document says otherwise."""
+    country_codes = {}
     for c in json.load(open(os.path.join(DATASETS, "countries_and_leaders", "world_countries_mledoze.json"), encoding="utf-8")):
-        country_names.add(c["name"]["common"].lower())
+        country_codes[c["name"]["common"].lower()] = c["cca2"]
     rows = {}
     for line in open(os.path.join(DATASETS, "countries_and_leaders", "countryinfo_pypi.jsonl"), encoding="utf-8"):
         d = json.loads(line)
@@ -236,7 +238,7 @@ def regions():
             continue
         for p in d.get("provinces") or []:
             name = re.sub(r"\s*\(.*?\)\s*", " ", p).strip()
-            if len(name) < 3 or name.lower() in country_names or not name[0].isupper():
+            if len(name) < 3 or country_codes.get(name.lower()) == iso or not name[0].isupper():
                 continue
             rows.setdefault((name, iso), None)
     with open(os.path.join(OUT, "regions.tsv"), "w", encoding="utf-8") as f:

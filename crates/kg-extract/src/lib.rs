@@ -110,7 +110,8 @@ impl Extractor {
 
         let types = refine::token_types(&self.ner, &view);
         let found = spans::reconcile(&self.lex, mentions::find_mentions(&self.lex, &view), &types, &view);
-        let found = refine::refine(&self.lex, found, &types, &view);
+        let mut found = refine::refine(&self.lex, found, &types, &view);
+        mentions::shared_names::read_regions_named_like_countries(&self.lex, &view, &mut found);
         let res = coref::resolve(&self.lex, &view, &found);
 
         // Entities in order of first mention, ids e1, e2, …

@@ -163,6 +163,11 @@ word_lists! {
     agreement_nouns,
     /// Last words of the titles that a national government's members hold.
     national_titles,
+    /// Names of religions and diseases, which are no entities ("Islam", "COVID").
+    non_entity_names,
+    /// Titles of a state's or province's office holders ("governor", "congresswoman"):
+    /// "Governor X of Georgia" names the region, not the country of that name.
+    regional_titles,
     /// Lower-case words that may stand between the party word and the name ("presidential candidate").
     between_words,
     /// Words that qualify a title in an appositive ("a former Pentagon official", "the new chief executive").

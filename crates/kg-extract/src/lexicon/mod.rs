@@ -184,9 +184,13 @@ pub struct Lexicon {
     pub cities: FastMap<String, (String, String)>,
     /// Lower-case names of every city and town of the gazetteer (15,000 people or more).
     pub towns: FastSet<String>,
-    /// Lower-case names of first-level administrative regions (states, provinces, Länder);
-    /// names that are common words are left out.
-    pub regions: FastSet<String>,
+    /// First-level administrative regions (states, provinces, Länder) by lower-case name:
+    /// the ISO code of their country. Names that are common words or countries are left out.
+    pub regions: FastMap<String, String>,
+    /// Regions named like a country of another state ("Georgia", a US state): lower-case
+    /// name → the ISO code of the region's country. Read as the country unless the document
+    /// says otherwise (`mentions::shared_names`).
+    pub regions_named_like_countries: FastMap<String, String>,
     /// Countries (index into `countries`) by a name that stands for them only alone: a short
     /// name ("America"), or the name of a country within a state ("England").
     pub country_short_names: FastMap<String, usize>,
@@ -392,7 +396,8 @@ impl Lexicon {
             actors: Vec::new(),
             actor_phrases: FastMap::default(),
             towns: FastSet::default(),
-            regions: FastSet::default(),
+            regions: FastMap::default(),
+            regions_named_like_countries: FastMap::default(),
             country_short_names: FastMap::default(),
             wikidata_by_name: FastMap::default(),
             person_surnames: FastSet::default(),
@@ -502,9 +507,23 @@ impl Lexicon {
             }
         }
         for r in rows(crate::data_files::REGIONS_TSV) {
-            let key = key_of(r[0]);
-            if !lex.is_english_word(&key) {
-                lex.regions.insert(key);
+            let (key, code) = (key_of(r[0]), r.get(1).copied().unwrap_or("").to_string());
+            let country = lex.phrases.get(&key).and_then(|es| {
+                es.iter().find_map(|e| match e.hit {
+                    GazetteerHit::CountryName(c) => Some(c),
+                    _ => None,
+                })
+            });
+            match country {
+                Some(c) if lex.countries[c].code != code => {
+                    lex.regions_named_like_countries.insert(key, code);
+                }
+                // A region named like its own state ("Mexico" of Mexico) is the state.
+                Some(_) => {}
+                None if !lex.is_english_word(&key) => {
+                    lex.regions.insert(key, code);
+                }
+                None => {}
             }
         }
         for r in rows(crate::data_files::VERBS_TSV) {
@@ -577,7 +596,7 @@ impl Lexicon {
         let lower = word.to_lowercase();
         self.phrases.contains_key(&lower)
             || self.towns.contains(&lower)
-            || self.regions.contains(&lower)
+            || self.regions.contains_key(&lower)
             || self.country_short_names.contains_key(word)
     }
 

@@ -5,7 +5,9 @@
 
 pub mod anaphora;
 pub mod coref;
+pub mod non_entities;
 pub mod refine;
+pub mod shared_names;
 pub mod spans;
 pub mod variants;
 
@@ -306,7 +308,7 @@ fn starts_a_place_name(view: &TextView, i: usize) -> bool {
     }
     let mut key = String::new();
     view.join_lower(i, i + 2, &mut key);
-    view.lex.regions.contains(&key) || view.lex.cities.contains_key(&key)
+    view.lex.regions.contains_key(&key) || view.lex.cities.contains_key(&key)
 }
 
 /// Cardinal number words ("fifteen", "forty-two", "hundred").
@@ -477,7 +479,7 @@ fn next_mention(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usiz
     // "North Rhine", "South Saxony": a region of the gazetteer whose first word is a direction.
     if matches!(lower, "north" | "south" | "east" | "west") && t.is_capitalized() && i + 1 < s.last && view.tokens[i + 1].is_capitalized() {
         let name = format!("{lower} {}", view.token_lower(i + 1));
-        if lex.regions.contains(&name) {
+        if lex.regions.contains_key(&name) {
             let surface = view.text(t.start, view.tokens[i + 1].end);
             return Some(vec![make(view, si, i, i + 2, MentionKind::Place(surface), EntityType::Location)]);
         }
@@ -1062,7 +1064,7 @@ fn place_at(lex: &Lexicon, view: &TextView, si: usize, s: &Sentence, i: usize, e
     for len in (1..=3.min(end.saturating_sub(i + 1))).rev() {
         view.join_lower(i, i + len, &mut key);
         let text = view.text(view.tokens[i].start, view.tokens[i + len - 1].end);
-        if lex.regions.contains(&key) {
+        if lex.regions.contains_key(&key) {
             return Some(make(view, si, i, i + len, MentionKind::Place(text), EntityType::Location));
         }
         if let Some((name, _)) = lex.cities.get(&key) {

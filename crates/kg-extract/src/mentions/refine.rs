@@ -116,7 +116,7 @@ fn person_follows(view: &TextView, m: &Mention) -> bool {
 fn names_a_region(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     let mut key = String::new();
     view.join_lower(m.first, m.last, &mut key);
-    if !lex.regions.contains(&key) || matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_)) {
+    if !lex.regions.contains_key(&key) || matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_)) {
         return false;
     }
     let called_a_state = matches!(view.token_lower(m.last), "state" | "province")
@@ -139,7 +139,7 @@ fn region_read_as_city(lex: &Lexicon, view: &TextView, m: &Mention) -> Option<St
     }
     let mut key = String::new();
     view.join_lower(m.first, m.last, &mut key);
-    if !lex.regions.contains(&key) {
+    if !lex.regions.contains_key(&key) {
         return None;
     }
     key.push_str(" city");
@@ -487,7 +487,10 @@ pub fn refine(lex: &Lexicon, mentions: Vec<Mention>, types: &TokenTypes, view: &
             && view.tokens.get(m.last).is_some_and(|t| t.is_lower_word())
             // "the Xi–Zelenskiy call": persons the document names are theirs.
             && !names_a_person_of_the_document(&m);
-        if !is_parent[k] && (emphasised || occupation || eponym) {
+        // "renounced Islam", "about COVID", "a Category 5 hurricane".
+        let non_entity = !matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_) | MentionKind::LexiconOrg(_))
+            && super::non_entities::names_no_entity(lex, view, types, &m);
+        if !is_parent[k] && (emphasised || occupation || eponym || non_entity) {
             kept.push(None);
             continue;
         }

@@ -60,7 +60,8 @@ fn short_form_of(lex: &Lexicon, short: &[String], long: &[String]) -> bool {
     if long.starts_with(short) {
         let next = long[short.len()].as_str();
         // "Unity Party of Illinois" is the party's branch in a state, not the party.
-        let branch = next == "of" && short.last().is_some_and(|w| w == "party") && lex.regions.contains(&long[short.len() + 1..].join(" "));
+        let branch =
+            next == "of" && short.last().is_some_and(|w| w == "party") && lex.regions.contains_key(&long[short.len() + 1..].join(" "));
         let head = keyword(next) || matches!(next, "tribe" | "tribes");
         if (next == "of" && !branch) || (long.len() == short.len() + 1 && head) {
             return true;

@@ -163,6 +163,9 @@ word_lists! {
     agreement_nouns,
     /// Last words of the titles that a national government's members hold.
     national_titles,
+    /// Last words of titles that head a chamber, a region or a city ("Speaker", "Governor",
+    /// "Mayor"): with a state as owner ("Kenyan Governor X") a member of the state, not its head.
+    heads_below_the_state,
     /// Names of religions and diseases, which are no entities ("Islam", "COVID").
     non_entity_names,
     /// Titles of a state's or province's office holders ("governor", "congresswoman"):

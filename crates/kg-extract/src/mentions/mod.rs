@@ -785,9 +785,11 @@ fn starts_title_after_org(lex: &Lexicon, view: &TextView, i: usize, j: usize) ->
     if title_at(lex, view, i, j + lex.max_title_tokens).is_some_and(|(m, _)| i + m > j) {
         return false;
     }
-    // An organisation keyword, or an acronym alone ("HHS Secretary Louis Sullivan").
+    // An organisation keyword, a state body's head word ("House of Representatives Speaker
+    // X"), or an acronym alone ("HHS Secretary Louis Sullivan").
     let acronym = j == i + 1 && view.tokens[i].is_all_caps() && !view.tokens[j].is_all_caps();
-    let org_before = acronym || org_keyword_in(view, i..j);
+    let body = (i..j).any(|k| WORDS.government_body_heads.contains(view.token_lower(k)));
+    let org_before = acronym || body || org_keyword_in(view, i..j);
     // A word of a name, not of a headline in capitals.
     let full_name_word = |k: usize| view.tokens.get(k).is_some_and(|t| t.is_capitalized_word() && !t.is_all_caps());
     // "Pemex Director Francisco Rojas", "Pacific Fleet Commander Georgiy Gurinov": a

@@ -170,6 +170,17 @@ pub(crate) fn push(
     if subject.entity == object.entity || !types_allowed(predicate, subject.entity_type, object.entity_type) {
         return;
     }
+    // "US Speaker X", "a Russian governor, X": the head of a chamber, a region or a city is
+    // a member of the state.
+    let head_below_state = title
+        .as_deref()
+        .and_then(|t| t.split_whitespace().last())
+        .is_some_and(|w| crate::words::WORDS.heads_below_the_state.contains(w.to_lowercase().as_str()));
+    let predicate = if predicate == Predicate::LeaderOf && object.entity_type == EntityType::Country && head_below_state {
+        Predicate::MemberOf
+    } else {
+        predicate
+    };
     let mut found = Found::standing(subject.entity, predicate, object.entity, title, confidence);
     found.cameo = (!cameo.is_empty()).then(|| cameo.to_string());
     out.push(found);

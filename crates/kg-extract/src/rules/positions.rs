@@ -392,4 +392,11 @@ mod tests {
         let t = triples("Kenyan lawyer Tom Reed was arrested.");
         assert!(!t.iter().any(|x| x.contains("memberOf")), "an occupation names no country: {t:?}");
     }
+
+    #[test]
+    fn a_head_of_a_region_or_a_city_is_a_member_of_the_state() {
+        let t = triples("Kenyan Governor Tom Reed arrived.");
+        assert!(t.contains(&"Tom Reed memberOf Kenya".to_string()), "{t:?}");
+        assert!(!t.iter().any(|x| x.contains("leaderOf Kenya")), "{t:?}");
+    }
 }

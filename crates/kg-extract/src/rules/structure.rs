@@ -141,6 +141,9 @@ mod tests {
     fn state_bodies_are_part_of_their_state() {
         has("Turkey's foreign ministry summoned the envoy.", "Türkiye's foreign ministry partOf Türkiye");
         has("The Egyptian Foreign Ministry said nothing.", "Egypt's foreign ministry partOf Egypt");
+        // A legislature's chamber named with its state's adjective: part of that state, so
+        // the graph does not take it for another state's chamber of the same name.
+        has("The Malaysian House of Representatives voted on Monday.", "House of Representatives partOf Malaysia");
         has("The Puerto Rico Senate voted on Monday.", "Senate partOf Puerto Rico");
     }
 }

@@ -10,9 +10,9 @@ use crate::words::WORDS;
 
 /// Whether a mention names a religion, a doctrine, a disease or a numbered grade.
 pub fn names_no_entity(lex: &Lexicon, view: &TextView, types: &TokenTypes, m: &Mention) -> bool {
-    let mut key = String::new();
-    view.join_lower(m.first, m.last, &mut key);
-    WORDS.non_entity_names.contains(key.as_str()) || (m.last == m.first + 1 && (doctrine(view, m) || numbered_grade(lex, view, types, m)))
+    // Every entry of the list is one token: most mentions are tested without joining words.
+    m.last == m.first + 1
+        && (WORDS.non_entity_names.contains(view.token_lower(m.first)) || doctrine(view, m) || numbered_grade(lex, view, types, m))
 }
 
 /// "Marxism", "Zionism": one capitalised word ending in "-ism" names a doctrine.

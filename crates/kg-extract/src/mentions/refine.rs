@@ -119,9 +119,14 @@ fn names_a_region(lex: &Lexicon, view: &TextView, m: &Mention) -> bool {
     if !lex.regions.contains_key(&key) || matches!(m.kind, MentionKind::Country(_) | MentionKind::Capital(_)) {
         return false;
     }
-    let called_a_state = matches!(view.token_lower(m.last), "state" | "province")
-        || (m.first >= 2 && matches!(view.token_lower(m.first - 2), "state" | "province") && view.token_lower(m.first - 1) == "of");
-    !lex.cities.contains_key(&key) || called_a_state
+    !lex.cities.contains_key(&key) || called_a_state(view, m)
+}
+
+/// "Georgia state", "the state of Georgia", "the province of X": the text calls the name a
+/// state or a province.
+pub(crate) fn called_a_state(view: &TextView, m: &Mention) -> bool {
+    matches!(view.token_lower(m.last), "state" | "province")
+        || (m.first >= 2 && matches!(view.token_lower(m.first - 2), "state" | "province") && view.token_lower(m.first - 1) == "of")
 }
 
 /// The city's name when a region's name stands for the city named after it ("X City" in

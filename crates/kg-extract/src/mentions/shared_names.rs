@@ -64,11 +64,7 @@ pub fn read_regions_named_like_countries(lex: &Lexicon, view: &TextView, mention
 
 /// Whether the words around mention `i` make it a region of `state`.
 fn region_context(lex: &Lexicon, view: &TextView, mentions: &[Mention], i: usize, state: &str) -> bool {
-    let m = &mentions[i];
-    let word = |k: usize| view.token_lower(k);
-    let called_a_state = matches!(word(m.last), "state" | "province")
-        || (m.first >= 2 && word(m.first - 1) == "of" && matches!(word(m.first - 2), "state" | "province"));
-    called_a_state
+    super::refine::called_a_state(view, &mentions[i])
         || listed_beside_region(lex, view, mentions, i, state)
         || after_city_of(lex, view, mentions, i, state)
         || after_regional_person(view, mentions, i)
